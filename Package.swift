@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tamiz",
+    products: [
+        .library(name: "Tamiz", targets: ["Tamiz"]),
+        .executable(name: "tamiz", targets: ["tamiz"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // ICU's sentence BreakIterator behind a plain-C header (Foundation carries its own ICU,
+        // so ICU headers must never be visible to Swift modules).
+        .target(
+            name: "CICUSentenceBreak",
+            linkerSettings: [.linkedLibrary("icuuc")]
+        ),
+        // The committed model file, embedded into the binary with C23 #embed.
+        .target(name: "CTamizModelData"),
+        .target(name: "TamizSegmenting", dependencies: ["CICUSentenceBreak"]),
+        .target(
+            name: "TamizClassifying",
+            dependencies: ["CTamizModelData"]
+        ),
+        .target(name: "TamizCleaning", dependencies: ["TamizClassifying"]),
+        .target(
+            name: "Tamiz",
+            dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning"]
+        ),
+        .executableTarget(
+            name: "tamiz",
+            dependencies: ["Tamiz", "CTamizModelData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "tamiz-train", dependencies: ["TamizClassifying"]),
+        .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting"]),
+        .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
+        .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
+        .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import CTamizModelData
+print(tamiz_embedded_model_size)
