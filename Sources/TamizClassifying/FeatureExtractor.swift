@@ -1,0 +1,253 @@
+/// Where the features of a text go: the classifier sums weights, the trainer records indices.
+@usableFromInline
+protocol FeatureSink {
+    /// One feature, already hashed to a bucket index in `0 ..< 2^bucketBits`.
+    mutating func feature(_ bucket: Int)
+    /// The end of a whitespace-delimited token. `keep == false` discards every feature since
+    /// the previous token end (the token was a URL, e-mail address, hashtag, path...).
+    mutating func endToken(keep: Bool)
+}
+
+/// What the extractor saw besides features.
+@usableFromInline
+struct TextEvidence {
+    /// Latin letters in kept tokens.
+    @usableFromInline var letters: Int = 0
+    /// Letters of other scripts (Greek, Cyrillic, Arabic, CJK, ...).
+    @usableFromInline var foreignLetters: Int = 0
+
+    @inlinable init() {}
+}
+
+/// How text becomes hashed features (this is part of model format version 1).
+///
+/// **Symbols.** Bytes are decoded on the fly from UTF-8 into one-byte symbols:
+/// ASCII letters fold to lower case (`a`...`z`); a Latin-1 letter `C3 xx` becomes the single
+/// symbol `xx`, upper case folded to lower (so `Á` = `á` = 0xA1: accents are kept, because
+/// á/ñ vs ç/ã/è is strong evidence, but cost one n-gram slot instead of two); Latin Extended
+/// letters hash into 0xC0...0xFF; `¿` and `¡` are marks 0x02 / 0x01 (Spanish evidence); `ª º`
+/// read as `a o`. Everything else is not a letter: whitespace ends a token; digits,
+/// punctuation, symbols, emoji and invalid bytes end a word; letters of other scripts end a
+/// word and are counted as foreign. Invalid UTF-8 and NUL are just non-letters.
+///
+/// **Features.** Symbols go through a 64-bit shift register in which the end of every word
+/// appears as one space (0x20), and the register starts as all spaces. After each letter or
+/// mark, and after each word end, one feature per configured order `n` is emitted: the last
+/// `n` symbols, tagged with `n` in the top byte, times 0x9E3779B97F4A7C15, top `bucketBits`
+/// bits (a mark right after a letter stands in for that word's end space).
+/// With word features on, each finished word also emits
+/// `(FNV-1a-64(word symbols) ^ 0x5741_4D49_5A57_4F52) &* 0x9E3779B97F4A7C15 >> (64 - bucketBits)`.
+///
+/// **Junk tokens.** A whitespace token containing one of `# & / < = > @ \ ^ _ `` ` `` { | } ~`
+/// or starting with `www.` is a URL, address, tag or markup: its features are dropped.
+@usableFromInline
+struct FeatureExtractor: Sendable {
+    @usableFromInline let shift: UInt64
+    @usableFromInline let orderCount: Int
+    // Up to six orders as plain scalars (key = (register & mask) | tag): indexing a SIMD or
+    // tuple with a loop variable made the compiler spill them to the stack on every byte.
+    @usableFromInline let k0: (mask: UInt64, tag: UInt64)
+    @usableFromInline let k1: (mask: UInt64, tag: UInt64)
+    @usableFromInline let k2: (mask: UInt64, tag: UInt64)
+    @usableFromInline let k3: (mask: UInt64, tag: UInt64)
+    @usableFromInline let k4: (mask: UInt64, tag: UInt64)
+    @usableFromInline let k5: (mask: UInt64, tag: UInt64)
+    @usableFromInline let wordFeatures: Bool
+
+    @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    @usableFromInline static let wordSalt: UInt64 = 0x5741_4D49_5A57_4F52
+    @usableFromInline static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    @usableFromInline static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+    @usableFromInline static let allSpaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// Bit `c` (or `c - 64`) set for ASCII characters that make a token junk.
+    @usableFromInline static let junkLow: UInt64 =
+        (1 << 0x23) | (1 << 0x26) | (1 << 0x2F) | (1 << 0x3C) | (1 << 0x3D) | (1 << 0x3E)
+    @usableFromInline static let junkHigh: UInt64 =
+        (1 << (0x40 - 64)) | (1 << (0x5C - 64)) | (1 << (0x5E - 64)) | (1 << (0x5F - 64))
+        | (1 << (0x60 - 64)) | (1 << (0x7B - 64)) | (1 << (0x7C - 64)) | (1 << (0x7D - 64))
+        | (1 << (0x7E - 64))
+
+    @usableFromInline
+    init(bucketBits: Int, orders: [Int], wordFeatures: Bool) {
+        precondition(ModelFormat.bucketBitsRange.contains(bucketBits))
+        precondition(orders.count <= ModelFormat.maximumOrders)
+        shift = UInt64(64 - bucketBits)
+        orderCount = orders.count
+        var keys = [(mask: UInt64, tag: UInt64)](repeating: (0, 0), count: 6)
+        for (j, n) in orders.enumerated() {
+            precondition((1...7).contains(n))
+            keys[j] = ((1 << UInt64(8 * n)) - 1, UInt64(n) << 56)
+        }
+        (k0, k1, k2, k3, k4, k5) = (keys[0], keys[1], keys[2], keys[3], keys[4], keys[5])
+        self.wordFeatures = wordFeatures
+    }
+
+    /// Feeds every feature of `text` to `sink` and returns what it saw.
+    @inlinable @inline(__always)
+    func extract<S: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, into sink: inout S) -> TextEvidence {
+        var evidence = TextEvidence()
+        guard let p = text.baseAddress, text.count > 0 else { return evidence }
+        let n = text.count
+        var reg = Self.allSpaces
+        var wordHash = Self.fnvOffset
+        var inWord = false
+        var junk = false
+        var tokenLetters = 0
+        var tokenStart = 0
+        var i = 0
+
+        while true {
+            // kind: 0 letter, 1 mark, 2 word boundary, 3 whitespace, 4 junk char, 5 foreign,
+            // 6 ignore, 7 end of text
+            var sym: UInt8 = 0
+            var kind = 2
+            let b = i < n ? p[i] : 0
+            if i >= n {
+                kind = 7
+            } else if b < 0x80 {
+                let lower = b | 0x20
+                if lower &- 0x61 < 26 {
+                    sym = lower
+                    kind = 0
+                } else if b == 0x20 || (b &- 9) < 5 {
+                    kind = 3
+                } else if (b < 64 ? (Self.junkLow >> UInt64(b)) : (Self.junkHigh >> UInt64(b &- 64))) & 1 != 0 {
+                    kind = 4
+                } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
+                          p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
+                    kind = 4  // "www."
+                }
+                i &+= 1
+            } else if b < 0xC2 {
+                i &+= 1  // continuation byte without a lead, or overlong lead: not a letter
+            } else if b < 0xE0 {
+                if i &+ 1 < n, p[i &+ 1] & 0xC0 == 0x80 {
+                    let c = p[i &+ 1]
+                    if b == 0xC3 {
+                        if c != 0x97 && c != 0xB7 {
+                            sym = c < 0x9F ? (c | 0x20) : c
+                            kind = 0
+                        }
+                    } else if b == 0xC2 {
+                        switch c {
+                        case 0xA0: kind = 3
+                        case 0xA1: sym = 0x01; kind = 1
+                        case 0xBF: sym = 0x02; kind = 1
+                        case 0xAA: sym = 0x61; kind = 0
+                        case 0xBA: sym = 0x6F; kind = 0
+                        default: break
+                        }
+                    } else if b <= 0xC9 {
+                        let cp = (UInt32(b & 0x1F) << 6) | UInt32(c & 0x3F)
+                        sym = 0xC0 | UInt8(truncatingIfNeeded: ((cp >> 1) ^ (cp >> 7)) & 0x3F)
+                        kind = 0
+                    } else if b <= 0xCB {
+                        kind = 2
+                    } else if b == 0xCC || (b == 0xCD && c < 0xB0) {
+                        kind = 6  // combining marks: part of the letter before
+                    } else {
+                        kind = 5
+                    }
+                    i &+= 2
+                } else {
+                    i &+= 1
+                }
+            } else if b < 0xF0 {
+                if i &+ 2 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80 {
+                    let c1 = p[i &+ 1]
+                    switch b {
+                    case 0xE1:
+                        if c1 >= 0xB8 && c1 <= 0xBB {  // U+1E00...U+1EFF Latin Extended Additional
+                            let c2 = p[i &+ 2]
+                            sym = 0xC0 | ((c1 << 5 ^ c2) & 0x3F)
+                            kind = 0
+                        } else {
+                            kind = 5
+                        }
+                    case 0xE2:
+                        let c2 = p[i &+ 2]
+                        if c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) {
+                            kind = 3
+                        }
+                    case 0xE3:
+                        kind = (c1 == 0x80 && p[i &+ 2] == 0x80) ? 3 : 5
+                    case 0xEE, 0xEF:
+                        kind = 2
+                    default:
+                        kind = 5
+                    }
+                    i &+= 3
+                } else {
+                    i &+= 1
+                }
+            } else {
+                if b < 0xF5, i &+ 3 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80,
+                   p[i &+ 3] & 0xC0 == 0x80 {
+                    i &+= 4  // emoji and other astral characters
+                } else {
+                    i &+= 1
+                }
+            }
+
+            if kind == 6 { continue }
+            // One push site, so the emission code below exists once in the loop and stays inlined.
+            var push: UInt64 = 0
+            var doPush = true
+            if kind == 0 {
+                if wordFeatures { wordHash = (wordHash ^ UInt64(sym)) &* Self.fnvPrime }
+                tokenLetters &+= 1
+                inWord = true
+                push = UInt64(sym)
+            } else if inWord {
+                if wordFeatures {
+                    sink.feature(Int(truncatingIfNeeded: ((wordHash ^ Self.wordSalt) &* Self.multiplier) >> shift))
+                    wordHash = Self.fnvOffset
+                }
+                inWord = false
+                push = kind == 1 ? UInt64(sym) : 0x20  // a mark right after a word stands for its end
+            } else if kind == 1 {
+                push = UInt64(sym)
+            } else {
+                doPush = false
+            }
+            if doPush {
+                reg = (reg << 8) | push
+                let m = Self.multiplier
+                if orderCount > 0 {
+                    sink.feature(Int(truncatingIfNeeded: (((reg & k0.mask) | k0.tag) &* m) >> shift))
+                    if orderCount > 1 {
+                        sink.feature(Int(truncatingIfNeeded: (((reg & k1.mask) | k1.tag) &* m) >> shift))
+                        if orderCount > 2 {
+                            sink.feature(Int(truncatingIfNeeded: (((reg & k2.mask) | k2.tag) &* m) >> shift))
+                            if orderCount > 3 {
+                                sink.feature(Int(truncatingIfNeeded: (((reg & k3.mask) | k3.tag) &* m) >> shift))
+                                if orderCount > 4 {
+                                    sink.feature(Int(truncatingIfNeeded: (((reg & k4.mask) | k4.tag) &* m) >> shift))
+                                    if orderCount > 5 {
+                                        sink.feature(Int(truncatingIfNeeded: (((reg & k5.mask) | k5.tag) &* m) >> shift))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if kind >= 3 {
+                if kind == 3 || kind == 7 {
+                    sink.endToken(keep: !junk)
+                    if !junk { evidence.letters &+= tokenLetters }
+                    if kind == 7 { break }
+                    junk = false
+                    tokenLetters = 0
+                    tokenStart = i
+                } else if kind == 4 {
+                    junk = true
+                } else if kind == 5 {
+                    evidence.foreignLetters &+= 1
+                }
+            }
+        }
+        return evidence
+    }
+}

@@ -1,0 +1,263 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The training text of every class, read from a corpus directory laid out like `Data/corpus/`:
+/// `en.train.txt`, `es.train.txt`, `other/{fr,pt,it,ca,gl,de,nl}.train.txt` (one sentence a line)
+/// and `words/{en,es}.words.tsv` (`word<TAB>zipf`, most frequent first).
+public struct TrainingCorpus: Sendable {
+    /// The classes in model order and the files each one trains on (relative to the corpus).
+    public static let classes: [(code: String, files: [String])] = [
+        ("en", ["en.train.txt"]),
+        ("es", ["es.train.txt"]),
+        ("fr", ["other/fr.train.txt"]),
+        ("pt", ["other/pt.train.txt"]),
+        ("it", ["other/it.train.txt"]),
+        ("ca", ["other/ca.train.txt"]),
+        ("gl", ["other/gl.train.txt"]),
+        // German and Dutch share a class: the format has 8 lanes, and both only need rejecting.
+        ("gem", ["other/de.train.txt", "other/nl.train.txt"]),
+    ]
+    public static let wordLists: [(code: String, file: String)] = [
+        ("en", "words/en.words.tsv"), ("es", "words/es.words.tsv"),
+    ]
+
+    /// Sentences per class, in `classes` order and file order.
+    public var sentences: [[[UInt8]]]
+    /// (class index, word, zipf) in file order.
+    public var words: [(classIndex: Int, word: [UInt8], zipf: Double)]
+
+    public init(directory: String) throws(TrainingError) {
+        sentences = []
+        for (_, files) in Self.classes {
+            var lines: [[UInt8]] = []
+            for file in files {
+                lines += try Self.readLines(directory + "/" + file)
+            }
+            sentences.append(lines)
+        }
+        words = []
+        for (code, file) in Self.wordLists {
+            let classIndex = Self.classes.firstIndex { $0.code == code }!
+            for (n, line) in try Self.readLines(directory + "/" + file).enumerated() where n > 0 {
+                guard let tab = line.firstIndex(of: 0x09),
+                      let zipf = Double(String(decoding: line[(tab + 1)...], as: UTF8.self)) else {
+                    throw TrainingError("\(file) line \(n + 1): expected word<TAB>zipf")
+                }
+                words.append((classIndex, Array(line[..<tab]), zipf))
+            }
+        }
+    }
+
+    static func readLines(_ path: String) throws(TrainingError) -> [[UInt8]] {
+        let bytes = try readFile(path)
+        return bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { Array($0) }
+    }
+
+    static func readFile(_ path: String) throws(TrainingError) -> [UInt8] {
+        guard let file = fopen(path, "rb") else { throw TrainingError("cannot read \(path) (errno \(errno))") }
+        defer { fclose(file) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if got == 0 { break }
+            result += chunk[0..<got]
+        }
+        if ferror(file) != 0 { throw TrainingError("error reading \(path)") }
+        return result
+    }
+}
+
+/// A training failure (a missing or malformed corpus file).
+public struct TrainingError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Builds a model file from a `TrainingCorpus`, deterministically: the same corpus and
+/// configuration give the same bytes (counts are integers or summed in file order; no
+/// dictionaries, no randomness).
+///
+/// The model is multinomial naive Bayes over hashed features (n-grams of the configured orders
+/// plus whole words): per bucket and class, log((count + α_c) / (total + α_c·buckets)) with α_c proportional to the class total, centred
+/// across classes (a per-bucket constant does not change the argmax, and centring keeps the
+/// useful range small), scaled by `unitsPerNat` and rounded to Int8.
+public struct ModelTrainer: Sendable {
+    public struct Configuration: Sendable, Equatable {
+        public var bucketBits = 17
+        public var orders = [4]
+        public var wordFeatures = true
+        /// Additive smoothing, as a fraction of the class's mean count per bucket.
+        public var smoothing = 0.01
+        /// Score units per nat of log-likelihood (Int8 weights are clamped to ±127).
+        public var unitsPerNat = 8.0
+        /// λ in [0, 1]: the share of en/es word-feature mass taken from the frequency lists.
+        public var wordListWeight = 0.5
+        /// Added to the score of each reject class (negative favours en/es), in score units.
+        public var rejectBias: Int32 = -48
+        /// Softmax temperature T0 + T1·letters in score units (fitted on the dev sets with
+        /// `tamiz-train evaluate`, which prints the NLL-best pair).
+        public var temperature: Float = 20
+        public var temperatureSlope: Float = 0.85
+        /// Fewer kept letters than this → `und`.
+        public var minimumLetters = 1
+
+        public init() {}
+
+        /// The configuration of the shipped `Data/model/tamiz.model`.
+        public static let shipped = Configuration()
+    }
+
+    public var configuration: Configuration
+
+    public init(configuration: Configuration = .shipped) {
+        self.configuration = configuration
+    }
+
+    /// Reads `directory` and returns the bytes of the trained model file.
+    public func train(corpusDirectory directory: String) throws(TrainingError) -> [UInt8] {
+        train(try TrainingCorpus(directory: directory))
+    }
+
+    public func train(_ corpus: TrainingCorpus) -> [UInt8] {
+        let config = configuration
+        let classCount = ModelFormat.classCount
+        precondition(TrainingCorpus.classes.count == classCount)
+        let buckets = 1 << config.bucketBits
+        let extractor = FeatureExtractor(bucketBits: config.bucketBits, orders: config.orders,
+                                         wordFeatures: config.wordFeatures)
+        let wordsOnly = FeatureExtractor(bucketBits: config.bucketBits, orders: [], wordFeatures: true)
+
+        // Integer counts from the sentences: all features, and the whole-word features alone.
+        var counts = [UInt32](repeating: 0, count: buckets * classCount)
+        var wordCounts = [UInt32](repeating: 0, count: buckets * classCount)
+        var totals = [Double](repeating: 0, count: classCount)
+        var wordTokens = [Int](repeating: 0, count: classCount)
+        var sink = RecordingSink()
+        var wordSink = RecordingSink()
+        for (c, lines) in corpus.sentences.enumerated() {
+            var total = 0
+            for line in lines {
+                sink.reset()
+                _ = line.withUnsafeBufferPointer { extractor.extract($0, into: &sink) }
+                for b in sink.features { counts[b * classCount + c] &+= 1 }
+                total += sink.features.count
+                if config.wordFeatures {
+                    wordSink.reset()
+                    _ = line.withUnsafeBufferPointer { wordsOnly.extract($0, into: &wordSink) }
+                    for b in wordSink.features { wordCounts[b * classCount + c] &+= 1 }
+                    wordTokens[c] += wordSink.features.count
+                }
+            }
+            totals[c] = Double(total)
+        }
+
+        // For a class with a frequency list, a fraction λ of its word-feature mass comes from the
+        // list (P(word) = 10^(zipf - 9)) instead of its own sentences; the class total stays the
+        // same, so the list sharpens word evidence without diluting the n-grams.
+        var counted = [Double](repeating: 0, count: buckets * classCount)
+        for i in 0..<counted.count { counted[i] = Double(counts[i]) }
+        let lambda = config.wordFeatures ? max(0, min(1, config.wordListWeight)) : 0
+        if lambda > 0 {
+            var listed = [Bool](repeating: false, count: classCount)
+            for (c, _, _) in corpus.words { listed[c] = true }
+            for c in 0..<classCount where listed[c] {
+                for b in 0..<buckets { counted[b * classCount + c] -= lambda * Double(wordCounts[b * classCount + c]) }
+            }
+            for (c, word, zipf) in corpus.words {
+                wordSink.reset()
+                _ = word.withUnsafeBufferPointer { wordsOnly.extract($0, into: &wordSink) }
+                guard wordSink.features.count == 1 else { continue }  // "ee.uu", "3d", "😂"
+                counted[wordSink.features[0] * classCount + c] += lambda * Double(wordTokens[c]) * pow(10, zipf - 9)
+            }
+        }
+
+        // Smoothing in proportion to each class's size: an unseen bucket then has the same
+        // probability in every class, so a small class (Galician) does not win text full of
+        // n-grams nobody saw merely because its estimates are flatter.
+        var alpha = [Double](repeating: 0, count: classCount)
+        var logDenominator = [Double](repeating: 0, count: classCount)
+        for c in 0..<classCount {
+            alpha[c] = config.smoothing * totals[c] / Double(buckets)
+            logDenominator[c] = log(totals[c] + alpha[c] * Double(buckets))
+        }
+        var table = [Int8](repeating: 0, count: buckets * classCount)
+        var lp = [Double](repeating: 0, count: classCount)
+        for b in 0..<buckets {
+            var mean = 0.0
+            for c in 0..<classCount {
+                let i = b * classCount + c
+                lp[c] = log(max(0, counted[i]) + alpha[c]) - logDenominator[c]
+                mean += lp[c]
+            }
+            mean /= Double(classCount)
+            for c in 0..<classCount {
+                let q = ((lp[c] - mean) * config.unitsPerNat).rounded()
+                table[b * classCount + c] = Int8(max(-127, min(127, q)))
+            }
+        }
+
+        var bias = [Int32](repeating: config.rejectBias, count: classCount)
+        for (c, entry) in TrainingCorpus.classes.enumerated() where entry.code == "en" || entry.code == "es" {
+            bias[c] = 0
+        }
+        return Self.encode(config: config, bias: bias, table: table)
+    }
+
+    static func encode(config: Configuration, bias: [Int32], table: [Int8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(ModelFormat.tableOffset + table.count)
+        func u8(_ v: Int) { out.append(UInt8(v)) }
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+        out += ModelFormat.magic
+        u32(ModelFormat.version)
+        u32(UInt32(ModelFormat.headerSize))
+        u64(UInt64(ModelFormat.tableOffset + table.count))
+        u8(ModelFormat.classCount)
+        u8(config.bucketBits)
+        u8(config.orders.count)
+        u8(config.wordFeatures ? 1 : 0)
+        for j in 0..<8 { u8(j < config.orders.count ? config.orders[j] : 0) }
+        u32(config.temperature.bitPattern)
+        u32(UInt32(ModelFormat.classSectionOffset))
+        u32(UInt32(ModelFormat.tableOffset))
+        u32(UInt32(config.minimumLetters))
+        u32(config.temperatureSlope.bitPattern)
+        u64(0)  // checksum, filled in below
+        for (c, entry) in TrainingCorpus.classes.enumerated() {
+            var code = Array(entry.code.utf8)
+            code += [UInt8](repeating: 0, count: 4 - code.count)
+            out += code
+            u32(UInt32(bitPattern: bias[c]))
+        }
+        precondition(out.count == ModelFormat.tableOffset)
+        out += table.map { UInt8(bitPattern: $0) }
+        let sum = out.withUnsafeBytes { ModelFormat.checksum($0) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes in
+            for k in 0..<8 { out[ModelFormat.checksumOffset + k] = bytes[k] }
+        }
+        return out
+    }
+}
+
+/// Records feature indices, dropping those of junk tokens.
+struct RecordingSink: FeatureSink {
+    var features: [Int] = []
+    var tokenStart = 0
+
+    mutating func reset() {
+        features.removeAll(keepingCapacity: true)
+        tokenStart = 0
+    }
+
+    mutating func feature(_ bucket: Int) { features.append(bucket) }
+
+    mutating func endToken(keep: Bool) {
+        if !keep { features.removeSubrange(tokenStart...) }
+        tokenStart = features.count
+    }
+}
