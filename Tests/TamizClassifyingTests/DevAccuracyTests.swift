@@ -1,0 +1,28 @@
+import Testing
+import TamizClassifying
+
+/// Accuracy floors on the shared dev sets (skipped where ../shared is absent). The floors sit a
+/// little under the measured v0 numbers so that a regression fails, not noise.
+@Suite(.enabled(if: Paths.hasSharedCorpus, "needs ../shared/corpus"))
+struct DevAccuracyTests {
+    let classifier = LanguageClassifier()
+
+    func rate(_ file: String, _ truth: Language) throws -> Double {
+        let lines = try Paths.lines(Paths.sharedCorpus + "/" + file)
+        let right = lines.filter { classifier.classify($0).language == truth }.count
+        return Double(right) / Double(lines.count)
+    }
+
+    @Test func englishDevSentences() throws {
+        #expect(try rate("en.dev.txt", .english) >= 0.95)
+    }
+
+    @Test func spanishDevSentences() throws {
+        #expect(try rate("es.dev.txt", .spanish) >= 0.995)
+    }
+
+    @Test(arguments: ["fr", "pt", "it", "de", "ca", "gl", "nl"])
+    func otherLanguageDevSentencesAreUndetermined(_ code: String) throws {
+        #expect(try rate("other/\(code).dev.txt", .undetermined) >= 0.95)
+    }
+}
