@@ -212,25 +212,37 @@ struct FeatureExtractor: Sendable {
                 doPush = false
             }
             if doPush {
-                reg = (reg << 8) | push
+                // After a letter, keep going through the following ASCII letters right here: the
+                // common case skips decoding and token bookkeeping, and the emission code below
+                // exists at one site only, which keeps it inlined (measured 160 → 188 MB/s).
                 let m = Self.multiplier
-                if orderCount > 0 {
-                    sink.feature(Int(truncatingIfNeeded: (((reg & k0.mask) | k0.tag) &* m) >> shift))
-                    if orderCount > 1 {
-                        sink.feature(Int(truncatingIfNeeded: (((reg & k1.mask) | k1.tag) &* m) >> shift))
-                        if orderCount > 2 {
-                            sink.feature(Int(truncatingIfNeeded: (((reg & k2.mask) | k2.tag) &* m) >> shift))
-                            if orderCount > 3 {
-                                sink.feature(Int(truncatingIfNeeded: (((reg & k3.mask) | k3.tag) &* m) >> shift))
-                                if orderCount > 4 {
-                                    sink.feature(Int(truncatingIfNeeded: (((reg & k4.mask) | k4.tag) &* m) >> shift))
-                                    if orderCount > 5 {
-                                        sink.feature(Int(truncatingIfNeeded: (((reg & k5.mask) | k5.tag) &* m) >> shift))
+                while true {
+                    reg = (reg << 8) | push
+                    if orderCount > 0 {
+                        sink.feature(Int(truncatingIfNeeded: (((reg & k0.mask) | k0.tag) &* m) >> shift))
+                        if orderCount > 1 {
+                            sink.feature(Int(truncatingIfNeeded: (((reg & k1.mask) | k1.tag) &* m) >> shift))
+                            if orderCount > 2 {
+                                sink.feature(Int(truncatingIfNeeded: (((reg & k2.mask) | k2.tag) &* m) >> shift))
+                                if orderCount > 3 {
+                                    sink.feature(Int(truncatingIfNeeded: (((reg & k3.mask) | k3.tag) &* m) >> shift))
+                                    if orderCount > 4 {
+                                        sink.feature(Int(truncatingIfNeeded: (((reg & k4.mask) | k4.tag) &* m) >> shift))
+                                        if orderCount > 5 {
+                                            sink.feature(Int(truncatingIfNeeded: (((reg & k5.mask) | k5.tag) &* m) >> shift))
+                                        }
                                     }
                                 }
                             }
                         }
                     }
+                    guard kind == 0, i < n else { break }
+                    let next = p[i] | 0x20
+                    guard next &- 0x61 < 26 else { break }
+                    i &+= 1
+                    push = UInt64(next)
+                    if wordFeatures { wordHash = (wordHash ^ push) &* Self.fnvPrime }
+                    tokenLetters &+= 1
                 }
             }
             if kind >= 3 {
