@@ -1,4 +1,42 @@
 #ifndef CICU_SENTENCE_BREAK_H
 #define CICU_SENTENCE_BREAK_H
-int tz_icu_probe(void);
+
+// ICU's sentence BreakIterator over UTF-8 bytes, behind plain C types only.
+// ICU headers must not appear here: Swift would see them next to Foundation's own ICU and
+// fail to compile, and ICU's real symbol names carry a version suffix that only its headers map.
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// An ICU sentence break iterator plus a reusable UTF-8 UText. Not thread-safe: one per thread.
+typedef struct tz_sentence_breaker tz_sentence_breaker;
+
+/// Opens a breaker with ICU's root ("en") sentence rules, without `@ss=standard` suppressions.
+/// Returns NULL on failure and stores ICU's UErrorCode (> 0) in `*error` when `error` is not NULL;
+/// on success `*error` is 0.
+tz_sentence_breaker *tz_sentence_breaker_open(int32_t *error);
+
+/// Releases the breaker. NULL is allowed.
+void tz_sentence_breaker_close(tz_sentence_breaker *breaker);
+
+/// Points the breaker at `length` bytes of (possibly invalid) UTF-8. The bytes are not copied and
+/// must stay alive and unchanged while boundaries are read. `length` must be below INT32_MAX
+/// (ICU reports boundaries as int32_t). Returns 0, or ICU's UErrorCode (> 0) on failure.
+int32_t tz_sentence_breaker_set_text(tz_sentence_breaker *breaker, const uint8_t *text, int64_t length);
+
+/// The next sentence boundary after the previous one, as a byte offset into the text
+/// (the first call returns the end of the first sentence; the last boundary is `length`).
+/// Returns -1 when there are no more boundaries.
+int64_t tz_sentence_breaker_next(tz_sentence_breaker *breaker);
+
+/// ICU's name for an error code, e.g. "U_MISSING_RESOURCE_ERROR". Never NULL; static storage.
+const char *tz_icu_error_name(int32_t error);
+
+#ifdef __cplusplus
+}
+#endif
+
 #endif
