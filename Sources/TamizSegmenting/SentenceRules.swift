@@ -1,0 +1,462 @@
+/// Tamiz's corrections to ICU's sentence breaks, working on the bytes of one window of a paragraph.
+///
+/// ICU proposes breaks; `decide` keeps or drops each one (abbreviations, initials, list numbers,
+/// quoted "?"/"!" before a lowercase word, URL query strings, footnote marks). `emit` then adds the
+/// breaks ICU never makes (`¿`/`¡` or a dialogue dash after final punctuation, `…` or an emoticon
+/// before a capital, "." before a lowercase word or a number, inline list items), trims whitespace
+/// and caps the length of each sentence. No allocation besides appending to the caller's array.
+struct SentenceRules {
+    let text: TextView
+    let maxSentenceBytes: Int
+
+    enum Decision: Equatable {
+        case merge
+        case split
+        /// Split, but at this later offset (a footnote mark ICU cut in half: `martyr.[` | `1] The`).
+        case splitAt(Int)
+    }
+
+    // MARK: Keeping or dropping ICU's breaks
+
+    /// Whether ICU's break at `boundary` ends the sentence that started at `start`.
+    func decide(start: Int, boundary: Int) -> Decision {
+        let s = text.skipSpace(from: start, to: boundary)
+        let e = text.trimEnd(s, boundary)
+        if s >= e { return .merge }
+
+        if text[boundary - 1] == UInt8(ascii: "["), let end = footnoteEnd(from: boundary) {
+            return .splitAt(end)
+        }
+        if let first = listMarker(at: s, limit: e) {
+            if first.end == e { return .merge }  // "1." or "a)" alone is not a sentence.
+            if endsWithNextListMarker(after: first, end: e) { return .merge }  // emit splits before it.
+        }
+
+        // A closing bracket or quote after a space belongs to the sentence before: "next day. )"
+        let afterSpace = text.skipSpace(from: boundary, to: text.hi)
+        if afterSpace < text.hi, TextView.isCloser(text.scalar(at: afterSpace).value), text[afterSpace] != 0x22,
+           text[afterSpace] != 0x27 {
+            return .merge
+        }
+
+        let (last, _) = text.scalar(before: e)
+        if (last == 0x3F || last == 0x21) && e == boundary {
+            // ICU breaks after "?" even with no space: "https://example.org/a.b?c=d", "lol?ok".
+            let (next, _) = text.scalar(at: boundary)
+            if TextView.isLower(next) || (next < 0x80 && TextView.isDigit(UInt8(next))) { return .merge }
+        }
+        if last == 0x2E {  // "."
+            if endsWithSpacedEllipsis(e, floor: s) { return .merge }
+            switch abbreviationKind(dotAt: e - 1, floor: s) {
+            case .title?: return .merge
+            case .ambiguous?: return nextStartsSentence(boundary) ? .split : .merge
+            case .beforeNumber?, .trailing?: return nextIsDigit(boundary) ? .merge : .split
+            case nil: return .split
+            }
+        }
+
+        // ICU always breaks after ? and !, even before a lowercase word. Across web text that is
+        // usually right ("really? no way"), but not after quoted speech: "“Why?” she asked."
+        var t = e
+        while t > s {
+            let (v, n) = text.scalar(before: t)
+            guard TextView.isCloser(v) else { break }
+            t -= n
+        }
+        if t > s && t < e {
+            let (v, _) = text.scalar(before: t)
+            if (v == 0x3F || v == 0x21) && nextContinuesLowercase(boundary) { return .merge }
+        }
+        return .split
+    }
+
+    /// The kind of abbreviation whose final period is at `dot`, if the word before it is one.
+    func abbreviationKind(dotAt dot: Int, floor: Int) -> AbbreviationKind? {
+        var t = dot
+        while t > floor {
+            let (v, n) = text.scalar(before: t)
+            guard v == 0x2E || TextView.isLetter(v) else { break }
+            t -= n
+        }
+        let count = dot - t
+        guard count > 0 else { return nil }
+        if let key = WordKey(text.bytes + t, count: count), let kind = Lexicon.abbreviations[key] {
+            return kind
+        }
+        if isDottedAbbreviation(t, dot) { return .ambiguous }  // U.S, a.m, EE.UU, Ph.D
+        let (v, n) = text.scalar(at: t)
+        if n == count {  // a single letter
+            if TextView.isUpper(v) { return .ambiguous }  // an initial: "J. K. Rowling"
+            if TextView.isLower(v) { return .beforeNumber }  // "p. 55"
+        }
+        return nil
+    }
+
+    /// Two or more parts of one or two letters separated by periods.
+    private func isDottedAbbreviation(_ start: Int, _ end: Int) -> Bool {
+        var parts = 0
+        var letters = 0
+        var i = start
+        while i < end {
+            let (v, n) = text.scalar(at: i)
+            if v == 0x2E {
+                guard letters > 0 else { return false }
+                parts += 1
+                letters = 0
+            } else {
+                letters += 1
+                if letters > 2 { return false }
+            }
+            i += n
+        }
+        guard letters > 0 else { return false }
+        return parts + 1 >= 2
+    }
+
+    /// After an ambiguous abbreviation: does the next word begin a new sentence?
+    /// Yes for an opening quote, `¿`, `¡` or a dash, or a capitalised common sentence opener
+    /// ("The", "He", "Pero"); no for names and other capitalised words ("U.S. Army").
+    func nextStartsSentence(_ boundary: Int) -> Bool {
+        let j = text.skipSpace(from: boundary, to: text.hi)
+        guard j < text.hi else { return false }
+        let (v, n) = text.scalar(at: j)
+        if TextView.isInvertedMark(v) || TextView.isDash(v) { return true }
+        if TextView.isOpener(v) { return v != 0x28 && v != 0x5B }  // a quote, not "(": "10 a.m. (CDT) at"
+        guard TextView.isUpper(v) else { return false }
+        var k = j + n
+        while k < text.hi {
+            let (w, m) = text.scalar(at: k)
+            guard TextView.isLetter(w) else { break }
+            k += m
+        }
+        if k == j + n && k < text.hi && text[k] == UInt8(ascii: ".") { return false }  // another initial
+        guard let key = WordKey(text.bytes + j, count: k - j, lowercased: true) else { return false }
+        return Lexicon.sentenceStarters.contains(key)
+    }
+
+    private func nextIsDigit(_ boundary: Int) -> Bool {
+        let j = text.skipSpace(from: boundary, to: text.hi)
+        return j < text.hi && TextView.isDigit(text[j])
+    }
+
+    /// ICU does not break between "." and a lowercase word, nor before a number followed by one
+    /// ("this week. 2005 is"), but in web text ("call me. i will be home.") that is mostly a sentence
+    /// boundary. Returns the offset of the next word when the period directly ends an ordinary word
+    /// or a number (not an abbreviation, initial or ellipsis).
+    private func sentenceAfterPeriod(_ dot: Int, floor: Int, end: Int) -> Int? {
+        guard dot > floor, dot + 1 < end, text.isSpace(at: dot + 1) else { return nil }
+        let k = text.skipSpace(from: dot + 1, to: end)
+        guard k < end else { return nil }
+        let (next, _) = text.scalar(at: k)
+        let nextIsDigit = next < 0x80 && TextView.isDigit(UInt8(next))
+        guard nextIsDigit || TextView.isLower(next) else { return nil }
+        let (before, _) = text.scalar(before: dot)
+        if before < 0x80 && TextView.isDigit(UInt8(before)) { return k }
+        guard TextView.isLetter(before) else { return nil }
+        var t = dot
+        while t > floor {
+            let (v, n) = text.scalar(before: t)
+            if v == 0x2E { return nil }  // dotted abbreviation: "U.S. citizens", "a.m. and"
+            guard TextView.isLetter(v) else { break }
+            t -= n
+        }
+        if text.scalar(at: t).length == dot - t { return nil }  // single letter: "J. smith", "8 a. m. y"
+        if let key = WordKey(text.bytes + t, count: dot - t), let kind = Lexicon.abbreviations[key] {
+            // "No." and "art." are ordinary words before a lowercase word ("i said no. he left").
+            if nextIsDigit || kind != .beforeNumber { return nil }
+        }
+        return k
+    }
+
+    /// An emoticon (":)", ";-)", ":D", ":(") at `i` followed by a space and a capital ends a sentence:
+    /// "Iguazu is in Argentina :) How much is a big mac?" Returns the offset of the capital.
+    private func sentenceAfterEmoticon(_ i: Int, end: Int) -> Int? {
+        var j = i + 1
+        if j < end && text[j] == UInt8(ascii: "-") { j += 1 }
+        guard j + 1 < end else { return nil }
+        switch text[j] {
+        case UInt8(ascii: ")"), UInt8(ascii: "("), UInt8(ascii: "D"), UInt8(ascii: "P"): break
+        default: return nil
+        }
+        guard text.isSpace(at: j + 1) else { return nil }
+        let k = text.skipSpace(from: j + 1, to: end)
+        var w = k
+        while w < end, TextView.isOpener(text.scalar(at: w).value) { w += text.scalar(at: w).length }
+        guard w < end else { return nil }
+        let v = text.scalar(at: w).value
+        return TextView.isUpper(v) || TextView.isInvertedMark(v) ? k : nil
+    }
+
+    /// The next word (after spaces and dashes) starts with a lowercase letter.
+    private func nextContinuesLowercase(_ boundary: Int) -> Bool {
+        var j = boundary
+        while j < text.hi {
+            let (v, n) = text.scalar(at: j)
+            if TextView.isSpace(v) || TextView.isDash(v) { j += n; continue }
+            return TextView.isLower(v)
+        }
+        return false
+    }
+
+    /// " . . ." (three spaced periods, MLA style) marks an omission inside a sentence;
+    /// a fourth period (". . . .") ends it.
+    private func endsWithSpacedEllipsis(_ e: Int, floor: Int) -> Bool {
+        guard e - 7 >= floor else { return false }
+        let dot = UInt8(ascii: "."), space = UInt8(ascii: " ")
+        return text[e - 1] == dot && text[e - 2] == space && text[e - 3] == dot && text[e - 4] == space
+            && text[e - 5] == dot && text[e - 6] == space && text[e - 7] != dot
+    }
+
+    /// ICU breaks inside a footnote mark after a period ("martyr.[" | "1] The"); returns the end of
+    /// the mark(s), e.g. after "[1][2]", or nil if `boundary` does not start one.
+    private func footnoteEnd(from boundary: Int) -> Int? {
+        var i = boundary
+        var found: Int?
+        while true {
+            var j = i
+            while j < text.hi && j - i <= 32 {
+                let b = text[j]
+                if b == UInt8(ascii: "]") || b == UInt8(ascii: "[") || b == UInt8(ascii: ".") || b == UInt8(ascii: "?")
+                    || b == UInt8(ascii: "!") || b == 0x0A { break }
+                j += 1
+            }
+            guard j > i, j < text.hi, text[j] == UInt8(ascii: "]") else { return found }
+            found = j + 1
+            guard j + 2 < text.hi, text[j + 1] == UInt8(ascii: "[") else { return found }
+            i = j + 2
+        }
+    }
+
+    // MARK: List items ("1. … 2. …", "a) … b) …", "• 9. … • 10. …")
+
+    struct ListMarker {
+        enum Style: Equatable { case number, lowerLetter, upperLetter }
+        var style: Style
+        var value: Int
+        /// 1 = ".", 2 = ")", 3 = ".)"
+        var punctuation: Int
+        /// Offset just after the marker's punctuation.
+        var end: Int
+
+        /// Uppercase letters with a period ("A.") are initials too often to continue a list.
+        var canContinueList: Bool { !(style == .upperLetter && punctuation == 1) }
+
+        func isFollowed(by next: ListMarker) -> Bool {
+            canContinueList && next.style == style && next.punctuation == punctuation && next.value > value
+        }
+    }
+
+    /// A list marker at `i` (after optional bullets and spaces), followed by a space or `limit`.
+    func listMarker(at i: Int, limit: Int) -> ListMarker? {
+        var j = i
+        var guardSteps = 0
+        while j < limit && guardSteps < 4 {
+            let (v, n) = text.scalar(at: j)
+            if TextView.isBullet(v) || TextView.isSpace(v) { j += n; guardSteps += 1 } else { break }
+        }
+        guard j < limit else { return nil }
+        var style: ListMarker.Style
+        var value = 0
+        var k = j
+        if TextView.isDigit(text[k]) {
+            while k < limit && TextView.isDigit(text[k]) && k - j < 3 {
+                value = value * 10 + Int(text[k] - 0x30)
+                k += 1
+            }
+            style = .number
+        } else {
+            let b = text[k]
+            if b >= 0x61 && b <= 0x7A { style = .lowerLetter; value = Int(b - 0x61) }
+            else if b >= 0x41 && b <= 0x5A { style = .upperLetter; value = Int(b - 0x41) }
+            else { return nil }
+            k += 1
+        }
+        guard k < limit else { return nil }
+        var punctuation = 0
+        if text[k] == UInt8(ascii: ".") {
+            punctuation = 1
+            k += 1
+            if k < limit && text[k] == UInt8(ascii: ")") { punctuation = 3; k += 1 }
+        } else if text[k] == UInt8(ascii: ")") {
+            punctuation = 2
+            k += 1
+        } else {
+            return nil
+        }
+        guard k == limit || text.isSpace(at: k) else { return nil }
+        return ListMarker(style: style, value: value, punctuation: punctuation, end: k)
+    }
+
+    /// The sentence started with list marker `first` and its last word is a later marker of the same list.
+    private func endsWithNextListMarker(after first: ListMarker, end e: Int) -> Bool {
+        guard first.canContinueList else { return false }
+        var t = e
+        while t > first.end {
+            let (v, n) = text.scalar(before: t)
+            if TextView.isSpace(v) { break }
+            t -= n
+        }
+        guard t > first.end, let last = listMarker(at: t, limit: e), last.end == e else { return false }
+        return first.isFollowed(by: last)
+    }
+
+    // MARK: Emitting sentences
+
+    /// Appends the sentences in `start..<end` (one ICU segment after merging) to `ranges`,
+    /// adding the breaks ICU does not make.
+    func emit(start: Int, end: Int, into ranges: inout [Range<Int>]) {
+        var pieceStart = start
+        var list = listMarker(at: text.skipSpace(from: start, to: end), limit: end)
+        if let marker = list, !marker.canContinueList { list = nil }
+        var i = start
+        while i < end {
+            if list == nil {
+                // Fast path: skip bytes that cannot add a break (spaces matter only inside lists),
+                // 8 at a time, then one at a time up to the next candidate.
+                while i &+ 8 <= end && !SentenceRules.hasCandidate(text.bytes + i) { i &+= 8 }
+                while i < end && !SentenceRules.isCandidate(text[i]) { i &+= 1 }
+                if i >= end { break }
+            }
+            let b = text[i]
+            var split = -1
+            if b >= 0xC2 {
+                if b == 0xC2 && i + 1 < end && (text[i + 1] == 0xBF || text[i + 1] == 0xA1) {
+                    // "Vale. ¿y tú?" — ICU only breaks before "¿" when an uppercase letter follows it.
+                    if invertedMarkStartsSentence(i, floor: pieceStart, end: end) { split = i }
+                } else if b == 0xE2 && i + 2 < end && text[i + 1] == 0x80 {
+                    let b2 = text[i + 2]
+                    if b2 == 0xA6 {
+                        // ICU does not treat "…" as a terminator (it does "...").
+                        split = capitalAfterEllipsis(i + 3, end: end) ?? -1
+                    } else if (b2 == 0x93 || b2 == 0x94 || b2 == 0x95) && dashStartsSentence(i, length: 3, floor: pieceStart, end: end) {
+                        // ICU never breaks before a dash ("Sí. —Vamos."): dashes are SContinue.
+                        split = i
+                    }
+                }
+            } else if b == UInt8(ascii: ".") {
+                split = sentenceAfterPeriod(i, floor: pieceStart, end: end) ?? -1
+            } else if b == UInt8(ascii: ":") || b == UInt8(ascii: ";") {
+                split = sentenceAfterEmoticon(i, end: end) ?? -1
+            } else if b == UInt8(ascii: "-") {
+                if dashStartsSentence(i, length: 1, floor: pieceStart, end: end) { split = i }
+            } else if let current = list, b == 0x20 || b == 0x09 {
+                if let next = listMarker(at: i + 1, limit: end), current.isFollowed(by: next), next.value == current.value + 1 {
+                    split = i + 1
+                }
+            }
+            if split > pieceStart {
+                appendTrimmedAndCapped(pieceStart, split, into: &ranges)
+                pieceStart = split
+                list = listMarker(at: split, limit: end)
+                if let marker = list, !marker.canContinueList { list = nil }
+                i = max(split, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        appendTrimmedAndCapped(pieceStart, end, into: &ranges)
+    }
+
+    /// Bytes that can start an added break outside lists: "-", ".", ":", ";" and the lead bytes
+    /// 0xC2 (¿ ¡) and 0xE2 (… — –).
+    @inline(__always)
+    static func isCandidate(_ b: UInt8) -> Bool {
+        b == 0x2D || b == 0x2E || b | 1 == 0x3B || b | 0x20 == 0xE2
+    }
+
+    /// Whether any of the 8 bytes at `p` is a candidate (SWAR: a byte equal to c gives a zero byte
+    /// in `word ^ c`, and `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when `x` has a zero byte).
+    @inline(__always)
+    static func hasCandidate(_ p: UnsafePointer<UInt8>) -> Bool {
+        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+        let dash = word ^ 0x2D2D_2D2D_2D2D_2D2D
+        let dot = word ^ 0x2E2E_2E2E_2E2E_2E2E
+        let colon = (word | ones) ^ 0x3B3B_3B3B_3B3B_3B3B  // ":" or ";"
+        let lead = (word | 0x2020_2020_2020_2020) ^ 0xE2E2_E2E2_E2E2_E2E2  // 0xC2 or 0xE2
+        return (zeroBytes(dash) | zeroBytes(dot) | zeroBytes(colon) | zeroBytes(lead)) & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether the text before `i` (over spaces and closing quotes) ends with . ? ! or …
+    private func followsTerminal(_ i: Int, floor: Int) -> Bool {
+        var t = i
+        while t > floor {
+            let (v, n) = text.scalar(before: t)
+            guard TextView.isSpace(v) || TextView.isCloser(v) else { break }
+            t -= n
+        }
+        guard t > floor else { return false }
+        return TextView.isTerminal(text.scalar(before: t).value)
+    }
+
+    /// A `¿` or `¡` at `i` after . ? or ! begins a sentence. After an ellipsis only when a capital
+    /// follows, as for "Wait... what?": "Espera... ¿qué dijiste?" stays one sentence.
+    private func invertedMarkStartsSentence(_ i: Int, floor: Int, end: Int) -> Bool {
+        var t = i
+        while t > floor {
+            let (v, n) = text.scalar(before: t)
+            guard TextView.isSpace(v) || TextView.isCloser(v) else { break }
+            t -= n
+        }
+        guard t > floor else { return false }
+        let (v, n) = text.scalar(before: t)
+        guard TextView.isTerminal(v) else { return false }
+        let isEllipsis = v == 0x2026 || (v == 0x2E && t - n > floor && text[t - n - 1] == 0x2E)
+        guard isEllipsis else { return true }
+        var k = i
+        while k < end, TextView.isInvertedMark(text.scalar(at: k).value) { k += 2 }
+        return k < end && TextView.isUpper(text.scalar(at: k).value)
+    }
+
+    /// "I waited… The bus": the offset of the capitalised word (or its opening quote, `¿`, `¡`).
+    private func capitalAfterEllipsis(_ i: Int, end: Int) -> Int? {
+        var j = i
+        while j < end, TextView.isCloser(text.scalar(at: j).value) { j += text.scalar(at: j).length }
+        let k = text.skipSpace(from: j, to: end)
+        guard k > j, k < end else { return nil }
+        var w = k
+        while w < end, TextView.isOpener(text.scalar(at: w).value) { w += text.scalar(at: w).length }
+        guard w < end else { return nil }
+        let v = text.scalar(at: w).value
+        return TextView.isUpper(v) || TextView.isInvertedMark(v) ? k : nil
+    }
+
+    /// "—¿Vienes? —Sí." splits before the second dash; "—¿Vienes? —preguntó ella." does not.
+    private func dashStartsSentence(_ i: Int, length: Int, floor: Int, end: Int) -> Bool {
+        guard i > floor, TextView.isSpace(text.scalar(before: i).value) else { return false }
+        guard followsTerminal(i, floor: floor) else { return false }
+        let k = text.skipSpace(from: i + length, to: end)
+        guard k < end else { return false }
+        let v = text.scalar(at: k).value
+        return TextView.isUpper(v) || TextView.isInvertedMark(v) || TextView.isOpener(v)
+    }
+
+    /// Trims `start..<end` and appends it, cut into pieces of at most `maxSentenceBytes`.
+    func appendTrimmedAndCapped(_ start: Int, _ end: Int, into ranges: inout [Range<Int>]) {
+        var a = text.skipSpace(from: start, to: end)
+        let b = text.trimEnd(a, end)
+        while b - a > maxSentenceBytes {
+            let limit = a + maxSentenceBytes
+            var cut = -1
+            var w = limit
+            while w > a {
+                if text.isSpace(at: w) { cut = w; break }
+                w -= 1
+            }
+            if cut > a {
+                ranges.append(a ..< text.trimEnd(a, cut))
+                a = text.skipSpace(from: cut, to: b)
+                continue
+            }
+            // No whitespace: cut before the character that straddles the cap.
+            var c = limit
+            var steps = 0
+            while c > a && steps < 3 && text[c] & 0xC0 == 0x80 { c -= 1; steps += 1 }
+            if c == a || text[c] & 0xC0 == 0x80 { c = limit }
+            ranges.append(a ..< c)
+            a = text.skipSpace(from: c, to: b)
+        }
+        if a < b { ranges.append(a ..< b) }
+    }
+}

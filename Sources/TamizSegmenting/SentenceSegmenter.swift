@@ -1,0 +1,132 @@
+import CICUSentenceBreak
+
+/// Splits one paragraph of UTF-8 text into sentences (ICU + Tamiz's own abbreviation rules, EN and ES).
+///
+/// ICU's sentence rules (root, without its `@ss=standard` abbreviation suppressions) propose the breaks;
+/// Tamiz then drops the ones after abbreviations, initials and list numbers, and adds the ones ICU
+/// misses in Spanish (`¿`, `¡`, dialogue dashes) and after `…`.
+///
+/// Holds an ICU break iterator: use one instance per thread. Not `Sendable`.
+public final class SentenceSegmenter {
+    /// The default cap on a sentence's length in bytes: 4096.
+    public static let defaultMaxSentenceBytes: Int = 4096
+
+    /// No returned sentence is longer than this many bytes.
+    public let maxSentenceBytes: Int
+
+    /// ICU reports boundaries as Int32, so longer paragraphs are segmented in windows of this size
+    /// (cut at whitespace); a sentence straddling two windows is split there.
+    let windowBytes: Int
+
+    private let breaker: OpaquePointer
+
+    /// Opens ICU's sentence break iterator.
+    /// - Parameter maxSentenceBytes: must be at least 4 (room for any UTF-8 character).
+    /// - Throws: `SegmenterError` if ICU fails to open (e.g. its data is missing).
+    public convenience init(maxSentenceBytes: Int = SentenceSegmenter.defaultMaxSentenceBytes) throws(SegmenterError) {
+        try self.init(maxSentenceBytes: maxSentenceBytes, windowBytes: 1 << 30)
+    }
+
+    init(maxSentenceBytes: Int, windowBytes: Int) throws(SegmenterError) {
+        precondition(maxSentenceBytes >= 4, "maxSentenceBytes must be at least 4")
+        precondition(windowBytes >= 64 && windowBytes < Int(Int32.max), "windowBytes out of range")
+        var error: Int32 = 0
+        guard let breaker = tz_sentence_breaker_open(&error) else {
+            throw SegmenterError(icuErrorCode: error)
+        }
+        self.breaker = breaker
+        self.maxSentenceBytes = maxSentenceBytes
+        self.windowBytes = windowBytes
+    }
+
+    deinit {
+        tz_sentence_breaker_close(breaker)
+    }
+
+    /// Appends, in order, the byte ranges of the sentences in `text` (one paragraph/line, no newline needed;
+    /// may contain any bytes incl. invalid UTF-8 and NUL: never crash) to `ranges`. Ranges are trimmed of
+    /// surrounding whitespace; whitespace-only text yields none. No sentence is longer than maxSentenceBytes:
+    /// longer ones are cut at the last whitespace before the cap (else at a UTF-8 character boundary).
+    public func appendSentences(of text: UnsafeBufferPointer<UInt8>, to ranges: inout [Range<Int>]) {
+        guard let base = text.baseAddress, text.count > 0 else { return }
+        var lo = 0
+        while lo < text.count {
+            let hi = windowEnd(base, from: lo, count: text.count)
+            segmentWindow(TextView(bytes: base, lo: lo, hi: hi), into: &ranges)
+            lo = hi
+        }
+    }
+
+    /// Convenience for library users and tests: the sentences of `text`, trimmed.
+    public func sentences(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            appendSentences(of: bytes, to: &ranges)
+            return ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// ICU's breaks alone, trimmed: no Tamiz rules, no length cap. Only to measure what the rules add.
+    func icuOnlySentences(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress,
+                  tz_sentence_breaker_set_text(breaker, base, Int64(bytes.count)) == 0 else { return [] }
+            let view = TextView(bytes: base, lo: 0, hi: bytes.count)
+            var sentences: [String] = []
+            var start = 0
+            while true {
+                let next = tz_sentence_breaker_next(breaker)
+                if next < 0 { break }
+                let a = view.skipSpace(from: start, to: Int(next))
+                let b = view.trimEnd(a, Int(next))
+                if a < b { sentences.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a ..< b]), as: UTF8.self)) }
+                start = Int(next)
+            }
+            return sentences
+        }
+    }
+
+    // MARK: -
+
+    private func windowEnd(_ base: UnsafePointer<UInt8>, from lo: Int, count: Int) -> Int {
+        guard count - lo > windowBytes else { return count }
+        let view = TextView(bytes: base, lo: lo, hi: count)
+        let limit = lo + windowBytes
+        var w = limit
+        while w > limit - windowBytes / 2 {
+            if view.isSpace(at: w) { return w }
+            w -= 1
+        }
+        var c = limit
+        while c > lo && base[c] & 0xC0 == 0x80 && limit - c < 3 { c -= 1 }
+        return base[c] & 0xC0 == 0x80 ? limit : c
+    }
+
+    private func segmentWindow(_ text: TextView, into ranges: inout [Range<Int>]) {
+        let rules = SentenceRules(text: text, maxSentenceBytes: maxSentenceBytes)
+        var start = text.lo
+        // On an ICU failure the window is treated as one sentence (Tamiz's own breaks and the cap still apply).
+        if tz_sentence_breaker_set_text(breaker, text.bytes + text.lo, Int64(text.hi - text.lo)) == 0 {
+            while true {
+                let next = tz_sentence_breaker_next(breaker)
+                if next < 0 { break }
+                let boundary = text.lo + Int(next)
+                if boundary >= text.hi { break }
+                if boundary <= start { continue }
+                switch rules.decide(start: start, boundary: boundary) {
+                case .merge:
+                    continue
+                case .split:
+                    rules.emit(start: start, end: boundary, into: &ranges)
+                    start = boundary
+                case .splitAt(let end):
+                    rules.emit(start: start, end: end, into: &ranges)
+                    start = end
+                }
+            }
+        }
+        rules.emit(start: start, end: text.hi, into: &ranges)
+    }
+}
