@@ -60,7 +60,7 @@ enum Lexicon {
         // Titles and forms of address, EN and ES.
         add("Mr Mrs Ms Messrs Dr Drs Prof Profs Sr Sres Sra Sras Srta Srtas Dra Dras Lic Ing Arq Dña Mme Mlle Mt Mons", .title)
         add("Ft Gen Gov Sen Rep Capt Col Lt Sgt Cmdr Adm Maj Pres Supt Rev Hon Fr Gral Cnel Excmo Excma Ilmo Ilma Sto Sta", .title, exactCase: true)
-        add("Av Avda EE v", .title, exactCase: true)
+        add("Av Avda Pza Plza Pso Urb Edif Dpto Depto Prol EE v", .title, exactCase: true)
         // Abbreviations that introduce something and never end a sentence.
         add("e.g i.e eg cf viz vs p.ej ej PS P.S", .title)
         // Can end a sentence.
@@ -99,7 +99,8 @@ enum Lexicon {
     }()
 
     /// Lowercased words that, capitalised after an ambiguous abbreviation, signal a new sentence:
-    /// pronouns, determiners, conjunctions, prepositions, auxiliaries and common openers.
+    /// pronouns, determiners, conjunctions, prepositions, auxiliaries, common openers, and the
+    /// stems of negative contractions ("Don't" is read up to the apostrophe).
     /// Deliberately no words that are also common names ("Will", "May", "Mark").
     static let sentenceStarters: Set<WordKey> = {
         let english = """
@@ -110,7 +111,8 @@ enum Lexicon {
         one two is are was were be been do does did have has had can could should would must might shall now \
         today yesterday tomorrow later meanwhile instead please thanks thank let just even only maybe perhaps \
         sometimes once other another such any everyone everything someone something nobody more much very well \
-        oh ok okay hi hello sure again finally first next last unfortunately fortunately besides anyway
+        oh ok okay hi hello sure again finally first next last unfortunately fortunately besides anyway \
+        don didn doesn isn wasn aren weren won couldn shouldn wouldn haven hasn hadn
         """
         let spanish = """
         el la los las lo un una unos unas yo tú él ella ellos ellas usted ustedes nosotros nosotras vosotros \
