@@ -24,19 +24,20 @@ let package = Package(
             name: "TamizClassifying",
             dependencies: ["CTamizModelData"]
         ),
-        .target(name: "TamizCleaning", dependencies: ["TamizClassifying"]),
+        .target(name: "TamizCleaning"),
         .target(
             name: "Tamiz",
             dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning"]
         ),
         .executableTarget(
             name: "tamiz",
-            dependencies: ["Tamiz", "CTamizModelData", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Tamiz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "tamiz-train", dependencies: ["TamizClassifying"]),
         .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting"]),
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),
+        .testTarget(name: "TamizCLITests", dependencies: ["tamiz"]),
     ]
 )

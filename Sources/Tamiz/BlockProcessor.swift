@@ -1,0 +1,260 @@
+/// What a worker produced for one block, ready for the writer to put in order.
+struct BlockOutput: Sendable {
+    var sequence: Int
+    /// Bytes for each output slot (see `FilterAction`): slot 0 for `label` and `keep`,
+    /// `Destination.rawValue` for `route`.
+    var buffers: [[UInt8]]
+    /// With `--unit line`: the formatted rest of a line begun in an earlier block. It goes
+    /// wherever that line's record went (the writer remembers), or is dropped with its reason.
+    var continuation: [UInt8] = []
+    /// Whether the block began with the rest of an open line (`continuation` may still be empty).
+    var hasContinuation = false
+    /// Raw text bytes inside `continuation`, for the statistics.
+    var continuationTextBytes = 0
+    /// Whether `continuation` finishes the open record (it then includes the record's terminator).
+    var continuationClosesRecord = false
+    /// The block's last record is left open because its line continues in the next block.
+    var openedRecord: OpenRecord?
+    var statistics = FilterStatistics()
+    /// Processing stopped inside this block (e.g. invalid UTF-8 under `--strict`): everything
+    /// before the offending line is in `buffers`.
+    var error: FilterError?
+}
+
+/// Where the rest of a long line goes: an output slot, or dropped with a reason.
+struct OpenRecord: Sendable, Equatable {
+    var slot: Int?
+    var dropReason: String
+}
+
+/// One unit as the processor hands it to the formatter.
+struct UnitEvent {
+    var line: Int
+    /// The unit's bytes within the block's text.
+    var range: Range<Int>
+    var guess: LanguageGuess
+    var debris: DebrisReason?
+}
+
+/// A worker's tools for turning blocks into output: it owns an ICU segmenter, so each thread
+/// needs its own processor.
+final class BlockProcessor {
+    private let options: FilterOptions
+    private let classifier: LanguageClassifier
+    private let cleaner = LineCleaner()
+    private let segmenter: SentenceSegmenter?
+    private let slotCount: Int
+    private var sentenceRanges: [Range<Int>] = []
+    private var lineRanges: [Range<Int>] = []
+    private var repaired: [UInt8] = []
+
+    init(options: FilterOptions, model: LanguageModel) throws(FilterError) {
+        self.options = options
+        if let minimumConfidence = options.minimumConfidence {
+            classifier = LanguageClassifier(model: model, minimumConfidence: minimumConfidence)
+        } else {
+            classifier = LanguageClassifier(model: model)
+        }
+        if options.unit == .sentence {
+            do {
+                segmenter = try SentenceSegmenter()
+            } catch {
+                throw FilterError(.input, "cannot start the sentence segmenter: \(error)")
+            }
+        } else {
+            segmenter = nil
+        }
+        if case .route = options.action {
+            slotCount = Destination.allCases.count
+        } else {
+            slotCount = 1
+        }
+    }
+
+    /// The output slot for a unit, or nil when it is dropped (with the drop reason).
+    private func slot(language: Language, debris: DebrisReason?) -> (slot: Int?, dropReason: String) {
+        switch options.action {
+        case .label:
+            return (0, "")
+        case .keep(let languages):
+            if let debris { return (nil, debris.rawValue) }
+            return languages.contains(language) ? (0, "") : (nil, "language")
+        case .route(let destinations):
+            let destination = debris == nil ? Destination(language) : .debris
+            if destinations.contains(destination) { return (destination.rawValue, "") }
+            return (nil, debris?.rawValue ?? "unrouted")
+        }
+    }
+
+    func process(_ block: InputBlock) -> BlockOutput {
+        var output = BlockOutput(
+            sequence: block.sequence, buffers: Array(repeating: [], count: slotCount))
+        output.statistics.inputBytes = block.bytes.count
+        output.buffers[0].reserveCapacity(block.bytes.count + block.bytes.count / 4)
+
+        var bytes = block.bytes
+        let invalidOffset = bytes.withUnsafeBufferPointer(UTF8Repair.firstInvalidOffset)
+        if let invalidOffset {
+            if options.strictUTF8 {
+                let lineStart = (bytes[..<invalidOffset].lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
+                let line = block.firstLineNumber + bytes[..<lineStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                let name = options.inputNames.indices.contains(block.source)
+                    ? options.inputNames[block.source] : "input"
+                output.error = FilterError(
+                    .invalidUTF8,
+                    "\(name): line \(line): invalid UTF-8 (byte 0x\(String(bytes[invalidOffset], radix: 16)))"
+                        + " (without --strict it is replaced with U+FFFD)")
+                bytes.removeSubrange(lineStart...)
+            } else {
+                repaired.removeAll(keepingCapacity: true)
+                output.statistics.replacedInvalidBytes = bytes.withUnsafeBufferPointer {
+                    UTF8Repair.appendRepairing($0, to: &repaired)
+                }
+                swap(&bytes, &repaired)
+            }
+        }
+        bytes.withUnsafeBufferPointer { text in
+            process(text, of: block, into: &output)
+        }
+        return output
+    }
+
+    private func process(_ text: UnsafeBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
+        // Split into lines; terminators (`\n`, `\r\n`) are layout.
+        lineRanges.removeAll(keepingCapacity: true)
+        var start = 0
+        for index in 0..<text.count where text[index] == 0x0A {
+            lineRanges.append(start..<(index > start && text[index - 1] == 0x0D ? index - 1 : index))
+            start = index + 1
+        }
+        if start < text.count {
+            lineRanges.append(start..<text.count)
+        }
+        let terminatorBytes = text.count - lineRanges.reduce(0) { $0 + $1.count }
+        output.statistics.layoutBytes += terminatorBytes
+        output.statistics.lines = lineRanges.count - (block.startsInsideLine ? 1 : 0)
+
+        let reasons: [DebrisReason?] =
+            options.clean
+            ? cleaner.debris(ofLines: lineRanges, in: text)
+            : Array(repeating: nil, count: lineRanges.count)
+
+        var lineNumber = block.firstLineNumber
+        for (index, range) in lineRanges.enumerated() {
+            defer { lineNumber += 1 }
+            let isContinuation = index == 0 && block.startsInsideLine
+            let isOpen = index == lineRanges.count - 1 && block.endsInsideLine
+            if options.unit == .line {
+                if isContinuation {
+                    appendContinuation(text, range: range, closes: !isOpen, into: &output)
+                } else {
+                    let guess = classifier.classify(UnsafeBufferPointer(rebasing: text[range]))
+                    emit(
+                        UnitEvent(line: lineNumber, range: range, guess: guess, debris: reasons[index]),
+                        in: text, source: block.source, leaveOpen: isOpen, into: &output)
+                }
+            } else {
+                processSentences(
+                    of: range, line: lineNumber, debris: reasons[index], in: text, source: block.source,
+                    into: &output)
+            }
+        }
+    }
+
+    /// Sentence units of one line. For `keep` and `route`, the kept sentences of a line are
+    /// written on one output line, joined by single spaces.
+    private func processSentences(
+        of line: Range<Int>, line lineNumber: Int, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>,
+        source: Int, into output: inout BlockOutput
+    ) {
+        sentenceRanges.removeAll(keepingCapacity: true)
+        if debris != .blank {
+            segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), to: &sentenceRanges)
+        }
+        var unitBytes = 0
+        var slotsWritten: UInt8 = 0
+        for sentence in sentenceRanges {
+            let range = (line.lowerBound + sentence.lowerBound)..<(line.lowerBound + sentence.upperBound)
+            unitBytes += range.count
+            let guess = classifier.classify(UnsafeBufferPointer(rebasing: text[range]))
+            let event = UnitEvent(line: lineNumber, range: range, guess: guess, debris: debris)
+            if case .label = options.action {
+                emit(event, in: text, source: source, leaveOpen: false, into: &output)
+                continue
+            }
+            count(event, into: &output.statistics)
+            let (slot, dropReason) = self.slot(language: guess.language, debris: debris)
+            guard let slot else {
+                output.statistics.droppedBytes[dropReason, default: 0] += range.count
+                continue
+            }
+            if slotsWritten & (1 << slot) != 0 {
+                output.buffers[slot].append(0x20)
+            }
+            slotsWritten |= 1 << slot
+            output.buffers[slot].append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+            output.statistics.emittedBytes += range.count
+        }
+        for slot in 0..<slotCount where slotsWritten & (1 << slot) != 0 {
+            output.buffers[slot].append(0x0A)
+        }
+        output.statistics.layoutBytes += line.count - unitBytes
+    }
+
+    private func count(_ event: UnitEvent, into statistics: inout FilterStatistics) {
+        statistics.unitsByLanguage[event.guess.language, default: 0] += 1
+        if let debris = event.debris { statistics.debrisUnits[debris, default: 0] += 1 }
+    }
+
+    /// Writes one unit's record (label) or text (keep, route) to its slot, or counts it as dropped.
+    private func emit(
+        _ event: UnitEvent, in text: UnsafeBufferPointer<UInt8>, source: Int, leaveOpen: Bool,
+        into output: inout BlockOutput
+    ) {
+        count(event, into: &output.statistics)
+        let (slot, dropReason) = self.slot(language: event.guess.language, debris: event.debris)
+        if leaveOpen { output.openedRecord = OpenRecord(slot: slot, dropReason: dropReason) }
+        guard let slot else {
+            output.statistics.droppedBytes[dropReason, default: 0] += event.range.count
+            return
+        }
+        output.statistics.emittedBytes += event.range.count
+        let unitText = UnsafeBufferPointer(rebasing: text[event.range])
+        switch options.action {
+        case .label(.tsv):
+            RecordWriter.appendTSVHeader(
+                language: event.guess.language, confidence: event.guess.confidence, debris: event.debris,
+                to: &output.buffers[slot])
+            RecordWriter.appendTSVText(unitText, to: &output.buffers[slot])
+        case .label(.jsonl):
+            let file = options.inputNames.count > 1 ? options.inputNames[source] : nil
+            RecordWriter.appendJSONHeader(
+                file: file, line: event.line, language: event.guess.language,
+                confidence: event.guess.confidence, debris: event.debris, to: &output.buffers[slot])
+            RecordWriter.appendJSONText(unitText, to: &output.buffers[slot])
+        case .keep, .route:
+            output.buffers[slot].append(contentsOf: unitText)
+        }
+        if !leaveOpen { output.buffers[slot].append(contentsOf: recordTerminator) }
+    }
+
+    private var recordTerminator: [UInt8] {
+        options.action == .label(.jsonl) ? RecordWriter.jsonTrailer : [0x0A]
+    }
+
+    /// The rest of a line whose record was opened by an earlier block (`--unit line` only).
+    private func appendContinuation(
+        _ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, closes: Bool, into output: inout BlockOutput
+    ) {
+        let piece = UnsafeBufferPointer(rebasing: text[range])
+        switch options.action {
+        case .label(.tsv): RecordWriter.appendTSVText(piece, to: &output.continuation)
+        case .label(.jsonl): RecordWriter.appendJSONText(piece, to: &output.continuation)
+        case .keep, .route: output.continuation.append(contentsOf: piece)
+        }
+        if closes { output.continuation.append(contentsOf: recordTerminator) }
+        output.hasContinuation = true
+        output.continuationTextBytes = range.count
+        output.continuationClosesRecord = closes
+    }
+}

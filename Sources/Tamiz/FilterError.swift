@@ -1,0 +1,23 @@
+/// Why the filter stopped. The CLI prints `description` and exits with status 1.
+public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// An input could not be opened or read.
+        case input
+        /// An output could not be opened or written.
+        case output
+        /// Standard output was closed by its reader (`tamiz … | head`): not a failure, just the end.
+        case outputClosed
+        /// Invalid UTF-8 under `--strict`.
+        case invalidUTF8
+        /// The model could not be loaded.
+        case model
+    }
+
+    public var kind: Kind
+    public var description: String
+
+    public init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+}

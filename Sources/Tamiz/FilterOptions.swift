@@ -1,0 +1,65 @@
+/// What one unit of output is.
+public enum UnitKind: String, Sendable, CaseIterable {
+    /// Each sentence of each line is a unit (lines are paragraphs; sentences never span lines).
+    case sentence
+    /// Each input line is exactly one unit, so output can be pasted back onto the input.
+    case line
+}
+
+/// How `label` writes its records.
+public enum LabelFormat: String, Sendable, CaseIterable {
+    /// `lang<TAB>confidence<TAB>debris<TAB>text`, with `\\`, tab, LF, CR and NUL in the text written
+    /// as `\\\\`, `\\t`, `\\n`, `\\r` and `\\0`.
+    case tsv
+    /// One JSON object per unit: `{"line":N,"lang":…,"confidence":…,"debris":…|null,"text":…}`
+    /// (plus `"file"` when more than one input is read).
+    case jsonl
+}
+
+/// Where the filter sends units. Destinations are numbered so output buffers can be plain arrays.
+public enum Destination: Int, Sendable, CaseIterable {
+    case english = 0, spanish, undetermined, debris
+
+    /// The destination of a unit of this language that is not debris.
+    public init(_ language: Language) {
+        switch language {
+        case .english: self = .english
+        case .spanish: self = .spanish
+        case .undetermined: self = .undetermined
+        }
+    }
+}
+
+/// What the filter does with each unit.
+public enum FilterAction: Sendable, Equatable {
+    /// Annotate every unit (debris included) on the first output.
+    case label(LabelFormat)
+    /// Print the text of non-debris units in these languages on the first output.
+    case keep(Set<Language>)
+    /// Write every unit's text to the output for its destination; destinations without an output
+    /// are counted and dropped.
+    case route(Set<Destination>)
+}
+
+/// Everything that decides what the filter writes, apart from the inputs and outputs themselves.
+public struct FilterOptions: Sendable {
+    public var action: FilterAction
+    public var unit: UnitKind = .sentence
+    /// Apply the debris rules (`--no-clean` turns them off: language only).
+    public var clean = true
+    /// Stop with an error at the first invalid UTF-8 instead of replacing it with U+FFFD.
+    public var strictUTF8 = false
+    /// Worker threads for segmenting and classifying; 1 runs everything on the calling thread.
+    public var threads = 1
+    /// Bytes read per block of work; also the longest piece a single line is cut into.
+    /// Memory stays within a small multiple of `blockBytes × threads`.
+    public var blockBytes = 1 << 20
+    /// Units whose confidence is below this are labelled `und`.
+    public var minimumConfidence: Float? = nil
+    /// Names of the inputs, for the `file` field of JSON Lines when there is more than one.
+    public var inputNames: [String] = []
+
+    public init(action: FilterAction) {
+        self.action = action
+    }
+}

@@ -1,0 +1,64 @@
+/// Counts of what the filter did. Every input byte ends up in exactly one of `emittedBytes`,
+/// `droppedBytes` (by reason) or `layoutBytes`; `--stats` prints these counts.
+public struct FilterStatistics: Sendable, Equatable {
+    /// Bytes read from the inputs.
+    public var inputBytes = 0
+    /// Lines read (a last line without a newline counts).
+    public var lines = 0
+    /// Units annotated, kept or routed, by language (debris included).
+    public var unitsByLanguage: [Language: Int] = [:]
+    /// Units the cleaner marked as debris, by reason.
+    public var debrisUnits: [DebrisReason: Int] = [:]
+    /// Bytes of unit text written to some output.
+    public var emittedBytes = 0
+    /// Bytes of unit text not written, by reason: a debris reason, `language` (not a kept
+    /// language) or `unrouted` (no output given for its destination).
+    public var droppedBytes: [String: Int] = [:]
+    /// Line terminators and the whitespace around and between sentences.
+    public var layoutBytes = 0
+    /// Invalid UTF-8 bytes that were replaced with U+FFFD in the output.
+    public var replacedInvalidBytes = 0
+
+    public init() {}
+
+    /// Adds `other`'s counts to these.
+    public mutating func merge(_ other: FilterStatistics) {
+        inputBytes += other.inputBytes
+        lines += other.lines
+        unitsByLanguage.merge(other.unitsByLanguage, uniquingKeysWith: +)
+        debrisUnits.merge(other.debrisUnits, uniquingKeysWith: +)
+        emittedBytes += other.emittedBytes
+        droppedBytes.merge(other.droppedBytes, uniquingKeysWith: +)
+        layoutBytes += other.layoutBytes
+        replacedInvalidBytes += other.replacedInvalidBytes
+    }
+
+    /// Total units seen.
+    public var units: Int { unitsByLanguage.values.reduce(0, +) }
+
+    /// A short human-readable report, one `name: value` per line, for stderr.
+    public var report: String {
+        var lines = [
+            "input bytes: \(inputBytes)",
+            "lines: \(self.lines)",
+            "units: \(units)",
+        ]
+        for language in Language.allCases {
+            lines.append("  \(language.rawValue): \(unitsByLanguage[language, default: 0])")
+        }
+        lines.append("debris units: \(debrisUnits.values.reduce(0, +))")
+        for reason in DebrisReason.allCases where debrisUnits[reason, default: 0] > 0 {
+            lines.append("  \(reason.rawValue): \(debrisUnits[reason]!)")
+        }
+        lines.append("emitted bytes: \(emittedBytes)")
+        lines.append("dropped bytes: \(droppedBytes.values.reduce(0, +))")
+        for (reason, bytes) in droppedBytes.sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(reason): \(bytes)")
+        }
+        lines.append("layout bytes: \(layoutBytes)")
+        if replacedInvalidBytes > 0 {
+            lines.append("invalid UTF-8 bytes replaced with U+FFFD: \(replacedInvalidBytes)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

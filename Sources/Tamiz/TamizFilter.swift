@@ -1,0 +1,292 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The streaming filter: reads inputs in blocks, segments, cleans and classifies them on
+/// `options.threads` workers, and writes every unit in input order.
+///
+/// Promises:
+/// - **Order and determinism**: output is byte-for-byte the same for any thread count.
+/// - **Bounded memory**: at most `2 × threads + 2` blocks are in flight (read, in work, or
+///   waiting to be written), whatever the input's length or its longest line.
+/// - **Accounting**: every input byte is emitted, dropped with a reason, or counted as layout
+///   (see ``FilterStatistics``).
+/// - A closed standard output ends the run quietly with `FilterError.Kind.outputClosed`.
+public struct TamizFilter: Sendable {
+    public var options: FilterOptions
+    public var model: LanguageModel
+
+    public init(options: FilterOptions, model: LanguageModel = .embedded) {
+        self.options = options
+        self.model = model
+    }
+
+    /// Runs the filter over `inputs` (paths; `-` is standard input; empty means standard input).
+    /// `label` and `keep` write to `outputDescriptor` (standard output by default); `route` writes
+    /// each destination in `routePaths` (a destination without a path is counted and dropped).
+    public func run(
+        inputs: [String], routePaths: [Destination: String] = [:], outputDescriptor: Int32 = 1
+    ) throws(FilterError) -> FilterStatistics {
+        let inputs = inputs.isEmpty ? ["-"] : inputs
+        var options = self.options
+        options.inputNames = inputs.map { $0 == "-" ? "standard input" : $0 }
+        options.threads = max(1, options.threads)
+
+        // Open everything first, so a bad path fails before any output is written.
+        var descriptors: [Int32] = []
+        defer { for descriptor in descriptors where descriptor != 0 { close(descriptor) } }
+        for path in inputs {
+            if path == "-" {
+                descriptors.append(0)
+                continue
+            }
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw FilterError(.input, "cannot open '\(path)': \(String(cString: strerror(errno)))")
+            }
+            descriptors.append(descriptor)
+        }
+        var sinks: [OutputSink?]
+        if case .route = options.action {
+            sinks = []
+            for destination in Destination.allCases {
+                if let path = routePaths[destination] {
+                    sinks.append(try OutputSink.file(path))
+                } else {
+                    sinks.append(nil)
+                }
+            }
+        } else {
+            sinks = [OutputSink.primary(descriptor: outputDescriptor)]
+        }
+        let readers = descriptors.enumerated().map { index, descriptor in
+            BlockReader(
+                descriptor: descriptor, name: options.inputNames[index], source: index,
+                blockBytes: options.blockBytes)
+        }
+        var writer = OrderedWriter(sinks: sinks)
+        if options.threads == 1 {
+            try runOnCallingThread(readers: readers, options: options, writer: &writer)
+        } else {
+            try runOnWorkers(readers: readers, options: options, writer: &writer)
+        }
+        return writer.statistics
+    }
+
+    private func runOnCallingThread(
+        readers: [BlockReader], options: FilterOptions, writer: inout OrderedWriter
+    ) throws(FilterError) {
+        let processor = try BlockProcessor(options: options, model: model)
+        var sequence = 0
+        for var reader in readers {
+            while let block = try reader.nextBlock(sequence: sequence) {
+                try writer.write(processor.process(block))
+                sequence += 1
+            }
+        }
+    }
+
+    private func runOnWorkers(
+        readers: [BlockReader], options: FilterOptions, writer: inout OrderedWriter
+    ) throws(FilterError) {
+        var processors: [BlockProcessor] = []
+        for _ in 0..<options.threads {
+            processors.append(try BlockProcessor(options: options, model: model))
+        }
+        let work = BlockingQueue<InputBlock>(capacity: options.threads)
+        let results = OrderedResults()
+        let tickets = DispatchSemaphore(value: 2 * options.threads + 2)
+        let stop = StopFlag()
+        let workersDone = DispatchGroup()
+
+        for processor in processors {
+            let box = UncheckedSendable(processor)
+            workersDone.enter()
+            Thread.detachNewThread {
+                while let block = work.pop() {
+                    results.put(box.value.process(block))
+                }
+                workersDone.leave()
+            }
+        }
+
+        let writerBox = UncheckedSendable(writer)
+        let writerDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var sequence = 0
+            while let output = results.take(sequence) {
+                if writerBox.error == nil {
+                    do throws(FilterError) {
+                        try writerBox.value.write(output)
+                    } catch {
+                        writerBox.error = error
+                        stop.set()
+                    }
+                }
+                tickets.signal()
+                sequence += 1
+            }
+            writerDone.signal()
+        }
+
+        var readError: FilterError?
+        var sequence = 0
+        reading: for var reader in readers {
+            while true {
+                tickets.wait()
+                if stop.isSet {
+                    tickets.signal()
+                    break reading
+                }
+                let block: InputBlock?
+                do throws(FilterError) {
+                    block = try reader.nextBlock(sequence: sequence)
+                } catch {
+                    readError = error
+                    tickets.signal()
+                    break reading
+                }
+                guard let block else {
+                    tickets.signal()
+                    break
+                }
+                work.push(block)
+                sequence += 1
+            }
+        }
+        work.close()
+        results.finish(count: sequence)
+        workersDone.wait()
+        writerDone.wait()
+        writer = writerBox.value
+        if let error = writerBox.error { throw error }
+        if let readError { throw readError }
+    }
+}
+
+/// Writes block outputs in sequence and keeps the state that crosses blocks: where an open
+/// long line goes, and the running statistics.
+struct OrderedWriter {
+    private let sinks: [OutputSink?]
+    private var openRecord: OpenRecord?
+    private(set) var statistics = FilterStatistics()
+
+    init(sinks: [OutputSink?]) {
+        self.sinks = sinks
+    }
+
+    mutating func write(_ output: BlockOutput) throws(FilterError) {
+        statistics.merge(output.statistics)
+        if output.hasContinuation, let record = openRecord {
+            if let slot = record.slot {
+                try sinks[slot]?.write(output.continuation)
+                statistics.emittedBytes += output.continuationTextBytes
+            } else {
+                statistics.droppedBytes[record.dropReason, default: 0] += output.continuationTextBytes
+            }
+            if output.continuationClosesRecord { openRecord = nil }
+        }
+        for (slot, buffer) in output.buffers.enumerated() where !buffer.isEmpty {
+            try sinks[slot]?.write(buffer)
+        }
+        if let opened = output.openedRecord { openRecord = opened }
+        if let error = output.error { throw error }
+    }
+}
+
+/// A value handed to another thread that is only ever used by one thread at a time.
+final class UncheckedSendable<Value>: @unchecked Sendable {
+    var value: Value
+    var error: FilterError?
+    init(_ value: Value) { self.value = value }
+}
+
+/// Set once when the writer fails, so the reader stops early.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    var isSet: Bool { lock.withLock { flag } }
+    func set() { lock.withLock { flag = true } }
+}
+
+/// A bounded first-in first-out queue between the reader and the workers.
+final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Element?] = []
+    private var head = 0
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    func push(_ element: Element) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity { condition.wait() }
+        items.append(element)
+        condition.broadcast()
+    }
+
+    /// The next element, or nil once the queue is closed and empty.
+    func pop() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        guard head < items.count else { return nil }
+        let element = items[head]!
+        // Release the slot now: the reader may keep the queue from ever running empty.
+        items[head] = nil
+        head += 1
+        if head >= capacity {
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return element
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Worker results, handed to the writer strictly in sequence order.
+final class OrderedResults: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: [Int: BlockOutput] = [:]
+    private var total: Int?
+
+    func put(_ output: BlockOutput) {
+        condition.lock()
+        waiting[output.sequence] = output
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The declared end: `count` blocks were read in all.
+    func finish(count: Int) {
+        condition.lock()
+        total = count
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The output for `sequence`, waiting for it; nil when all blocks have been taken.
+    func take(_ sequence: Int) -> BlockOutput? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting[sequence] == nil {
+            if let total, sequence >= total { return nil }
+            condition.wait()
+        }
+        return waiting.removeValue(forKey: sequence)
+    }
+}
