@@ -1,0 +1,139 @@
+import ArgumentParser
+import Tamiz
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@main
+struct TamizCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tamiz",
+        abstract: "Clean scraped English/Spanish text and keep or route every sentence by language.",
+        discussion: """
+            Reads FILEs (or standard input when there is none, or for '-'), splits each line into \
+            sentences, marks scrape debris (navigation, banners, lines without letters, repeated \
+            boilerplate) and labels every unit en, es or und.
+
+            Exit status: 0 ok (also when a reader such as 'head' closes the output early), \
+            1 runtime error (unreadable input, unwritable output, bad model, invalid UTF-8 under \
+            --strict), 2 usage error.
+            """,
+        subcommands: [Label.self, Keep.self, Route.self]
+    )
+
+    /// ArgumentParser's own `main` exits 64 on usage errors; Unix habit (and this CLI's contract)
+    /// is 2, and runtime failures are 1.
+    static func main() {
+        // A closed standard output must surface as EPIPE (a quiet end), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as RuntimeError {
+            printToStandardError("tamiz: \(error.description)")
+            Glibc.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Glibc.exit(0)
+            }
+            if !message.isEmpty { printToStandardError(message) }
+            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+struct Label: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Annotate every unit with its language, confidence and debris reason.",
+        discussion: """
+            tsv: lang<TAB>confidence<TAB>debris<TAB>text, where debris is '-' or a reason word \
+            (blank, no-letters, navigation, boilerplate, repeated, short) and backslash, tab, \
+            newline, carriage return and NUL in the text are written \\\\ \\t \\n \\r \\0.
+            jsonl: {"line":N,"lang":…,"confidence":…,"debris":…|null,"text":…} per unit \
+            ("file" is added when there is more than one input).
+            """)
+
+    @Option(help: "Output format: tsv or jsonl.")
+    var format: LabelFormat = .tsv
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Input files ('-' or none: standard input).")
+    var files: [String] = []
+
+    func run() throws {
+        try common.run(action: .label(format), inputs: files)
+    }
+}
+
+struct Keep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the text of units in the given languages, debris dropped.",
+        discussion: """
+            The leading arguments that are language codes (en, es, und) choose the languages; \
+            the rest are files (write ./en for a file named 'en'). With --unit sentence, the kept \
+            sentences of one input line are printed on one line, joined by single spaces.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: ArgumentHelp("Languages to keep, then input files.", valueName: "lang-or-file"))
+    var arguments: [String] = []
+
+    var split: (languages: Set<Language>, files: [String]) {
+        let languageCount = arguments.prefix { Language(rawValue: $0) != nil }.count
+        return (Set(arguments.prefix(languageCount).compactMap(Language.init(rawValue:))),
+                Array(arguments.dropFirst(languageCount)))
+    }
+
+    func validate() throws {
+        if split.languages.isEmpty {
+            throw ValidationError("Name at least one language to keep: en, es or und.")
+        }
+    }
+
+    func run() throws {
+        let (languages, files) = split
+        try common.run(action: .keep(languages), inputs: files)
+    }
+}
+
+struct Route: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every unit's text to the file for its language (or debris).",
+        discussion: """
+            Each unit goes to exactly one destination: --en, --es, --und, or --debris for \
+            units the cleaner dropped. Units whose destination has no file are counted and dropped \
+            (see --stats). Files are created or truncated.
+            """)
+
+    @Option(help: ArgumentHelp("File for English units.", valueName: "path"))
+    var en: String
+
+    @Option(help: ArgumentHelp("File for Spanish units.", valueName: "path"))
+    var es: String
+
+    @Option(help: ArgumentHelp("File for undetermined units.", valueName: "path"))
+    var und: String?
+
+    @Option(help: ArgumentHelp("File for debris units.", valueName: "path"))
+    var debris: String?
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Input files ('-' or none: standard input).")
+    var files: [String] = []
+
+    func run() throws {
+        var paths: [Destination: String] = [.english: en, .spanish: es]
+        paths[.undetermined] = und
+        paths[.debris] = debris
+        try common.run(action: .route(Set(paths.keys)), inputs: files, routePaths: paths)
+    }
+}

@@ -1,2 +1,0 @@
-import CTamizModelData
-print(tamiz_embedded_model_size)
