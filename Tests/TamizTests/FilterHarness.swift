@@ -1,0 +1,85 @@
+import Foundation
+import Tamiz
+
+/// Runs the filter on in-memory input through real files, as the CLI does.
+struct FilterHarness {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tamiz-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String, bytes: [UInt8]) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func file(_ name: String, text: String) throws -> String {
+        try file(name, bytes: Array(text.utf8))
+    }
+
+    /// Runs `options` over `input` and returns what went to the primary output.
+    func run(_ options: FilterOptions, input: [UInt8]) throws -> (output: [UInt8], statistics: FilterStatistics) {
+        let inputPath = try file("input-\(UUID().uuidString)", bytes: input)
+        let outputPath = directory.appendingPathComponent("output-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        defer { try? handle.close() }
+        let statistics = try TamizFilter(options: options).run(
+            inputs: [inputPath], outputDescriptor: handle.fileDescriptor)
+        return (Array(try Data(contentsOf: URL(fileURLWithPath: outputPath))), statistics)
+    }
+
+    func run(_ options: FilterOptions, input: String) throws -> (output: String, statistics: FilterStatistics) {
+        let (output, statistics) = try run(options, input: Array(input.utf8))
+        return (String(decoding: output, as: UTF8.self), statistics)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+}
+
+extension FilterOptions {
+    static func label(_ format: LabelFormat = .tsv, unit: UnitKind = .sentence) -> FilterOptions {
+        var options = FilterOptions(action: .label(format))
+        options.unit = unit
+        return options
+    }
+
+    static func keep(_ languages: Language..., unit: UnitKind = .sentence) -> FilterOptions {
+        var options = FilterOptions(action: .keep(Set(languages)))
+        options.unit = unit
+        return options
+    }
+}
+
+/// The columns of one TSV record.
+struct TSVRecord: Equatable {
+    var language: String
+    var confidence: Double
+    var debris: String
+    var text: String
+
+    static func parse(_ output: String) -> [TSVRecord] {
+        output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            return TSVRecord(
+                language: String(fields[0]), confidence: Double(fields[1]) ?? -1, debris: String(fields[2]),
+                text: String(fields[3]))
+        }
+    }
+}
+
+/// The project's sample scrape and the shared corpus, located from this file.
+enum ProjectFiles {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = root.appendingPathComponent("Data/samples/mixed-scrape.txt").path
+    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    static let elpaisScrape = shared.appendingPathComponent("samples/elpais-scrape.txt").path
+    static var hasElpaisScrape: Bool { FileManager.default.fileExists(atPath: elpaisScrape) }
+}
