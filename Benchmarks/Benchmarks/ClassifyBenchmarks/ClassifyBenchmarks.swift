@@ -1,0 +1,44 @@
+import Benchmark
+import BenchmarkInputs
+import Tamiz
+
+/// The hot loop: `LanguageClassifier.classify` over 1 MB of pre-split sentences in memory,
+/// next to a baseline that only reads the same bytes, measured in the same run.
+let benchmarks: @Sendable () -> Void = {
+    let sentences = BenchmarkInputs.sentences()
+    let bytes = sentences.reduce(0) { $0 + $1.count }
+    let metrics: [BenchmarkMetric] = [
+        BenchmarkInputs.megabytesPerSecond, .wallClock, .instructions, .mallocCountTotal, .throughput,
+    ]
+    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(5))
+
+    Benchmark("Baseline: sum every byte (1 MB of sentences)", configuration: configuration) { benchmark in
+        let start = ContinuousClock.now
+        var sum = 0
+        for sentence in sentences {
+            sentence.withUnsafeBufferPointer { buffer in
+                for byte in buffer { sum &+= Int(byte) }
+            }
+        }
+        blackHole(sum)
+        BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+    }
+
+    let classifier = LanguageClassifier()
+    Benchmark("Classify 1 MB of sentences", configuration: configuration) { benchmark in
+        let start = ContinuousClock.now
+        for sentence in sentences {
+            sentence.withUnsafeBufferPointer { blackHole(classifier.classify($0)) }
+        }
+        BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+    }
+
+    // What a process pays before its first answer: validating the model's header and checksum
+    // (the embedded model is read in place; a model file is read and copied once).
+    let modelBytes = LanguageModel.embedded.bytes
+    Benchmark("Load a model (validate + checksum) and classify one sentence",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { _ in
+        let classifier = LanguageClassifier(model: try! LanguageModel(bytes: modelBytes))
+        blackHole(classifier.classify("The model is ready."))
+    }
+}

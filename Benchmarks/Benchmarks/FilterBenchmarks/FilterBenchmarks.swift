@@ -1,0 +1,37 @@
+import Benchmark
+import BenchmarkInputs
+import Foundation
+import Tamiz
+
+/// The whole filter, file to /dev/null, as `tamiz label` and `tamiz keep en` run it,
+/// over 32 MB of paragraph lines, at one thread and at every core.
+let benchmarks: @Sendable () -> Void = {
+    let paragraphs = BenchmarkInputs.paragraphs()
+    var oneCopy: [UInt8] = []
+    for paragraph in paragraphs {
+        oneCopy.append(contentsOf: paragraph)
+        oneCopy.append(0x0A)
+    }
+    let copies = 32
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tamiz-benchmark-input.txt").path
+    FileManager.default.createFile(atPath: path, contents: Data(Array([[UInt8]](repeating: oneCopy, count: copies).joined())))
+    let bytes = oneCopy.count * copies
+    let devNull = open("/dev/null", O_WRONLY)
+
+    let metrics: [BenchmarkMetric] = [BenchmarkInputs.megabytesPerSecond, .wallClock, .peakMemoryResident, .throughput]
+    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(10), maxIterations: 20)
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    let actions: [(String, FilterAction)] = [("label", .label(.tsv)), ("keep en", .keep([.english]))]
+    for (name, action) in actions {
+        for threads in Set([1, cores]).sorted() {
+            Benchmark("Filter: \(name), \(threads) thread(s), 32 MB", configuration: configuration) { benchmark in
+                var options = FilterOptions(action: action)
+                options.threads = threads
+                let start = ContinuousClock.now
+                blackHole(try TamizFilter(options: options).run(inputs: [path], outputDescriptor: devNull))
+                BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+            }
+        }
+    }
+}
