@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -100,24 +97,20 @@ public struct TamizFilter: Sendable {
         }
         let work = BlockingQueue<InputBlock>(capacity: options.threads)
         let results = OrderedResults()
-        let tickets = DispatchSemaphore(value: 2 * options.threads + 2)
+        let tickets = Permits(2 * options.threads + 2)
         let stop = StopFlag()
-        let workersDone = DispatchGroup()
 
-        for processor in processors {
+        let workers = processors.map { processor in
             let box = UncheckedSendable(processor)
-            workersDone.enter()
-            Thread.detachNewThread {
+            return JoinableThread {
                 while let block = work.pop() {
                     results.put(box.value.process(block))
                 }
-                workersDone.leave()
             }
         }
 
         let writerBox = UncheckedSendable(writer)
-        let writerDone = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        let writerThread = JoinableThread {
             var sequence = 0
             while let output = results.take(sequence) {
                 if writerBox.error == nil {
@@ -128,19 +121,18 @@ public struct TamizFilter: Sendable {
                         stop.set()
                     }
                 }
-                tickets.signal()
+                tickets.release()
                 sequence += 1
             }
-            writerDone.signal()
         }
 
         var readError: FilterError?
         var sequence = 0
         reading: for var reader in readers {
             while true {
-                tickets.wait()
+                tickets.acquire()
                 if stop.isSet {
-                    tickets.signal()
+                    tickets.release()
                     break reading
                 }
                 let block: InputBlock?
@@ -148,11 +140,11 @@ public struct TamizFilter: Sendable {
                     block = try reader.nextBlock(sequence: sequence)
                 } catch {
                     readError = error
-                    tickets.signal()
+                    tickets.release()
                     break reading
                 }
                 guard let block else {
-                    tickets.signal()
+                    tickets.release()
                     break
                 }
                 work.push(block)
@@ -161,8 +153,8 @@ public struct TamizFilter: Sendable {
         }
         work.close()
         results.finish(count: sequence)
-        workersDone.wait()
-        writerDone.wait()
+        for worker in workers { worker.join() }
+        writerThread.join()
         writer = writerBox.value
         if let error = writerBox.error { throw error }
         if let readError { throw readError }
@@ -196,97 +188,5 @@ struct OrderedWriter {
         }
         if let opened = output.openedRecord { openRecord = opened }
         if let error = output.error { throw error }
-    }
-}
-
-/// A value handed to another thread that is only ever used by one thread at a time.
-final class UncheckedSendable<Value>: @unchecked Sendable {
-    var value: Value
-    var error: FilterError?
-    init(_ value: Value) { self.value = value }
-}
-
-/// Set once when the writer fails, so the reader stops early.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    var isSet: Bool { lock.withLock { flag } }
-    func set() { lock.withLock { flag = true } }
-}
-
-/// A bounded first-in first-out queue between the reader and the workers.
-final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var items: [Element?] = []
-    private var head = 0
-    private var closed = false
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = max(1, capacity) }
-
-    func push(_ element: Element) {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.count - head >= capacity { condition.wait() }
-        items.append(element)
-        condition.broadcast()
-    }
-
-    /// The next element, or nil once the queue is closed and empty.
-    func pop() -> Element? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head == items.count && !closed { condition.wait() }
-        guard head < items.count else { return nil }
-        let element = items[head]!
-        // Release the slot now: the reader may keep the queue from ever running empty.
-        items[head] = nil
-        head += 1
-        if head >= capacity {
-            items.removeFirst(head)
-            head = 0
-        }
-        condition.broadcast()
-        return element
-    }
-
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-}
-
-/// Worker results, handed to the writer strictly in sequence order.
-final class OrderedResults: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var waiting: [Int: BlockOutput] = [:]
-    private var total: Int?
-
-    func put(_ output: BlockOutput) {
-        condition.lock()
-        waiting[output.sequence] = output
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The declared end: `count` blocks were read in all.
-    func finish(count: Int) {
-        condition.lock()
-        total = count
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The output for `sequence`, waiting for it; nil when all blocks have been taken.
-    func take(_ sequence: Int) -> BlockOutput? {
-        condition.lock()
-        defer { condition.unlock() }
-        while waiting[sequence] == nil {
-            if let total, sequence >= total { return nil }
-            condition.wait()
-        }
-        return waiting.removeValue(forKey: sequence)
     }
 }
