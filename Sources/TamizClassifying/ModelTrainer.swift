@@ -104,6 +104,22 @@ public struct ModelTrainer: Sendable {
         public var temperatureSlope: Float = 0.85
         /// Fewer kept letters than this → `und`.
         public var minimumLetters = 1
+        /// Epochs of logistic-regression SGD after naive Bayes (0 = plain naive Bayes).
+        public var epochs = 0
+        /// Initial SGD step (decays linearly to 0).
+        public var learningRate = 0.05
+        /// Random word spans (1, 2 or 3–5 words) added per training sentence and epoch.
+        public var spansPerSentence = 3
+        /// Share of non-English sentences and spans trained with accents stripped.
+        public var accentStripRate = 0.2
+        /// Bias step relative to weight steps.
+        public var biasRate = 0.01
+        /// The naive Bayes weights (nats) are scaled by this before SGD starts.
+        public var naiveBayesInitScale = 1.0
+        /// Frequency-list words with at least this Zipf value are SGD examples (one per epoch).
+        public var wordListMinimumZipf = 0.0
+        /// Seed of the SGD shuffles and spans.
+        public var seed: UInt64 = 0x5441_4D49_5A00_0001
 
         public init() {}
 
@@ -184,7 +200,7 @@ public struct ModelTrainer: Sendable {
             alpha[c] = config.smoothing * totals[c] / Double(buckets)
             logDenominator[c] = log(totals[c] + alpha[c] * Double(buckets))
         }
-        var table = [Int8](repeating: 0, count: buckets * classCount)
+        var nats = [Double](repeating: 0, count: buckets * classCount)
         var lp = [Double](repeating: 0, count: classCount)
         for b in 0..<buckets {
             var mean = 0.0
@@ -194,8 +210,27 @@ public struct ModelTrainer: Sendable {
                 mean += lp[c]
             }
             mean /= Double(classCount)
+            for c in 0..<classCount { nats[b * classCount + c] = lp[c] - mean }
+        }
+
+        var learnedBias = SIMD8<Float>(repeating: 0)
+        if config.epochs > 0 {
+            let scale = Float(config.naiveBayesInitScale)
+            var initial = [SIMD8<Float>](repeating: .zero, count: buckets)
+            for b in 0..<buckets {
+                for c in 0..<classCount { initial[b][c] = Float(nats[b * classCount + c]) * scale }
+            }
+            var sgd = DiscriminativeTrainer(extractor: extractor, bucketBits: config.bucketBits, initial: initial)
+            sgd.train(corpus: corpus, config: config)
+            for b in 0..<buckets {
+                for c in 0..<classCount { nats[b * classCount + c] = Double(sgd.weights[b][c]) }
+            }
+            learnedBias = sgd.bias - SIMD8<Float>(repeating: sgd.bias.sum() / 8)
+        }
+        var table = [Int8](repeating: 0, count: buckets * classCount)
+        for b in 0..<buckets {
             for c in 0..<classCount {
-                let q = ((lp[c] - mean) * config.unitsPerNat).rounded()
+                let q = (nats[b * classCount + c] * config.unitsPerNat).rounded()
                 table[b * classCount + c] = Int8(max(-127, min(127, q)))
             }
         }
@@ -204,6 +239,7 @@ public struct ModelTrainer: Sendable {
         for (c, entry) in TrainingCorpus.classes.enumerated() where entry.code == "en" || entry.code == "es" {
             bias[c] = 0
         }
+        for c in 0..<classCount { bias[c] += Int32((Double(learnedBias[c]) * config.unitsPerNat).rounded()) }
         return Self.encode(config: config, bias: bias, table: table)
     }
 

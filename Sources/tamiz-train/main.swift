@@ -37,6 +37,13 @@ if let v = option("--reject-bias").flatMap(Int32.init) { config.rejectBias = v }
 if let v = option("--temperature").flatMap(Float.init) { config.temperature = v }
 if let v = option("--slope").flatMap(Float.init) { config.temperatureSlope = v }
 if let v = option("--min-letters").flatMap(Int.init) { config.minimumLetters = v }
+if let v = option("--epochs").flatMap(Int.init) { config.epochs = v }
+if let v = option("--lr").flatMap(Double.init) { config.learningRate = v }
+if let v = option("--spans").flatMap(Int.init) { config.spansPerSentence = v }
+if let v = option("--strip").flatMap(Double.init) { config.accentStripRate = v }
+if let v = option("--bias-rate").flatMap(Double.init) { config.biasRate = v }
+if let v = option("--nb-init").flatMap(Double.init) { config.naiveBayesInitScale = v }
+if let v = option("--min-zipf").flatMap(Double.init) { config.wordListMinimumZipf = v }
 if arguments.contains("--no-words") { config.wordFeatures = false }
 
 let corpus = option("--corpus") ?? packageRoot + "/Data/corpus"

@@ -21,7 +21,7 @@ struct TamizCommand: ParsableCommand {
             1 runtime error (unreadable input, unwritable output, bad model, invalid UTF-8 under \
             --strict), 2 usage error.
             """,
-        subcommands: [Label.self, Keep.self, Route.self]
+        subcommands: [Label.self, Keep.self, Route.self, Eval.self]
     )
 
     /// ArgumentParser's own `main` exits 64 on usage errors; Unix habit (and this CLI's contract)

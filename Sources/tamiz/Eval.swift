@@ -1,0 +1,67 @@
+import ArgumentParser
+import Tamiz
+
+/// `tamiz eval`: accuracy, confusion, calibration and throughput of the classifier on labelled files.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the language classifier on labelled files.",
+        discussion: """
+            Each FILE holds 'lang<TAB>text' lines, or one sentence per line with the language in \
+            its name: en.dev.txt → en, es.* → es, any other code (other/fr.dev.txt) → und. \
+            Prints, per file and derived set, accuracy per language and per length bucket \
+            (1 word, 2 words, 3-5, 6-15, >15), wrong-language and und rates, forced en/es \
+            accuracy, the confusion matrix, calibration (ECE) and classify throughput.
+            Derived sets are built from the sentences at run time: words = distinct letter-only \
+            words of 3+ letters, pairs = distinct consecutive word pairs, stripped = accents removed.
+            """)
+
+    @Option(name: .customLong("set"),
+            help: "A set to evaluate, repeatable: sentences, words, pairs, stripped (default: sentences).")
+    var sets: [String] = ["sentences"]
+
+    @Flag(help: "Also print one report over all FILEs together.")
+    var combined = false
+
+    @Option(name: .customLong("min-confidence"), help: "Label units below this confidence 'und' (0...1).")
+    var minConfidence: Float = 0.5
+
+    @Option(help: ArgumentHelp("Use this model file instead of the built-in one.", valueName: "path"))
+    var model: String?
+
+    @Argument(help: "Labelled files.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1.") }
+        for s in sets where Evaluation.Derivation(rawValue: s) == nil {
+            throw ValidationError("unknown set '\(s)' (sentences, words, pairs, stripped)")
+        }
+    }
+
+    func run() throws {
+        let languageModel: LanguageModel
+        do {
+            languageModel = try model.map { try LanguageModel(contentsOfFile: $0) } ?? .embedded
+        } catch {
+            throw RuntimeError("\(error)")
+        }
+        let classifier = LanguageClassifier(model: languageModel, minimumConfidence: minConfidence)
+        var loaded: [(String, [EvaluationItem])] = []
+        for file in files {
+            do {
+                loaded.append((file, try Evaluation.items(path: file)))
+            } catch {
+                throw RuntimeError("\(error)")
+            }
+        }
+        if combined { loaded.append(("all files", loaded.flatMap { $0.1 })) }
+        for set in sets {
+            let derivation = Evaluation.Derivation(rawValue: set)!
+            for (name, items) in loaded {
+                let report = Evaluation.run(Evaluation.derive(items, as: derivation), classifier: classifier)
+                print(report.formatted(title: "\(name) [\(set)]"))
+            }
+        }
+    }
+}
