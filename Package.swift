@@ -33,7 +33,10 @@ let package = Package(
             name: "tamiz",
             dependencies: ["Tamiz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "tamiz-train", dependencies: ["TamizClassifying"]),
+        .executableTarget(
+            name: "tamiz-train",
+            dependencies: ["TamizClassifying", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting"]),
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),

@@ -28,7 +28,10 @@ struct DiscriminativeTrainer {
         var out: [Example] = []
         for (c, lines) in corpus.sentences.enumerated() {
             let stripRate = TrainingCorpus.classes[c].code == "en" ? 0 : config.accentStripRate
-            for line in lines {
+            // Small classes pass more than once (with other spans and strips): a class seen
+            // rarely is otherwise outvoted on short text.
+            let passes = max(1, (config.balancedClassSentences + lines.count - 1) / max(lines.count, 1))
+            for _ in 0..<passes { for line in lines {
                 var whole = line
                 if rng.unit() < stripRate { whole = stripAccents(whole) }
                 out.append(Example(classIndex: c, bytes: whole))
@@ -55,7 +58,7 @@ struct DiscriminativeTrainer {
                     if rng.unit() < stripRate { span = stripAccents(span) }
                     out.append(Example(classIndex: c, bytes: span))
                 }
-            }
+            } }
         }
         out += words
         // Fisher–Yates with the seeded generator.

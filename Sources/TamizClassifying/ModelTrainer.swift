@@ -81,10 +81,12 @@ public struct TrainingError: Error, CustomStringConvertible, Sendable {
 /// configuration give the same bytes (counts are integers or summed in file order; no
 /// dictionaries, no randomness).
 ///
-/// The model is multinomial naive Bayes over hashed features (n-grams of the configured orders
+/// The model starts as multinomial naive Bayes over hashed features (n-grams of the configured orders
 /// plus whole words): per bucket and class, log((count + α_c) / (total + α_c·buckets)) with α_c proportional to the class total, centred
 /// across classes (a per-bucket constant does not change the argmax, and centring keeps the
-/// useful range small), scaled by `unitsPerNat` and rounded to Int8.
+/// useful range small); `epochs` of logistic-regression SGD (`DiscriminativeTrainer`) then refit
+/// those weights on sentences, short word spans and list words; finally they are scaled by
+/// `unitsPerNat` and rounded to Int8.
 public struct ModelTrainer: Sendable {
     public struct Configuration: Sendable, Equatable {
         public var bucketBits = 17
@@ -97,15 +99,15 @@ public struct ModelTrainer: Sendable {
         /// λ in [0, 1]: the share of en/es word-feature mass taken from the frequency lists.
         public var wordListWeight = 0.5
         /// Added to the score of each reject class (negative favours en/es), in score units.
-        public var rejectBias: Int32 = -48
+        public var rejectBias: Int32 = -24
         /// Softmax temperature T0 + T1·letters in score units (fitted on the dev sets with
         /// `tamiz-train evaluate`, which prints the NLL-best pair).
-        public var temperature: Float = 20
-        public var temperatureSlope: Float = 0.85
+        public var temperature: Float = 18
+        public var temperatureSlope: Float = 0.8
         /// Fewer kept letters than this → `und`.
         public var minimumLetters = 1
         /// Epochs of logistic-regression SGD after naive Bayes (0 = plain naive Bayes).
-        public var epochs = 0
+        public var epochs = 4
         /// Initial SGD step (decays linearly to 0).
         public var learningRate = 0.05
         /// Random word spans (1, 2 or 3–5 words) added per training sentence and epoch.
@@ -118,6 +120,8 @@ public struct ModelTrainer: Sendable {
         public var naiveBayesInitScale = 1.0
         /// Frequency-list words with at least this Zipf value are SGD examples (one per epoch).
         public var wordListMinimumZipf = 0.0
+        /// SGD passes over a class's sentences: ⌈this / sentences⌉ (0 = one pass each).
+        public var balancedClassSentences = 0
         /// Seed of the SGD shuffles and spans.
         public var seed: UInt64 = 0x5441_4D49_5A00_0001
 

@@ -1,0 +1,142 @@
+// Rebuilds Data/model/tamiz.model from Data/corpus/ (deterministic, bit for bit), or with
+// `evaluate`, trains in memory with other settings and measures the model on the dev sets.
+//
+//   swift run -c release tamiz-train                       # rebuild the shipped model
+//   swift run -c release tamiz-train evaluate [options]    # train in memory with options, report
+import ArgumentParser
+import TamizClassifying
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let packageRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Sources/tamiz-train/TamizTrain.swift
+    return parts.joined(separator: "/")
+}()
+
+@main
+struct TamizTrain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tamiz-train",
+        abstract: "Build the Tamiz language model from Data/corpus, or evaluate training settings.",
+        subcommands: [Build.self, Evaluate.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Training settings; the defaults are the shipped model's (`ModelTrainer.Configuration.shipped`).
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "Corpus directory (default: Data/corpus).") var corpus: String?
+    @Option(help: "Bucket bits (table has 2^bits rows).") var bits: Int?
+    @Option(help: "n-gram orders, comma-separated, e.g. 4 or 1,3,5.") var orders: String?
+    @Option(help: "Naive Bayes smoothing (share of the class mean count).") var alpha: Double?
+    @Option(help: "Score units per nat.") var units: Double?
+    @Option(help: "Share of word-feature mass from the frequency lists.") var wordlist: Double?
+    @Option(name: .customLong("reject-bias"), help: "Bias of the reject classes, in score units.") var rejectBias: Int32?
+    @Option(help: "Softmax temperature T0.") var temperature: Float?
+    @Option(help: "Softmax temperature slope T1 per letter.") var slope: Float?
+    @Option(name: .customLong("min-letters"), help: "Fewer kept letters → und.") var minLetters: Int?
+    @Option(help: "Logistic-regression epochs (0 = naive Bayes only).") var epochs: Int?
+    @Option(help: "SGD learning rate.") var lr: Double?
+    @Option(help: "Random word spans per sentence and epoch.") var spans: Int?
+    @Option(help: "Share of non-English examples with accents stripped.") var strip: Double?
+    @Option(name: .customLong("bias-rate"), help: "Bias step relative to weight steps.") var biasRate: Double?
+    @Option(name: .customLong("nb-init"), help: "Scale of the naive Bayes weights SGD starts from.") var nbInit: Double?
+    @Option(help: "SGD passes over a class: ceil(this / its sentences).") var balance: Int?
+    @Flag(name: .customLong("no-words"), help: "No whole-word features.") var noWords = false
+
+    var corpusDirectory: String { corpus ?? packageRoot + "/Data/corpus" }
+
+    var configuration: ModelTrainer.Configuration {
+        var config = ModelTrainer.Configuration.shipped
+        if let bits { config.bucketBits = bits }
+        if let orders { config.orders = orders.split(separator: ",").compactMap { Int($0) } }
+        if let alpha { config.smoothing = alpha }
+        if let units { config.unitsPerNat = units }
+        if let wordlist { config.wordListWeight = wordlist }
+        if let rejectBias { config.rejectBias = rejectBias }
+        if let temperature { config.temperature = temperature }
+        if let slope { config.temperatureSlope = slope }
+        if let minLetters { config.minimumLetters = minLetters }
+        if let epochs { config.epochs = epochs }
+        if let lr { config.learningRate = lr }
+        if let spans { config.spansPerSentence = spans }
+        if let strip { config.accentStripRate = strip }
+        if let biasRate { config.biasRate = biasRate }
+        if let nbInit { config.naiveBayesInitScale = nbInit }
+        if let balance { config.balancedClassSentences = balance }
+        if noWords { config.wordFeatures = false }
+        return config
+    }
+
+    func validate() throws {
+        if let bits, !ModelFormat.bucketBitsRange.contains(bits) { throw ValidationError("--bits must be in \(ModelFormat.bucketBitsRange)") }
+        if let orders {
+            let list = orders.split(separator: ",").map { Int($0) }
+            guard list.count <= ModelFormat.maximumOrders, list.allSatisfy({ $0.map { (1...7).contains($0) } ?? false }),
+                  zip(list, list.dropFirst()).allSatisfy({ $0! < $1! }) else {
+                throw ValidationError("--orders: up to \(ModelFormat.maximumOrders) increasing numbers in 1...7")
+            }
+        }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train on the corpus and write the model file (the default; bit for bit reproducible).")
+
+    @OptionGroup var training: TrainingOptions
+    @Option(help: "Output file (default: Data/model/tamiz.model).") var output: String?
+
+    func run() throws {
+        let output = output ?? packageRoot + "/Data/model/tamiz.model"
+        let start = monotonicSeconds()
+        let bytes = try ModelTrainer(configuration: training.configuration).train(corpusDirectory: training.corpusDirectory)
+        try writeFile(output, bytes)
+        print("wrote \(output): \(bytes.count) bytes in \(format(monotonicSeconds() - start, 2)) s")
+    }
+}
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train in memory (or load --model) and report accuracy, calibration and the NLL-best temperature on the dev sets.")
+
+    @OptionGroup var training: TrainingOptions
+    @Option(help: "Evaluate this model file instead of training.") var model: String?
+    @Option(help: "Dev directory (default: ../shared/corpus).") var dev: String?
+    @Option(name: .customLong("min-conf"), help: "Minimum confidence.") var minConf: Float = 0.5
+    @Option(help: "Print misclassified dev sentences of this language code.") var errors: String?
+    @Option(name: .customLong("words-file"), help: "With --errors: read the items from this file.") var wordsFile: String?
+    @Flag(help: "Also time classification.") var speed = false
+    @Flag(help: "Only time classification.") var bench = false
+
+    func run() throws {
+        let languageModel: LanguageModel
+        if let model {
+            languageModel = try LanguageModel(contentsOfFile: model)
+        } else {
+            let start = monotonicSeconds()
+            let bytes = try ModelTrainer(configuration: training.configuration).train(corpusDirectory: training.corpusDirectory)
+            print("trained in \(format(monotonicSeconds() - start, 2)) s, \(bytes.count) bytes")
+            languageModel = try LanguageModel(bytes: bytes)
+        }
+        let dev = dev ?? packageRoot + "/../shared/corpus"
+        if bench {
+            var all: [[UInt8]] = []
+            for code in ["en", "es", "other/fr", "other/pt", "other/it", "other/de", "other/ca", "other/gl", "other/nl"] {
+                all += readLines("\(dev)/\(code).dev.txt") ?? []
+            }
+            benchmark(classifier: LanguageClassifier(model: languageModel), model: languageModel, sentences: all)
+            return
+        }
+        if let code = errors {
+            let truth: Language = code == "en" ? .english : code == "es" ? .spanish : .undetermined
+            dumpErrors(model: languageModel, devDirectory: dev, code: code, truth: truth, limit: 40, wordsFile: wordsFile)
+            return
+        }
+        try runEvaluation(model: languageModel, devDirectory: dev, speed: speed, minimumConfidence: minConf)
+    }
+}
+
