@@ -16,6 +16,10 @@ struct BlockOutput: Sendable {
     /// The block's last record is left open because its line continues in the next block.
     var openedRecord: OpenRecord?
     var statistics = FilterStatistics()
+    /// Problems to report on standard error, in order (e.g. invalid JSON records).
+    var messages: [String] = []
+    /// Records that could not be read, for `--errors` (each followed by `\n`).
+    var errorRecords: [UInt8] = []
     /// Processing stopped inside this block (e.g. invalid UTF-8 under `--strict`): everything
     /// before the offending line is in `buffers`.
     var error: FilterError?
@@ -39,13 +43,13 @@ struct UnitEvent {
 /// A worker's tools for turning blocks into output: it owns an ICU segmenter, so each thread
 /// needs its own processor.
 final class BlockProcessor {
-    private let options: FilterOptions
-    private let classifier: LanguageClassifier
-    private let cleaner = LineCleaner()
+    let options: FilterOptions
+    let classifier: LanguageClassifier
+    let cleaner = LineCleaner()
     private let segmenter: SentenceSegmenter?
     private let slotCount: Int
     private var sentenceRanges: [Range<Int>] = []
-    private var lineRanges: [Range<Int>] = []
+    var lineRanges: [Range<Int>] = []
     private var repaired: [UInt8] = []
 
     init(options: FilterOptions, model: LanguageModel) throws(FilterError) {
@@ -72,7 +76,7 @@ final class BlockProcessor {
     }
 
     /// The output slot for a unit, or nil when it is dropped (with the drop reason).
-    private func slot(language: Language, debris: DebrisReason?) -> (slot: Int?, dropReason: String) {
+    func slot(language: Language, debris: DebrisReason?) -> (slot: Int?, dropReason: String) {
         switch options.action {
         case .label:
             return (0, "")
@@ -95,7 +99,7 @@ final class BlockProcessor {
         var bytes = block.bytes
         let invalidOffset = bytes.withUnsafeBufferPointer(UTF8Repair.firstInvalidOffset)
         if let invalidOffset {
-            if options.strictUTF8 {
+            if options.strict {
                 let lineStart = (bytes[..<invalidOffset].lastIndex(of: 0x0A)).map { $0 + 1 } ?? 0
                 let line = block.firstLineNumber + bytes[..<lineStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 let name = options.inputNames.indices.contains(block.source)
@@ -120,24 +124,15 @@ final class BlockProcessor {
     }
 
     private func process(_ text: UnsafeBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
-        // Split into lines; terminators (`\n`, `\r\n`) are layout.
-        lineRanges.removeAll(keepingCapacity: true)
-        var start = 0
-        for index in 0..<text.count where text[index] == 0x0A {
-            lineRanges.append(start..<(index > start && text[index - 1] == 0x0D ? index - 1 : index))
-            start = index + 1
-        }
-        if start < text.count {
-            lineRanges.append(start..<text.count)
-        }
+        splitLines(text)
         let terminatorBytes = text.count - lineRanges.reduce(0) { $0 + $1.count }
         output.statistics.layoutBytes += terminatorBytes
         output.statistics.lines = lineRanges.count - (block.startsInsideLine ? 1 : 0)
-
-        let reasons: [DebrisReason?] =
-            options.clean
-            ? cleaner.debris(ofLines: lineRanges, in: text)
-            : Array(repeating: nil, count: lineRanges.count)
+        if options.documents != nil {
+            processDocuments(text, of: block, into: &output)
+            return
+        }
+        let reasons = debrisReasons(ofLines: lineRanges, in: text)
 
         var lineNumber = block.firstLineNumber
         for (index, range) in lineRanges.enumerated() {
@@ -161,32 +156,75 @@ final class BlockProcessor {
         }
     }
 
+    /// Fills `lineRanges` with the lines of `text`; terminators (`\n`, `\r\n`) are left out.
+    func splitLines(_ text: UnsafeBufferPointer<UInt8>) {
+        lineRanges.removeAll(keepingCapacity: true)
+        var start = 0
+        for index in 0..<text.count where text[index] == 0x0A {
+            lineRanges.append(start..<(index > start && text[index - 1] == 0x0D ? index - 1 : index))
+            start = index + 1
+        }
+        if start < text.count {
+            lineRanges.append(start..<text.count)
+        }
+    }
+
+    /// The cleaner's verdict for each line (all nil with `--no-clean`). A line that starts with a
+    /// form feed begins a new document, so each document is cleaned in its own context.
+    func debrisReasons(ofLines lines: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> [DebrisReason?] {
+        guard options.clean else { return Array(repeating: nil, count: lines.count) }
+        var reasons: [DebrisReason?] = []
+        reasons.reserveCapacity(lines.count)
+        var documentStart = 0
+        for index in lines.indices where index == lines.count - 1 || Self.startsDocument(lines[index + 1], in: text) {
+            reasons += cleaner.debris(ofLines: Array(lines[documentStart...index]), in: text)
+            documentStart = index + 1
+        }
+        return reasons
+    }
+
+    static func startsDocument(_ line: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        !line.isEmpty && text[line.lowerBound] == 0x0C
+    }
+
+    /// Calls `body` with each unit of `line` and its language: the whole line with `--unit line`,
+    /// else each sentence (none for a blank line).
+    func forEachUnit(
+        of line: Range<Int>, in text: UnsafeBufferPointer<UInt8>, body: (Range<Int>, LanguageGuess) -> Void
+    ) {
+        if options.unit == .line {
+            body(line, classifier.classify(UnsafeBufferPointer(rebasing: text[line])))
+            return
+        }
+        sentenceRanges.removeAll(keepingCapacity: true)
+        segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), to: &sentenceRanges)
+        for sentence in sentenceRanges {
+            let range = (line.lowerBound + sentence.lowerBound)..<(line.lowerBound + sentence.upperBound)
+            body(range, classifier.classify(UnsafeBufferPointer(rebasing: text[range])))
+        }
+    }
+
     /// Sentence units of one line. For `keep` and `route`, the kept sentences of a line are
     /// written on one output line, joined by single spaces.
     private func processSentences(
         of line: Range<Int>, line lineNumber: Int, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>,
         source: Int, into output: inout BlockOutput
     ) {
-        sentenceRanges.removeAll(keepingCapacity: true)
-        if debris != .blank {
-            segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), to: &sentenceRanges)
-        }
         var unitBytes = 0
         var slotsWritten: UInt8 = 0
-        for sentence in sentenceRanges {
-            let range = (line.lowerBound + sentence.lowerBound)..<(line.lowerBound + sentence.upperBound)
+        let units = debris == .blank ? 0..<0 : line
+        forEachUnit(of: units, in: text) { range, guess in
             unitBytes += range.count
-            let guess = classifier.classify(UnsafeBufferPointer(rebasing: text[range]))
             let event = UnitEvent(line: lineNumber, range: range, guess: guess, debris: debris)
             if case .label = options.action {
                 emit(event, in: text, source: source, leaveOpen: false, into: &output)
-                continue
+                return
             }
             count(event, into: &output.statistics)
             let (slot, dropReason) = self.slot(language: guess.language, debris: debris)
             guard let slot else {
                 output.statistics.droppedBytes[dropReason, default: 0] += range.count
-                continue
+                return
             }
             if slotsWritten & (1 << slot) != 0 {
                 output.buffers[slot].append(0x20)
@@ -201,7 +239,7 @@ final class BlockProcessor {
         output.statistics.layoutBytes += line.count - unitBytes
     }
 
-    private func count(_ event: UnitEvent, into statistics: inout FilterStatistics) {
+    func count(_ event: UnitEvent, into statistics: inout FilterStatistics) {
         statistics.unitsByLanguage[event.guess.language, default: 0] += 1
         if let debris = event.debris { statistics.debrisUnits[debris, default: 0] += 1 }
     }

@@ -13,6 +13,8 @@ struct BlockReader {
     private let name: String
     private let source: Int
     private let blockBytes: Int
+    /// When set, lines are never cut below this length (JSON Lines records must be whole).
+    private let maxLineBytes: Int?
     private var carry: [UInt8] = []
     private var reachedEnd = false
     private var nextLineNumber = 1
@@ -21,48 +23,32 @@ struct BlockReader {
     /// A line piece is cut after the last whitespace within this many bytes of the block's end.
     private static let whitespaceSearchWindow = 64 << 10
 
-    init(descriptor: Int32, name: String, source: Int, blockBytes: Int) {
+    init(descriptor: Int32, name: String, source: Int, blockBytes: Int, maxLineBytes: Int? = nil) {
         self.descriptor = descriptor
         self.name = name
         self.source = source
         self.blockBytes = max(blockBytes, 16)
+        self.maxLineBytes = maxLineBytes
     }
 
     /// The next block, or nil at the end of the input.
     mutating func nextBlock(sequence: Int) throws(FilterError) -> InputBlock? {
-        var readError: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: blockBytes) { buffer, initialized in
-            let base = buffer.baseAddress!
-            carry.withUnsafeBufferPointer { carried in
-                if let carriedBase = carried.baseAddress {
-                    base.update(from: carriedBase, count: carried.count)
-                }
-            }
-            initialized = carry.count
-            while initialized < blockBytes && !reachedEnd {
-                let count = read(descriptor, base + initialized, blockBytes - initialized)
-                if count > 0 {
-                    initialized += count
-                } else if count == 0 {
-                    reachedEnd = true
-                } else if errno != EINTR {
-                    readError = errno
-                    return
-                }
-            }
-        }
-        if readError != 0 {
-            throw FilterError(.input, "cannot read '\(name)': \(String(cString: strerror(readError)))")
-        }
+        var bytes = try read(after: carry, upTo: blockBytes)
         carry.removeAll(keepingCapacity: true)
         if bytes.isEmpty { return nil }
+        // A JSON Lines record must be read whole: grow the block up to `maxLineBytes` to find its end.
+        while let maxLineBytes, !reachedEnd, bytes.count < maxLineBytes, !bytes.contains(0x0A) {
+            bytes = try read(after: bytes, upTo: min(bytes.count + blockBytes, maxLineBytes))
+        }
 
         // At the end of input the buffer holds everything that is left; otherwise it is full and is
         // cut after its last newline, or, inside a line longer than a block, into a piece.
         var cut = bytes.count
         var endsInsideLine = false
         if !reachedEnd {
-            if let lastNewline = bytes.lastIndex(of: 0x0A) {
+            if let documentEnd = Self.lastDocumentStart(in: bytes) {
+                cut = documentEnd  // keep a document's lines together for the cleaner
+            } else if let lastNewline = bytes.lastIndex(of: 0x0A) {
                 cut = lastNewline + 1
             } else {
                 cut = Self.pieceBoundary(in: bytes)
@@ -80,6 +66,34 @@ struct BlockReader {
         nextLineNumber += bytes.withUnsafeBufferPointer(Self.newlineCount)
         insideLine = endsInsideLine
         return block
+    }
+
+    /// `prefix` followed by bytes read until the result holds `target` bytes or the input ends.
+    /// Short reads (pipes, terminals) are retried, so the result never depends on timing.
+    private mutating func read(after prefix: [UInt8], upTo target: Int) throws(FilterError) -> [UInt8] {
+        var readError: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(target, prefix.count)) { buffer, initialized in
+            let base = buffer.baseAddress!
+            prefix.withUnsafeBufferPointer { prefix in
+                if let prefixBase = prefix.baseAddress { base.update(from: prefixBase, count: prefix.count) }
+            }
+            initialized = prefix.count
+            while initialized < target && !reachedEnd {
+                let count = systemRead(descriptor, base + initialized, target - initialized)
+                if count > 0 {
+                    initialized += count
+                } else if count == 0 {
+                    reachedEnd = true
+                } else if errno != EINTR {
+                    readError = errno
+                    return
+                }
+            }
+        }
+        if readError != 0 {
+            throw FilterError(.input, "cannot read '\(name)': \(String(cString: strerror(readError)))")
+        }
+        return bytes
     }
 
     /// Where to cut a line that fills a whole block: after the last whitespace near the end,
@@ -100,9 +114,28 @@ struct BlockReader {
         return bytes[index] >= 0xC0 && index > 0 ? index : bytes.count
     }
 
+    /// The start of the last line that begins with a form feed (a new document), if it lies in
+    /// the second half of the block.
+    private static func lastDocumentStart(in bytes: [UInt8]) -> Int? {
+        var index = bytes.count - 1
+        while index > bytes.count / 2 {
+            if bytes[index] == 0x0C && bytes[index - 1] == 0x0A { return index }
+            index -= 1
+        }
+        return nil
+    }
+
     private static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         for byte in bytes where byte == 0x0A { count += 1 }
         return count
     }
+}
+
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(descriptor, buffer, count)
+    #else
+    return Darwin.read(descriptor, buffer, count)
+    #endif
 }

@@ -9,6 +9,8 @@ public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
         case outputClosed
         /// Invalid UTF-8 under `--strict`.
         case invalidUTF8
+        /// `--jsonl` under `--strict`: a line that is not a JSON object with a string text field.
+        case invalidRecord
         /// The model could not be loaded.
         case model
     }

@@ -47,8 +47,9 @@ public struct FilterOptions: Sendable {
     public var unit: UnitKind = .sentence
     /// Apply the debris rules (`--no-clean` turns them off: language only).
     public var clean = true
-    /// Stop with an error at the first invalid UTF-8 instead of replacing it with U+FFFD.
-    public var strictUTF8 = false
+    /// Stop with an error at the first invalid UTF-8 (instead of replacing it with U+FFFD) and,
+    /// with `documents`, at the first invalid record (instead of reporting and skipping it).
+    public var strict = false
     /// Worker threads for segmenting and classifying; 1 runs everything on the calling thread.
     public var threads = 1
     /// Bytes read per block of work; also the longest piece a single line is cut into.
@@ -58,8 +59,32 @@ public struct FilterOptions: Sendable {
     public var minimumConfidence: Float? = nil
     /// Names of the inputs, for the `file` field of JSON Lines when there is more than one.
     public var inputNames: [String] = []
+    /// Read JSON Lines documents instead of plain text (see ``DocumentOptions``).
+    public var documents: DocumentOptions? = nil
 
     public init(action: FilterAction) {
         self.action = action
     }
+}
+
+/// How JSON Lines documents are read and judged (`--jsonl`): each input line is one JSON object,
+/// a document, whose text field is cleaned and labelled as a whole.
+///
+/// Every other field keeps its exact bytes. The output object gets the cleaned text (debris
+/// lines removed) and a result member, by default
+/// `"tamiz":{"lang":"en","fraction":{"en":…,"es":…,"und":…},"dropped":{"navigation":3,…}}`:
+/// the language with the most content bytes, each language's share of the content bytes, and
+/// the number of debris lines by reason. A member of that name already in the input is replaced.
+public struct DocumentOptions: Sendable, Equatable {
+    /// The text field, as a dotted path into nested objects (`text`, `page.body`).
+    public var fieldPath: [String] = ["text"]
+    /// The member that receives the results.
+    public var resultField = "tamiz"
+    /// `keep` and `route`: a document counts as a language when at least this share of its
+    /// content bytes is in it (for `keep`, in any of the kept languages together).
+    public var minimumFraction = 0.5
+    /// `keep` and `route` act on each document's per-language parts instead of whole documents.
+    public var split = false
+
+    public init() {}
 }

@@ -18,6 +18,11 @@ public struct FilterStatistics: Sendable, Equatable {
     public var layoutBytes = 0
     /// Invalid UTF-8 bytes that were replaced with U+FFFD in the output.
     public var replacedInvalidBytes = 0
+    /// `--jsonl`: documents read, documents (or parts) written, and records that were not
+    /// valid JSON objects with a string text field.
+    public var documents = 0
+    public var documentsWritten = 0
+    public var invalidRecords = 0
 
     public init() {}
 
@@ -31,6 +36,9 @@ public struct FilterStatistics: Sendable, Equatable {
         droppedBytes.merge(other.droppedBytes, uniquingKeysWith: +)
         layoutBytes += other.layoutBytes
         replacedInvalidBytes += other.replacedInvalidBytes
+        documents += other.documents
+        documentsWritten += other.documentsWritten
+        invalidRecords += other.invalidRecords
     }
 
     /// Total units seen.
@@ -56,6 +64,11 @@ public struct FilterStatistics: Sendable, Equatable {
             lines.append("  \(reason): \(bytes)")
         }
         lines.append("layout bytes: \(layoutBytes)")
+        if documents > 0 || invalidRecords > 0 {
+            lines.append("documents: \(documents)")
+            lines.append("documents written: \(documentsWritten)")
+            lines.append("invalid records: \(invalidRecords)")
+        }
         if replacedInvalidBytes > 0 {
             lines.append("invalid UTF-8 bytes replaced with U+FFFD: \(replacedInvalidBytes)")
         }

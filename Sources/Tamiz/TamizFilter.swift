@@ -18,6 +18,9 @@ public struct TamizFilter: Sendable {
     public var options: FilterOptions
     public var model: LanguageModel
 
+    /// `--jsonl`: a record longer than this is reported and skipped instead of read whole.
+    public static let maximumRecordBytes = 64 << 20
+
     public init(options: FilterOptions, model: LanguageModel = .embedded) {
         self.options = options
         self.model = model
@@ -26,8 +29,13 @@ public struct TamizFilter: Sendable {
     /// Runs the filter over `inputs` (paths; `-` is standard input; empty means standard input).
     /// `label` and `keep` write to `outputDescriptor` (standard output by default); `route` writes
     /// each destination in `routePaths` (a destination without a path is counted and dropped).
+    /// - Parameters:
+    ///   - errorsPath: `--jsonl`: records that cannot be read are copied here.
+    ///   - report: receives, in input order, problems that do not stop the run (invalid JSON
+    ///     records, each with its line number).
     public func run(
-        inputs: [String], routePaths: [Destination: String] = [:], outputDescriptor: Int32 = 1
+        inputs: [String], routePaths: [Destination: String] = [:], outputDescriptor: Int32 = 1,
+        errorsPath: String? = nil, report: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(FilterError) -> FilterStatistics {
         let inputs = inputs.isEmpty ? ["-"] : inputs
         var options = self.options
@@ -61,12 +69,14 @@ public struct TamizFilter: Sendable {
         } else {
             sinks = [OutputSink.primary(descriptor: outputDescriptor)]
         }
+        let errors = try errorsPath.map { (path) throws(FilterError) in try OutputSink.file(path) }
         let readers = descriptors.enumerated().map { index, descriptor in
             BlockReader(
                 descriptor: descriptor, name: options.inputNames[index], source: index,
-                blockBytes: options.blockBytes)
+                blockBytes: options.blockBytes,
+                maxLineBytes: options.documents == nil ? nil : Self.maximumRecordBytes)
         }
-        var writer = OrderedWriter(sinks: sinks)
+        var writer = OrderedWriter(sinks: sinks, errors: errors, report: report)
         if options.threads == 1 {
             try runOnCallingThread(readers: readers, options: options, writer: &writer)
         } else {
@@ -165,11 +175,15 @@ public struct TamizFilter: Sendable {
 /// long line goes, and the running statistics.
 struct OrderedWriter {
     private let sinks: [OutputSink?]
+    private let errors: OutputSink?
+    private let report: @Sendable (String) -> Void
     private var openRecord: OpenRecord?
     private(set) var statistics = FilterStatistics()
 
-    init(sinks: [OutputSink?]) {
+    init(sinks: [OutputSink?], errors: OutputSink?, report: @escaping @Sendable (String) -> Void) {
         self.sinks = sinks
+        self.errors = errors
+        self.report = report
     }
 
     mutating func write(_ output: BlockOutput) throws(FilterError) {
@@ -187,6 +201,8 @@ struct OrderedWriter {
             try sinks[slot]?.write(buffer)
         }
         if let opened = output.openedRecord { openRecord = opened }
+        output.messages.forEach(report)
+        if !output.errorRecords.isEmpty { try errors?.write(output.errorRecords) }
         if let error = output.error { throw error }
     }
 }

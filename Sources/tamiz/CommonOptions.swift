@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("no-clean"), help: "Label language only: do not mark debris lines.")
     var noClean = false
 
-    @Flag(help: "Fail on invalid UTF-8 instead of replacing it with U+FFFD.")
+    @Flag(help: "Fail on invalid UTF-8 (instead of replacing it with U+FFFD) and, with --jsonl, on invalid records (instead of reporting and skipping them).")
     var strict = false
 
     @Flag(help: "Print counts of units, debris reasons and bytes to standard error at the end.")
@@ -24,12 +24,36 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Use this model file instead of the built-in one.", valueName: "path"))
     var model: String?
 
+    @Flag(help: "Read JSON Lines: each line is a JSON object whose text field is one document.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl: the text field, a dotted path for nested objects.", valueName: "path"))
+    var field = "text"
+
+    @Option(help: ArgumentHelp("With --jsonl: copy records that are not valid JSON objects with a text field here.", valueName: "path"))
+    var errors: String?
+
+    @Option(name: .customLong("min-fraction"), help: "With --jsonl, keep/route: a document counts as a language when at least this share of its content is in it.")
+    var minFraction: Double = 0.5
+
+    @Flag(help: "With --jsonl, keep/route: act on each document's per-language parts instead of whole documents.")
+    var split = false
+
     func validate() throws {
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1.")
         }
         if let minConfidence, !(0...1).contains(minConfidence) {
             throw ValidationError("--min-confidence must be between 0 and 1.")
+        }
+        if !(0...1).contains(minFraction) {
+            throw ValidationError("--min-fraction must be between 0 and 1.")
+        }
+        if !jsonl && (errors != nil || split || field != "text") {
+            throw ValidationError("--field, --errors and --split need --jsonl.")
+        }
+        if field.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw ValidationError("--field must be a dotted path such as 'text' or 'page.body'.")
         }
     }
 
@@ -38,9 +62,16 @@ struct CommonOptions: ParsableArguments {
         var options = FilterOptions(action: action)
         options.unit = unit
         options.clean = !noClean
-        options.strictUTF8 = strict
+        options.strict = strict
         options.threads = threads ?? defaultThreadCount()
         options.minimumConfidence = minConfidence
+        if jsonl {
+            var documents = DocumentOptions()
+            documents.fieldPath = field.split(separator: ".").map(String.init)
+            documents.minimumFraction = minFraction
+            documents.split = split
+            options.documents = documents
+        }
         return options
     }
 
@@ -58,7 +89,9 @@ struct CommonOptions: ParsableArguments {
         }
         let filter = TamizFilter(options: filterOptions(action: action), model: languageModel)
         do {
-            let statistics = try filter.run(inputs: inputs, routePaths: routePaths)
+            let statistics = try filter.run(
+                inputs: inputs, routePaths: routePaths, errorsPath: errors,
+                report: { printToStandardError("tamiz: \($0)") })
             if stats { printToStandardError(statistics.report) }
         } catch where error.kind == .outputClosed {
             return  // `tamiz … | head`: the reader has all it wants; end quietly.

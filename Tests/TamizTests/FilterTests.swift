@@ -108,7 +108,7 @@ struct FilterTests {
     @Test("--strict stops at invalid UTF-8 with the line number, after writing the lines before it")
     func strictRejectsInvalidUTF8() throws {
         var options = FilterOptions.label(unit: .line)
-        options.strictUTF8 = true
+        options.strict = true
         let input: [UInt8] = Array("Good line.\n".utf8) + [0x41, 0xFF, 0x0A]
         #expect {
             _ = try harness.run(options, input: input)

@@ -1,0 +1,252 @@
+/// JSON Lines documents (`--jsonl`): one JSON object per line, whose text field is one document.
+extension BlockProcessor {
+    /// What one document's text turned into.
+    private struct DocumentResult {
+        /// The content lines (debris removed), joined by `\n`.
+        var cleanedText: [UInt8] = []
+        /// Per destination: that language's units, sentences of a line joined by spaces, lines by `\n`.
+        var parts: [[UInt8]] = Array(repeating: [], count: Destination.allCases.count)
+        var contentBytes: [Language: Int] = [:]
+        var droppedLines: [DebrisReason: Int] = [:]
+
+        var totalContentBytes: Int { contentBytes.values.reduce(0, +) }
+
+        func fraction(_ language: Language) -> Double {
+            totalContentBytes == 0 ? 0 : Double(contentBytes[language, default: 0]) / Double(totalContentBytes)
+        }
+
+        /// The language with the most content bytes (`und` for a document without content).
+        var majority: Language {
+            guard totalContentBytes > 0 else { return .undetermined }
+            return Language.allCases.max { contentBytes[$0, default: 0] < contentBytes[$1, default: 0] }!
+        }
+    }
+
+    func processDocuments(_ text: UnsafeBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
+        let records = lineRanges
+        let name = options.inputNames.indices.contains(block.source) ? options.inputNames[block.source] : "input"
+        for (index, record) in records.enumerated() where output.error == nil {
+            let lineNumber = block.firstLineNumber + index
+            let recordText = UnsafeBufferPointer(rebasing: text[record])
+            if record.allSatisfy({ text[$0] == 0x20 || text[$0] == 0x09 }) {
+                output.statistics.layoutBytes += record.count
+                continue
+            }
+            if block.startsInsideLine && index == 0 || block.endsInsideLine && index == records.count - 1 {
+                reject(record, in: text, reason: "\(name): line \(lineNumber): record longer than \(options.blockBytes) bytes", into: &output)
+                continue
+            }
+            do throws(JSONScanner.Failure) {
+                let object = try JSONScanner.validateObject(recordText)
+                guard let field = Self.stringValue(at: options.documents!.fieldPath, inObjectAt: object, in: recordText) else {
+                    let path = options.documents!.fieldPath.joined(separator: ".")
+                    reject(record, in: text, reason: "\(name): line \(lineNumber): no string field '\(path)'", into: &output)
+                    continue
+                }
+                let document = JSONScanner.decodeString(at: field, in: recordText)
+                let result = document.withUnsafeBufferPointer { analyse($0, into: &output.statistics) }
+                write(result, record: recordText, object: object, into: &output)
+            } catch {
+                reject(record, in: text, reason: "\(name): line \(lineNumber): invalid JSON record: \(error.message) at byte \(error.offset + 1)", into: &output)
+            }
+        }
+    }
+
+    /// A record that cannot be read: reported, counted, and copied to `--errors` if given;
+    /// under `--strict` it stops the run instead.
+    private func reject(_ record: Range<Int>, in text: UnsafeBufferPointer<UInt8>, reason: String, into output: inout BlockOutput) {
+        if options.strict && output.error == nil {
+            output.error = FilterError(.invalidRecord, reason)
+        }
+        guard output.error == nil else { return }
+        output.messages.append(reason)
+        output.statistics.invalidRecords += 1
+        output.statistics.droppedBytes["invalid-record", default: 0] += record.count
+        output.errorRecords.append(contentsOf: UnsafeBufferPointer(rebasing: text[record]))
+        output.errorRecords.append(0x0A)
+    }
+
+    /// Cleans and labels one document's text.
+    private func analyse(_ document: UnsafeBufferPointer<UInt8>, into statistics: inout FilterStatistics) -> DocumentResult {
+        var result = DocumentResult()
+        statistics.documents += 1
+        splitLines(document)
+        let lines = lineRanges
+        let reasons = options.clean ? cleaner.debris(ofLines: lines, in: document) : Array(repeating: nil, count: lines.count)
+        var lineHasPart = [Bool](repeating: false, count: Destination.allCases.count)
+        for (line, reason) in zip(lines, reasons) {
+            if let reason {
+                result.droppedLines[reason, default: 0] += 1
+                if reason != .blank {
+                    Self.appendLine(UnsafeBufferPointer(rebasing: document[line]), to: &result.parts[Destination.debris.rawValue])
+                }
+            } else {
+                Self.appendLine(UnsafeBufferPointer(rebasing: document[line]), to: &result.cleanedText)
+            }
+            for index in lineHasPart.indices { lineHasPart[index] = false }
+            guard reason != .blank else { continue }
+            forEachUnit(of: line, in: document) { range, guess in
+                count(UnitEvent(line: 0, range: range, guess: guess, debris: reason), into: &statistics)
+                guard reason == nil else { return }
+                result.contentBytes[guess.language, default: 0] += range.count
+                let destination = Destination(guess.language).rawValue
+                if lineHasPart[destination] {
+                    result.parts[destination].append(0x20)
+                } else if !result.parts[destination].isEmpty {
+                    result.parts[destination].append(0x0A)
+                }
+                lineHasPart[destination] = true
+                result.parts[destination].append(contentsOf: UnsafeBufferPointer(rebasing: document[range]))
+            }
+        }
+        return result
+    }
+
+    private static func appendLine(_ line: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        if !text.isEmpty { text.append(0x0A) }
+        text.append(contentsOf: line)
+    }
+
+    /// Writes the document, or its parts, where the action sends them.
+    private func write(_ result: DocumentResult, record: UnsafeBufferPointer<UInt8>, object: Range<Int>, into output: inout BlockOutput) {
+        let documents = options.documents!
+        // The record's bytes count once: emitted if any part of it is written, else dropped.
+        var written = false
+        var dropReason = "language"
+        defer {
+            if written {
+                output.statistics.emittedBytes += record.count
+            } else {
+                output.statistics.droppedBytes[dropReason, default: 0] += record.count
+            }
+        }
+        func emit(_ text: [UInt8], part: Language?, slot: Int) {
+            let summary = resultJSON(result, part: part)
+            output.buffers[slot] += Self.rewrite(
+                record, object: object, path: documents.fieldPath[...], text: text,
+                resultField: Array(documents.resultField.utf8), result: summary)
+            output.buffers[slot].append(0x0A)
+            output.statistics.documentsWritten += 1
+            written = true
+        }
+        switch options.action {
+        case .label:
+            emit(result.cleanedText, part: nil, slot: 0)
+        case .keep(let languages):
+            if documents.split {
+                let kept = Language.allCases.filter(languages.contains).map { result.parts[Destination($0).rawValue] }
+                let text = Array(kept.filter { !$0.isEmpty }.joined(separator: [0x0A]))
+                if !text.isEmpty {
+                    emit(text, part: languages.count == 1 ? languages.first : nil, slot: 0)
+                }
+            } else if languages.reduce(0, { $0 + result.fraction($1) }) >= documents.minimumFraction
+                        && result.totalContentBytes > 0 {
+                emit(result.cleanedText, part: nil, slot: 0)
+            }
+        case .route(let destinations):
+            if documents.split {
+                for destination in Destination.allCases where !result.parts[destination.rawValue].isEmpty {
+                    if destinations.contains(destination) {
+                        let part: Language? = destination == .debris ? nil : Language.allCases[destination.rawValue]
+                        emit(result.parts[destination.rawValue], part: part, slot: destination.rawValue)
+                    } else {
+                        dropReason = "unrouted"
+                    }
+                }
+            } else {
+                let majority = result.majority
+                let destination: Destination =
+                    result.totalContentBytes == 0 ? .debris
+                    : result.fraction(majority) >= documents.minimumFraction ? Destination(majority) : .undetermined
+                if destinations.contains(destination) {
+                    emit(result.cleanedText, part: nil, slot: destination.rawValue)
+                } else {
+                    dropReason = "unrouted"
+                }
+            }
+        }
+    }
+
+    /// `{"lang":…,"fraction":{…},"dropped":{…}}` (plus `"part"` for a per-language part).
+    private func resultJSON(_ result: DocumentResult, part: Language?) -> [UInt8] {
+        var json: [UInt8] = Array(#"{"lang":""#.utf8)
+        json += Array(result.majority.rawValue.utf8)
+        json += Array(#"","fraction":{"#.utf8)
+        for (index, language) in Language.allCases.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json += Array("\"\(language.rawValue)\":".utf8)
+            RecordWriter.appendConfidence(Float(result.fraction(language)), to: &json)
+        }
+        json += Array(#"},"dropped":{"#.utf8)
+        var first = true
+        for reason in DebrisReason.allCases where result.droppedLines[reason, default: 0] > 0 {
+            if !first { json.append(UInt8(ascii: ",")) }
+            first = false
+            json += Array("\"\(reason.rawValue)\":".utf8)
+            RecordWriter.appendInteger(result.droppedLines[reason]!, to: &json)
+        }
+        json.append(UInt8(ascii: "}"))
+        if let part {
+            json += Array(#","part":""#.utf8)
+            json += Array(part.rawValue.utf8)
+            json.append(UInt8(ascii: "\""))
+        }
+        json.append(UInt8(ascii: "}"))
+        return json
+    }
+
+    /// The range of the JSON string at `path` (object members, outermost first), or nil when a
+    /// step is missing or the leaf is not a string.
+    static func stringValue(at path: [String], inObjectAt object: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var current = object
+        for (depth, key) in path.enumerated() {
+            let keyBytes = Array(key.utf8)
+            guard let member = JSONScanner.members(ofObjectAt: current, in: bytes).last(where: { $0.key == keyBytes }) else {
+                return nil
+            }
+            let opening = bytes[member.value.lowerBound]
+            if depth == path.count - 1 {
+                return opening == UInt8(ascii: "\"") ? member.value : nil
+            }
+            guard opening == UInt8(ascii: "{") else { return nil }
+            current = member.value
+        }
+        return nil
+    }
+
+    /// The object at `object` with the string at `path` replaced by `text` and, at the top level,
+    /// the member `resultField` set to `result`. All other members keep their exact bytes.
+    static func rewrite(
+        _ bytes: UnsafeBufferPointer<UInt8>, object: Range<Int>, path: ArraySlice<String>, text: [UInt8],
+        resultField: [UInt8]?, result: [UInt8]
+    ) -> [UInt8] {
+        var output: [UInt8] = [UInt8(ascii: "{")]
+        let key = path.first.map { Array($0.utf8) }
+        let members = JSONScanner.members(ofObjectAt: object, in: bytes)
+        let target = members.lastIndex { $0.key == key }
+        for (index, member) in members.enumerated() where resultField == nil || member.key != resultField! {
+            if output.count > 1 { output.append(UInt8(ascii: ",")) }
+            guard index == target else {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.range]))
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.range.lowerBound..<member.value.lowerBound]))
+            if path.count == 1 {
+                output.append(UInt8(ascii: "\""))
+                text.withUnsafeBufferPointer { RecordWriter.appendJSONText($0, to: &output) }
+                output.append(UInt8(ascii: "\""))
+            } else {
+                output += rewrite(bytes, object: member.value, path: path.dropFirst(), text: text, resultField: nil, result: [])
+            }
+        }
+        if let resultField {
+            if output.count > 1 { output.append(UInt8(ascii: ",")) }
+            output.append(UInt8(ascii: "\""))
+            resultField.withUnsafeBufferPointer { RecordWriter.appendJSONText($0, to: &output) }
+            output += Array("\":".utf8)
+            output += result
+        }
+        output.append(UInt8(ascii: "}"))
+        return output
+    }
+}
