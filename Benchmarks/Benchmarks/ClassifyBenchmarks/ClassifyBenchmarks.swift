@@ -10,7 +10,7 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [
         BenchmarkInputs.megabytesPerSecond, .wallClock, .instructions, .mallocCountTotal, .throughput,
     ]
-    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(5))
+    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(5), thresholds: BenchmarkInputs.thresholds)
 
     Benchmark("Baseline: sum every byte (1 MB of sentences)", configuration: configuration) { benchmark in
         let start = ContinuousClock.now

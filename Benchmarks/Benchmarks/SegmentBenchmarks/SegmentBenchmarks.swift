@@ -9,7 +9,7 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [
         BenchmarkInputs.megabytesPerSecond, .wallClock, .instructions, .mallocCountTotal, .throughput,
     ]
-    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(5))
+    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(5), thresholds: BenchmarkInputs.thresholds)
     let segmenter = try! SentenceSegmenter()
 
     Benchmark("Segment 1 MB of paragraphs", configuration: configuration) { benchmark in
