@@ -5,7 +5,9 @@ public enum DebrisReason: String, Sendable, CaseIterable, Hashable {
     case blank
     /// No letter at all (`_`, `|`, `2025`, `→`, emoji).
     case noLetters = "no-letters"
-    /// A site-navigation label such as `Skip to content`, `Menu` or `Lo más visto`.
+    /// A site-navigation label such as `Skip to content`, `Menu` or `Lo más visto`, menu items
+    /// glued into one line (`NewsSportCulture`), a `|`-separated run of links, or a label-like
+    /// line (few function words, title case) in a run of such lines with no prose around it.
     case navigation
     /// Cookie, paywall, subscription, newsletter and legal banners, even as full sentences.
     case boilerplate
@@ -13,4 +15,16 @@ public enum DebrisReason: String, Sendable, CaseIterable, Hashable {
     case repeated
     /// One or two words without sentence punctuation: a label, button or heading fragment.
     case short
+    /// An author or date line: `By Ann Lee`, `Por Ana López`, `Updated March 3, 2025 10:21 AM`,
+    /// `Actualizado el 25/05/2025 21:57 h`.
+    case byline
+    /// A sentence-like line that is not article text: teaser headlines in a run of other
+    /// non-prose lines, "read also" / "lee también" links, small islands of prose far from the
+    /// document's main text.
+    case list
+    /// Reader comments: a comments heading and the prose that follows it.
+    case comments
+    /// Prose in the other language than the text around it, where that text is clearly in one
+    /// language: a Spanish comment or teaser under an English article, and vice versa.
+    case otherLanguage = "other-language"
 }

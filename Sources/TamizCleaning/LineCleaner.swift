@@ -1,7 +1,7 @@
 /// Decides, line by line and with the whole document in view, which lines of a scrape are debris.
 ///
 /// A *document* is whatever the caller passes in one call: a file, a JSON Lines record, or a bounded
-/// window of a stream. Rules, first match wins:
+/// window of a stream. Line rules, first match wins:
 ///
 /// 1. `blank` – only whitespace.
 /// 2. `no-letters` – no letter at all (see ``LineFeatures``).
@@ -11,6 +11,19 @@
 /// 5. `repeated` – the line occurs more than once in the document: every copy when it has at most
 ///    ``repeatedMaxWords`` words (headers, menus), otherwise every copy after the first.
 /// 6. `short` – at most two words and no sentence punctuation (labels, buttons, bylines' fragments).
+/// 7. `navigation` – menu items glued together (`NewsSportCulture`) or `|`/`•`-separated links.
+/// 8. `byline` – `By …`/`Por …` lines and date lines (a month, weekday or dateline word next to
+///    numbers, or a `dd/mm/yyyy` date, in a short line).
+/// 9. `comments` – a comments heading after the article, and the prose under it.
+///
+/// Then the document decides about the rest. Each remaining line is *prose* (enough words, enough
+/// function words in either language, sentence punctuation), *near-prose* or *weak* (labels,
+/// title-case menu items, teaser headlines). Like jusText, a near-prose or weak line is judged by
+/// its nearest prose or debris neighbours: between prose it is content (a sub-heading), amid
+/// debris it is `list`. A headline and standfirst just above a run of prose are content. Small
+/// islands of prose far from the document's main text (teasers) are `list`, and prose in the
+/// other language than the content around it is `other-language` (reader comments, another
+/// edition's teasers).
 ///
 /// Lines are compared after ``TextNormalizer`` folding, so `Most viewed` and `MOST VIEWED ›` match.
 /// The cleaner holds no state between calls; it is safe to share across threads.
@@ -20,22 +33,36 @@ public struct LineCleaner: Sendable {
     /// Repeated lines up to this length are dropped in every copy.
     public var repeatedMaxWords = 12
 
-    private let navigationLines: Set<UInt64>
-    private let cueHashes: Set<UInt64>
-    private let longestCueWords: Int
+    private let table: WordTable
+    private let longestPhrase: Int
 
     /// Creates a cleaner with the built-in English and Spanish phrase lists.
     public init() {
-        var scratch: [UInt8] = []
-        func key(_ phrase: String) -> UInt64 {
-            var bytes = Array(phrase.utf8)
-            bytes.withUnsafeBufferPointer { TextNormalizer.normalize($0, into: &scratch) }
-            bytes = scratch
-            return TextNormalizer.hash(bytes)
+        var table = WordTable(capacity: 1536)
+        var longest = 1
+        func add(_ phrases: [String], _ flags: WordFlags, phrase: Bool = true) {
+            for text in phrases {
+                let (key, words) = LineScan.key(of: text)
+                table.insert(key, flags)
+                if phrase { longest = max(longest, words) }
+            }
         }
-        navigationLines = Set(PhraseLists.navigationLines.map(key))
-        cueHashes = Set(PhraseLists.boilerplateCues.map(key))
-        longestCueWords = PhraseLists.boilerplateCues.map { $0.split(separator: " ").count }.max() ?? 1
+        add(PhraseLists.navigationLines, .navigationLine, phrase: false)
+        add(PhraseLists.boilerplateCues, .boilerplateCue)
+        add(PhraseLists.englishStopWords, .englishStop)
+        add(PhraseLists.spanishStopWords, .spanishStop)
+        add(PhraseLists.dateWords, .dateWord)
+        add(PhraseLists.bylineOpeners, .bylineOpener)
+        add(PhraseLists.commentCues, .commentCue)
+        add(PhraseLists.linkCues, .linkCue)
+        precondition(longest <= 4, "phrase cues are matched up to four words")
+        self.table = table
+        self.longestPhrase = longest
+    }
+
+    /// How a line looks before its neighbours are considered.
+    private enum Kind: UInt8 {
+        case blank, debris, prose, nearProse, weak
     }
 
     /// Returns one entry per line: `nil` for content, or the reason the line is debris.
@@ -43,49 +70,166 @@ public struct LineCleaner: Sendable {
     ///   - lines: byte ranges of the document's lines within `text`, without line terminators.
     ///   - text: the document's bytes (any bytes; invalid UTF-8 is tolerated).
     public func debris(ofLines lines: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> [DebrisReason?] {
-        var reasons = [DebrisReason?](repeating: nil, count: lines.count)
-        var features = [LineFeatures](repeating: LineFeatures(), count: lines.count)
-        var keys = [UInt64](repeating: 0, count: lines.count)
-        var occurrences: [UInt64: Int] = [:]
-        var normalized: [UInt8] = []
-        normalized.reserveCapacity(256)
+        let count = lines.count
+        var reasons = [DebrisReason?](repeating: nil, count: count)
+        var kinds = [Kind](repeating: .blank, count: count)
+        var scans = [LineScan](repeating: LineScan(), count: count)
+        var whitespaceWords = [Int32](repeating: 0, count: count)
+        var punctuated = [Bool](repeating: false, count: count)
+        var lineCounts = KeyCounter(capacity: count)
 
-        for (index, range) in lines.enumerated() {
-            let line = UnsafeBufferPointer(rebasing: text[range])
-            let lineFeatures = LineFeatures(line)
-            features[index] = lineFeatures
-            if lineFeatures.isBlank {
+        // Pass 1: each line on its own.
+        for index in 0..<count {
+            let line = UnsafeBufferPointer(rebasing: text[lines[index]])
+            let features = LineFeatures(line)
+            if features.isBlank {
                 reasons[index] = .blank
                 continue
             }
-            if lineFeatures.letters == 0 {
+            kinds[index] = .debris
+            if features.letters == 0 {
                 reasons[index] = .noLetters
                 continue
             }
-            TextNormalizer.normalize(line, into: &normalized)
-            let key = TextNormalizer.hash(normalized)
-            keys[index] = key
-            occurrences[key, default: 0] += 1
-            if navigationLines.contains(key) {
+            let scan = LineScan(line, table: table, longestPhrase: longestPhrase)
+            scans[index] = scan
+            whitespaceWords[index] = Int32(clamping: features.words)
+            punctuated[index] = features.endsWithSentencePunctuation
+            lineCounts.add(scan.lineKey)
+            if table.flags(scan.lineKey).contains(.navigationLine) {
                 reasons[index] = .navigation
-            } else if lineFeatures.words <= boilerplateMaxWords && containsCue(normalized) {
+            } else if features.words <= boilerplateMaxWords && scan.cues.contains(.boilerplateCue) {
                 reasons[index] = .boilerplate
+            } else {
+                kinds[index] = proseKind(scan, punctuated: features.endsWithSentencePunctuation)
             }
         }
 
-        var seen: Set<UInt64> = []
-        for index in lines.indices where reasons[index] == nil {
-            let lineFeatures = features[index]
-            if occurrences[keys[index], default: 0] > 1 {
-                let isFirstCopy = seen.insert(keys[index]).inserted
-                if lineFeatures.words <= repeatedMaxWords || !isFirstCopy {
-                    reasons[index] = .repeated
-                    continue
+        // Pass 2: repeated lines, fragments, and the line-shape rules.
+        var seen = KeyCounter(capacity: count)
+        for index in 0..<count where reasons[index] == nil && kinds[index] != .debris {
+            let scan = scans[index]
+            let words = Int(whitespaceWords[index])
+            if let reason = shapeReason(
+                scan, words: words, punctuated: punctuated[index], copies: lineCounts.count(scan.lineKey),
+                isFirstCopy: { seen.add(scan.lineKey) == 1 })
+            {
+                reasons[index] = reason
+                kinds[index] = .debris
+            }
+        }
+
+        // Pass 3: near-prose and weak lines take their neighbours' side, unless they stand in a
+        // run of non-prose lines (a list of teasers or links after the article).
+        var nonBlank: [Int] = []
+        nonBlank.reserveCapacity(count)
+        for index in 0..<count where kinds[index] != .blank { nonBlank.append(index) }
+        var runLengths = [Int32](repeating: 0, count: nonBlank.count)
+        var runStart = 0
+        for position in 0...nonBlank.count {
+            if position == nonBlank.count || kinds[nonBlank[position]] == .prose {
+                for inRun in runStart..<position { runLengths[inRun] = Int32(position - runStart) }
+                runStart = position + 1
+            }
+        }
+        var kept = [Bool](repeating: false, count: count)
+        // Without any prose there is no context to judge by: what passed the line rules stays.
+        if !nonBlank.contains(where: { kinds[$0] == .prose }) {
+            for index in nonBlank where kinds[index] != .debris { kept[index] = true }
+        }
+        for (position, index) in nonBlank.enumerated() where !kept[index] {
+            switch kinds[index] {
+            case .prose:
+                kept[index] = true
+            case .nearProse, .weak:
+                let run = runLengths[position]
+                let before = neighbour(nonBlank, from: position, step: -1, kinds: kinds)
+                let after = neighbour(nonBlank, from: position, step: 1, kinds: kinds)
+                if before && after && run <= 4 {
+                    kept[index] = true
+                } else if (before || after) && run <= 2 {
+                    kept[index] = kinds[index] == .nearProse
+                }
+            case .debris:
+                // A sub-heading that also appears in a table of contents: prose right around it.
+                if reasons[index] == .repeated && scans[index].words >= 2 && position > 0
+                    && Int(whitespaceWords[index]) <= repeatedMaxWords && !punctuated[index]
+                    && position + 1 < nonBlank.count && kinds[nonBlank[position - 1]] == .prose
+                    && kinds[nonBlank[position + 1]] == .prose
+                {
+                    kept[index] = true
+                    reasons[index] = nil
+                }
+            default:
+                break
+            }
+        }
+
+        // Headline and standfirst: word-rich lines above a run of content whose topic words
+        // recur in the prose below (a headline may also appear elsewhere in the page, as the
+        // title or in a breadcrumb, so a `repeated` copy qualifies too).
+        var topicWords = KeyCounter(capacity: 1024)
+        for (position, index) in nonBlank.enumerated() where kept[index] {
+            guard position > 0, !kept[nonBlank[position - 1]] else { continue }
+            topicWords.removeAll()
+            var prose = 0
+            var ahead = position
+            while ahead < nonBlank.count && ahead - position < 40 {
+                let below = nonBlank[ahead]
+                if kept[below] && kinds[below] == .prose {
+                    prose += 1
+                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[below]]), table: table) {
+                        topicWords.add($0)
+                    }
+                }
+                ahead += 1
+            }
+            guard prose >= 2 else { continue }
+            var back = position - 1
+            var taken = 0
+            var headline: Int?
+            while back >= 0 && position - back <= 30 && taken < 3 {
+                let candidate = nonBlank[back]
+                if kept[candidate] { break }
+                let words = scans[candidate].words
+                let eligible = (kinds[candidate] != .debris && words >= 4)
+                    || (reasons[candidate] == .repeated && words >= 4)
+                if eligible {
+                    var topic = 0
+                    var shared = 0
+                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[candidate]]), table: table) {
+                        topic += 1
+                        if topicWords.count($0) > 0 { shared += 1 }
+                    }
+                    if shared >= 2 && shared * 2 >= topic {
+                        kept[candidate] = true
+                        reasons[candidate] = nil
+                        taken += 1
+                        headline = back
+                    }
+                }
+                back -= 1
+            }
+            // A standfirst: sentence-like lines between the headline and the text.
+            if let headline, position - headline <= 8 {
+                for between in (headline + 1)..<position {
+                    let index = nonBlank[between]
+                    if kinds[index] == .nearProse && scans[index].words >= 8 { kept[index] = true }
                 }
             }
-            if lineFeatures.words <= 2 && !lineFeatures.endsWithSentencePunctuation {
-                reasons[index] = .short
-            }
+        }
+
+        // Islands: runs of content far smaller than the document's main text are teasers.
+        dropIslands(nonBlank, kept: &kept, kinds: kinds, scans: scans)
+
+        // Comments: a comments heading after some content; prose under it is comments.
+        markComments(nonBlank, kept: &kept, reasons: &reasons, scans: scans)
+
+        // Language: prose in the minority language of the content around it.
+        markOtherLanguage(nonBlank, kept: &kept, reasons: &reasons, scans: scans)
+
+        for index in nonBlank where reasons[index] == nil && !kept[index] {
+            reasons[index] = kinds[index] == .weak ? .navigation : .list
         }
         return reasons
     }
@@ -102,21 +246,196 @@ public struct LineCleaner: Sendable {
         return text.withUnsafeBufferPointer { debris(ofLines: ranges, in: $0) }
     }
 
-    /// Whether any sequence of 1…longestCueWords consecutive words of `normalized` is a cue.
-    private func containsCue(_ normalized: [UInt8]) -> Bool {
-        var wordStarts: [Int] = []
-        var start = 0
-        while start < normalized.count {
-            var end = start
-            while end < normalized.count && normalized[end] != 0x20 { end += 1 }
-            wordStarts.append(start)
-            let first = max(0, wordStarts.count - longestCueWords)
-            for wordIndex in first..<wordStarts.count {
-                let phrase = normalized[wordStarts[wordIndex]..<end]
-                if cueHashes.contains(TextNormalizer.hash(phrase)) { return true }
+    // MARK: - Line rules
+
+    private func proseKind(_ scan: LineScan, punctuated: Bool) -> Kind {
+        let words = scan.words
+        guard words > 0 else { return .weak }
+        let stops = scan.stops
+        // Densities compared as integers: stops / words >= ratio.
+        if punctuated && words >= 8 && stops * 100 >= words * 22 { return .prose }
+        if words >= 25 && stops * 100 >= words * 18 { return .prose }
+        if scan.sentenceBreaks >= 1 && words >= 12 && stops * 100 >= words * 22 { return .prose }
+        let titleCase = scan.contentWords >= 3 && scan.capitalized * 4 >= scan.contentWords * 3
+        if words >= 5 && stops * 100 >= words * 15 && !titleCase { return .nearProse }
+        return .weak
+    }
+
+    private func shapeReason(
+        _ scan: LineScan, words: Int, punctuated: Bool, copies: Int, isFirstCopy: () -> Bool
+    ) -> DebrisReason? {
+        if copies > 1 {
+            let first = isFirstCopy()
+            if words <= repeatedMaxWords || !first { return .repeated }
+        }
+        if words <= 2 && !punctuated { return .short }
+        let proseLike = punctuated && scan.stops * 5 >= scan.words
+        if !proseLike && scan.words < 20 && (scan.glued >= 2 || (scan.glued >= 1 && scan.stops * 4 < scan.words)) {
+            return .navigation
+        }
+        if scan.separators >= 2 && !proseLike { return .navigation }
+        if scan.cues.contains(.commentCue) && scan.words <= 6 && !punctuated { return .comments }
+        if scan.cues.contains(.linkCue) && scan.words <= 12 && !proseLike { return .list }
+        if scan.leadingCues.contains(.linkCue) && scan.words <= 40 { return .list }
+        if !proseLike || scan.words <= 8 {
+            if scan.firstWord.contains(.bylineOpener) && scan.words <= 7 { return .byline }
+            if scan.dateWords >= 1 && scan.numbers >= 1 && scan.words <= 10 { return .byline }
+            if scan.numbers >= 3 && scan.words <= 3 { return .byline }
+        }
+        return nil
+    }
+
+    /// Whether the nearest decided neighbour in `step` direction is prose: near-prose and weak
+    /// lines are skipped, and so is one debris line (an ad label or a share button in the text).
+    private func neighbour(_ nonBlank: [Int], from position: Int, step: Int, kinds: [Kind]) -> Bool {
+        var cursor = position + step
+        var debrisSeen = 0
+        var skipped = 0
+        while cursor >= 0 && cursor < nonBlank.count && skipped < 12 {
+            switch kinds[nonBlank[cursor]] {
+            case .prose: return true
+            case .debris:
+                debrisSeen += 1
+                if debrisSeen > 1 { return false }
+            default: break
             }
-            start = end + 1
+            skipped += 1
+            cursor += step
         }
         return false
+    }
+
+    private func dropIslands(_ nonBlank: [Int], kept: inout [Bool], kinds: [Kind], scans: [LineScan]) {
+        // Runs of kept lines, allowing two debris lines inside a run.
+        var runs: [(start: Int, end: Int, words: Int, prose: Int)] = []
+        var position = 0
+        while position < nonBlank.count {
+            guard kept[nonBlank[position]] else { position += 1; continue }
+            var end = position
+            var words = 0
+            var prose = 0
+            var gap = 0
+            var cursor = position
+            while cursor < nonBlank.count {
+                let index = nonBlank[cursor]
+                if kept[index] {
+                    words += scans[index].words
+                    if kinds[index] == .prose { prose += 1 }
+                    end = cursor
+                    gap = 0
+                } else {
+                    gap += 1
+                    if gap > 2 { break }
+                }
+                cursor += 1
+            }
+            runs.append((position, end, words, prose))
+            position = end + 1
+        }
+        let largest = runs.map(\.words).max() ?? 0
+        for run in runs where run.words * 4 < largest && run.words < 80 {
+            for position in run.start...run.end { kept[nonBlank[position]] = false }
+        }
+    }
+
+    private func markComments(_ nonBlank: [Int], kept: inout [Bool], reasons: inout [DebrisReason?], scans: [LineScan]) {
+        var contentSeen = false
+        var horizon = 0
+        for index in nonBlank {
+            let scan = scans[index]
+            let isCue = scan.cues.contains(.commentCue) && scan.words <= 12 && scan.words >= 1
+            if isCue && (contentSeen || horizon > 0) {
+                // A comments heading, or a reply/report button inside the section.
+                horizon = 30
+                if kept[index] {
+                    kept[index] = false
+                    reasons[index] = .comments
+                }
+                continue
+            }
+            if kept[index] { contentSeen = true }
+            guard horizon > 0 else { continue }
+            horizon -= 1
+            if reasons[index] == .byline { horizon = 30 }  // a commenter's name and date
+            if kept[index] {
+                kept[index] = false
+                reasons[index] = .comments
+            }
+        }
+    }
+
+    private func markOtherLanguage(
+        _ nonBlank: [Int], kept: inout [Bool], reasons: inout [DebrisReason?], scans: [LineScan]
+    ) {
+        // Prefix sums of kept words per language over the non-blank lines.
+        var english = [Int](repeating: 0, count: nonBlank.count + 1)
+        var spanish = [Int](repeating: 0, count: nonBlank.count + 1)
+        for (position, index) in nonBlank.enumerated() {
+            let scan = scans[index]
+            let language = kept[index] ? decisiveLanguage(scan) : 0
+            english[position + 1] = english[position] + (language == 1 ? scan.words : 0)
+            spanish[position + 1] = spanish[position] + (language == 2 ? scan.words : 0)
+        }
+        let window = 40
+        for (position, index) in nonBlank.enumerated() where kept[index] {
+            let language = decisiveLanguage(scans[index])
+            guard language != 0 else { continue }
+            let low = max(0, position - window)
+            let high = min(nonBlank.count, position + window + 1)
+            let englishWords = english[high] - english[low]
+            let spanishWords = spanish[high] - spanish[low]
+            let (own, other) = language == 1 ? (englishWords, spanishWords) : (spanishWords, englishWords)
+            if other >= 60 && own * 3 < other {
+                kept[index] = false
+                reasons[index] = .otherLanguage
+            }
+        }
+    }
+
+    /// 1 English, 2 Spanish, 0 when the function words do not clearly say.
+    private func decisiveLanguage(_ scan: LineScan) -> Int {
+        if scan.words < 5 { return 0 }
+        if scan.englishStops >= scan.spanishStops + 2 && scan.englishStops * 2 > scan.spanishStops * 5 { return 1 }
+        if scan.spanishStops >= scan.englishStops + 2 && scan.spanishStops * 2 > scan.englishStops * 5 { return 2 }
+        return 0
+    }
+}
+
+/// Counts of 64-bit keys in one flat open-addressing table (one allocation per document).
+struct KeyCounter {
+    private var keys: [UInt64]
+    private var counts: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        counts = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Forgets every key, keeping the storage.
+    mutating func removeAll() {
+        for slot in keys.indices { keys[slot] = 0; counts[slot] = 0 }
+    }
+
+    /// Adds one occurrence of `key` (never 0) and returns its count so far.
+    @discardableResult
+    mutating func add(_ key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key >> 11) & mask
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        keys[slot] = key
+        counts[slot] += 1
+        return Int(counts[slot])
+    }
+
+    func count(_ key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key >> 11) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return Int(counts[slot]) }
+            slot = (slot + 1) & mask
+        }
+        return 0
     }
 }
