@@ -160,7 +160,7 @@ final class BlockProcessor {
     func splitLines(_ text: UnsafeBufferPointer<UInt8>) {
         lineRanges.removeAll(keepingCapacity: true)
         var start = 0
-        for index in 0..<text.count where text[index] == 0x0A {
+        while let index = ByteScanning.firstIndex(of: 0x0A, in: text, from: start) {
             lineRanges.append(start..<(index > start && text[index - 1] == 0x0D ? index - 1 : index))
             start = index + 1
         }

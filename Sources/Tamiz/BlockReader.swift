@@ -117,18 +117,19 @@ struct BlockReader {
     /// The start of the last line that begins with a form feed (a new document), if it lies in
     /// the second half of the block.
     private static func lastDocumentStart(in bytes: [UInt8]) -> Int? {
-        var index = bytes.count - 1
-        while index > bytes.count / 2 {
-            if bytes[index] == 0x0C && bytes[index - 1] == 0x0A { return index }
-            index -= 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var found: Int?
+            var index = buffer.count / 2
+            while let formFeed = ByteScanning.firstIndex(of: 0x0C, in: buffer, from: index) {
+                if buffer[formFeed - 1] == 0x0A { found = formFeed }
+                index = formFeed + 1
+            }
+            return found
         }
-        return nil
     }
 
     private static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte == 0x0A { count += 1 }
-        return count
+        ByteScanning.count(of: 0x0A, in: bytes)
     }
 }
 

@@ -19,20 +19,24 @@ enum RecordWriter {
     /// Text escaped for a TSV field: `\` `\t` `\n` `\r` and NUL become `\\` `\t` `\n` `\r` `\0`.
     static func appendTSVText(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var runStart = 0
-        for index in 0..<text.count {
-            let escape: UInt8
+        var index = ByteScanning.firstToEscape(in: text, from: 0, quote: false)
+        while index < text.count {
+            let escape: UInt8?
             switch text[index] {
             case 0x5C: escape = 0x5C
             case 0x09: escape = UInt8(ascii: "t")
             case 0x0A: escape = UInt8(ascii: "n")
             case 0x0D: escape = UInt8(ascii: "r")
             case 0x00: escape = UInt8(ascii: "0")
-            default: continue
+            default: escape = nil  // other control bytes pass through
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            output.append(0x5C)
-            output.append(escape)
-            runStart = index + 1
+            if let escape {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                output.append(0x5C)
+                output.append(escape)
+                runStart = index + 1
+            }
+            index = ByteScanning.firstToEscape(in: text, from: index + 1, quote: false)
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
     }
@@ -71,10 +75,11 @@ enum RecordWriter {
 
     /// Text escaped for a JSON string (the text is valid UTF-8 by the time it gets here).
     static func appendJSONText(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard !text.isEmpty else { return }
         var runStart = 0
-        for index in 0..<text.count {
+        var index = ByteScanning.firstToEscape(in: text, from: 0, quote: true)
+        while index < text.count {
             let byte = text[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
             output.append(0x5C)
             switch byte {
@@ -84,12 +89,13 @@ enum RecordWriter {
             case 0x0D: output.append(UInt8(ascii: "r"))
             case 0x09: output.append(UInt8(ascii: "t"))
             default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                let hex: StaticString = "0123456789abcdef"
                 output.append(contentsOf: "u00".utf8)
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0xF)])
+                output.append(hex.utf8Start[Int(byte >> 4)])
+                output.append(hex.utf8Start[Int(byte & 0xF)])
             }
             runStart = index + 1
+            index = ByteScanning.firstToEscape(in: text, from: runStart, quote: true)
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
     }
