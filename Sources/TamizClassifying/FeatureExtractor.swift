@@ -6,6 +6,8 @@ protocol FeatureSink {
     /// The end of a whitespace-delimited token. `keep == false` discards every feature since
     /// the previous token end (the token was a URL, e-mail address, hashtag, path...).
     mutating func endToken(keep: Bool)
+    /// Called at least once every 256 features (lets a sink sum in narrow lanes).
+    mutating func flush()
 }
 
 /// What the extractor saw besides features.
@@ -19,7 +21,7 @@ struct TextEvidence {
     @inlinable init() {}
 }
 
-/// How text becomes hashed features (this is part of model format version 1).
+/// How text becomes hashed features (this is part of model format version 2).
 ///
 /// **Symbols.** Bytes are decoded on the fly from UTF-8 into one-byte symbols:
 /// ASCII letters fold to lower case (`a`...`z`); a Latin-1 letter `C3 xx` becomes the single
@@ -32,32 +34,29 @@ struct TextEvidence {
 ///
 /// **Features.** Symbols go through a 64-bit shift register in which the end of every word
 /// appears as one space (0x20), and the register starts as all spaces. After each letter or
-/// mark, and after each word end, one feature per configured order `n` is emitted: the last
-/// `n` symbols, tagged with `n` in the top byte, times 0x9E3779B97F4A7C15, top `bucketBits`
-/// bits (a mark right after a letter stands in for that word's end space).
-/// With word features on, each finished word also emits
-/// `(FNV-1a-64(word symbols) ^ 0x5741_4D49_5A57_4F52) &* 0x9E3779B97F4A7C15 >> (64 - bucketBits)`.
+/// mark, and after each word end, one feature for the model's n-gram order `n` (if it has
+/// one) is emitted: the last `n` symbols, tagged with `n` in the top byte, times
+/// 0x9E3779B97F4A7C15, top `bucketBits` bits (a mark right after a letter stands in for that
+/// word's end space). One order only: every extra order was another lookup per byte.
+/// With word features on, each finished word of `L` letters also emits, just before its end is
+/// pushed, `(key ^ 0x5741_4D49_5A57_4F52) &* 0x9E3779B97F4A7C15 >> (64 - bucketBits)` where `key`
+/// is the low `L + 1` bytes of the register (the word and the space or mark before it) when
+/// `L < 8`, else the whole register (the word's last 8 letters). No per-letter word hash: its
+/// multiply chain was the loop's longest dependency.
 ///
 /// **Junk tokens.** A whitespace token containing one of `# & / < = > @ \ ^ _ `` ` `` { | } ~`
 /// or starting with `www.` is a URL, address, tag or markup: its features are dropped.
 @usableFromInline
 struct FeatureExtractor: Sendable {
     @usableFromInline let shift: UInt64
-    @usableFromInline let orderCount: Int
-    // Up to six orders as plain scalars (key = (register & mask) | tag): indexing a SIMD or
-    // tuple with a loop variable made the compiler spill them to the stack on every byte.
-    @usableFromInline let k0: (mask: UInt64, tag: UInt64)
-    @usableFromInline let k1: (mask: UInt64, tag: UInt64)
-    @usableFromInline let k2: (mask: UInt64, tag: UInt64)
-    @usableFromInline let k3: (mask: UInt64, tag: UInt64)
-    @usableFromInline let k4: (mask: UInt64, tag: UInt64)
-    @usableFromInline let k5: (mask: UInt64, tag: UInt64)
+    /// The n-gram key is `(register & mask) | tag`; `hasOrder == false`: word features only.
+    @usableFromInline let hasOrder: Bool
+    @usableFromInline let mask: UInt64
+    @usableFromInline let tag: UInt64
     @usableFromInline let wordFeatures: Bool
 
     @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     @usableFromInline static let wordSalt: UInt64 = 0x5741_4D49_5A57_4F52
-    @usableFromInline static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
-    @usableFromInline static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
     @usableFromInline static let allSpaces: UInt64 = 0x2020_2020_2020_2020
 
     /// Bit `c` (or `c - 64`) set for ASCII characters that make a token junk.
@@ -73,13 +72,14 @@ struct FeatureExtractor: Sendable {
         precondition(ModelFormat.bucketBitsRange.contains(bucketBits))
         precondition(orders.count <= ModelFormat.maximumOrders)
         shift = UInt64(64 - bucketBits)
-        orderCount = orders.count
-        var keys = [(mask: UInt64, tag: UInt64)](repeating: (0, 0), count: 6)
-        for (j, n) in orders.enumerated() {
+        if let n = orders.first {
             precondition((1...7).contains(n))
-            keys[j] = ((1 << UInt64(8 * n)) - 1, UInt64(n) << 56)
+            hasOrder = true
+            mask = (1 << UInt64(8 * n)) - 1
+            tag = UInt64(n) << 56
+        } else {
+            (hasOrder, mask, tag) = (false, 0, 0)
         }
-        (k0, k1, k2, k3, k4, k5) = (keys[0], keys[1], keys[2], keys[3], keys[4], keys[5])
         self.wordFeatures = wordFeatures
     }
 
@@ -89,30 +89,56 @@ struct FeatureExtractor: Sendable {
         var evidence = TextEvidence()
         guard let p = text.baseAddress, text.count > 0 else { return evidence }
         let n = text.count
+        // Locals, not `self.` loads: keeps the hot loop's constants in registers.
+        let shift = self.shift, mask = self.mask, tag = self.tag, hasOrder = self.hasOrder
+        let wordFeatures = self.wordFeatures
+        let m = Self.multiplier
         var reg = Self.allSpaces
-        var wordHash = Self.fnvOffset
-        var inWord = false
+        var wordLength = 0
         var junk = false
         var tokenLetters = 0
         var tokenStart = 0
+        var pending = 0  // features since the last flush
         var i = 0
 
-        while true {
-            // kind: 0 letter, 1 mark, 2 word boundary, 3 whitespace, 4 junk char, 5 foreign,
-            // 6 ignore, 7 end of text
+        @inline(__always) func push(_ symbol: UInt64, _ sink: inout S) {
+            reg = (reg &<< 8) | symbol
+            if hasOrder { sink.feature(Int(truncatingIfNeeded: (((reg & mask) | tag) &* m) &>> shift)) }
+        }
+
+        while i < n {
+            let b = p[i]
+            // Fast path: a run of ASCII letters, one lookup per byte, no decoding. The sink is
+            // flushed only every 128+ features (counting per run, not per feature).
+            if (b | 0x20) &- 0x61 < 26 {
+                if pending > 128 {
+                    sink.flush()
+                    pending = 0
+                }
+                var j = i
+                let end = min(n, i &+ 64)
+                repeat {
+                    push(UInt64(p[j] | 0x20), &sink)
+                    j &+= 1
+                } while j < end && (p[j] | 0x20) &- 0x61 < 26
+                wordLength &+= j &- i
+                pending &+= j &- i
+                i = j
+                continue
+            }
+            // The slow path emits at most 2 features per step.
+            pending &+= 2
+            if pending > 200 {
+                sink.flush()
+                pending = 0
+            }
+            // kind: 0 letter, 1 mark, 2 word boundary, 3 whitespace, 4 junk char, 5 foreign, 6 ignore
             var sym: UInt8 = 0
             var kind = 2
-            let b = i < n ? p[i] : 0
-            if i >= n {
-                kind = 7
-            } else if b < 0x80 {
-                let lower = b | 0x20
-                if lower &- 0x61 < 26 {
-                    sym = lower
-                    kind = 0
-                } else if b == 0x20 || (b &- 9) < 5 {
+            if b < 0x80 {
+                if b == 0x20 || (b &- 9) < 5 {
                     kind = 3
-                } else if (b < 64 ? (Self.junkLow >> UInt64(b)) : (Self.junkHigh >> UInt64(b &- 64))) & 1 != 0 {
+                } else if (b < 64 ? (Self.junkLow &>> UInt64(b)) : (Self.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
                     kind = 4
                 } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
                           p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
@@ -139,8 +165,8 @@ struct FeatureExtractor: Sendable {
                         default: break
                         }
                     } else if b <= 0xC9 {
-                        let cp = (UInt32(b & 0x1F) << 6) | UInt32(c & 0x3F)
-                        sym = 0xC0 | UInt8(truncatingIfNeeded: ((cp >> 1) ^ (cp >> 7)) & 0x3F)
+                        let cp = (UInt32(b & 0x1F) &<< 6) | UInt32(c & 0x3F)
+                        sym = 0xC0 | UInt8(truncatingIfNeeded: ((cp &>> 1) ^ (cp &>> 7)) & 0x3F)
                         kind = 0
                     } else if b <= 0xCB {
                         kind = 2
@@ -160,7 +186,7 @@ struct FeatureExtractor: Sendable {
                     case 0xE1:
                         if c1 >= 0xB8 && c1 <= 0xBB {  // U+1E00...U+1EFF Latin Extended Additional
                             let c2 = p[i &+ 2]
-                            sym = 0xC0 | ((c1 << 5 ^ c2) & 0x3F)
+                            sym = 0xC0 | ((c1 &<< 5 ^ c2) & 0x3F)
                             kind = 0
                         } else {
                             kind = 5
@@ -190,76 +216,47 @@ struct FeatureExtractor: Sendable {
                 }
             }
 
-            if kind == 6 { continue }
-            // One push site, so the emission code below exists once in the loop and stays inlined.
-            var push: UInt64 = 0
-            var doPush = true
             if kind == 0 {
-                if wordFeatures { wordHash = (wordHash ^ UInt64(sym)) &* Self.fnvPrime }
-                tokenLetters &+= 1
-                inWord = true
-                push = UInt64(sym)
-            } else if inWord {
-                if wordFeatures {
-                    sink.feature(Int(truncatingIfNeeded: ((wordHash ^ Self.wordSalt) &* Self.multiplier) >> shift))
-                    wordHash = Self.fnvOffset
-                }
-                inWord = false
-                push = kind == 1 ? UInt64(sym) : 0x20  // a mark right after a word stands for its end
+                push(UInt64(sym), &sink)
+                wordLength &+= 1
+                continue
+            }
+            if kind == 6 { continue }
+            if wordLength > 0 {
+                if wordFeatures { wordFeature(reg, wordLength, &sink) }
+                tokenLetters &+= wordLength
+                wordLength = 0
+                // A mark right after a word stands for its end space.
+                push(kind == 1 ? UInt64(sym) : 0x20, &sink)
             } else if kind == 1 {
-                push = UInt64(sym)
-            } else {
-                doPush = false
+                push(UInt64(sym), &sink)
             }
-            if doPush {
-                // After a letter, keep going through the following ASCII letters right here: the
-                // common case skips decoding and token bookkeeping, and the emission code below
-                // exists at one site only, which keeps it inlined (measured 160 → 188 MB/s).
-                let m = Self.multiplier
-                while true {
-                    reg = (reg << 8) | push
-                    if orderCount > 0 {
-                        sink.feature(Int(truncatingIfNeeded: (((reg & k0.mask) | k0.tag) &* m) >> shift))
-                        if orderCount > 1 {
-                            sink.feature(Int(truncatingIfNeeded: (((reg & k1.mask) | k1.tag) &* m) >> shift))
-                            if orderCount > 2 {
-                                sink.feature(Int(truncatingIfNeeded: (((reg & k2.mask) | k2.tag) &* m) >> shift))
-                                if orderCount > 3 {
-                                    sink.feature(Int(truncatingIfNeeded: (((reg & k3.mask) | k3.tag) &* m) >> shift))
-                                    if orderCount > 4 {
-                                        sink.feature(Int(truncatingIfNeeded: (((reg & k4.mask) | k4.tag) &* m) >> shift))
-                                        if orderCount > 5 {
-                                            sink.feature(Int(truncatingIfNeeded: (((reg & k5.mask) | k5.tag) &* m) >> shift))
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    guard kind == 0, i < n else { break }
-                    let next = p[i] | 0x20
-                    guard next &- 0x61 < 26 else { break }
-                    i &+= 1
-                    push = UInt64(next)
-                    if wordFeatures { wordHash = (wordHash ^ push) &* Self.fnvPrime }
-                    tokenLetters &+= 1
-                }
-            }
-            if kind >= 3 {
-                if kind == 3 || kind == 7 {
-                    sink.endToken(keep: !junk)
-                    if !junk { evidence.letters &+= tokenLetters }
-                    if kind == 7 { break }
-                    junk = false
-                    tokenLetters = 0
-                    tokenStart = i
-                } else if kind == 4 {
-                    junk = true
-                } else if kind == 5 {
-                    evidence.foreignLetters &+= 1
-                }
+            if kind == 3 {
+                sink.endToken(keep: !junk)
+                if !junk { evidence.letters &+= tokenLetters }
+                junk = false
+                tokenLetters = 0
+                tokenStart = i
+            } else if kind == 4 {
+                junk = true
+            } else if kind == 5 {
+                evidence.foreignLetters &+= 1
             }
         }
+        if wordLength > 0 {
+            if wordFeatures { wordFeature(reg, wordLength, &sink) }
+            tokenLetters &+= wordLength
+            push(0x20, &sink)
+        }
+        sink.endToken(keep: !junk)
+        if !junk { evidence.letters &+= tokenLetters }
         return evidence
+    }
+
+    /// The word that just ended is in the low bytes of `reg` (see the type's documentation).
+    @inlinable @inline(__always)
+    func wordFeature<S: FeatureSink>(_ reg: UInt64, _ length: Int, _ sink: inout S) {
+        let key = length < 8 ? reg & (UInt64.max &>> UInt64(56 &- 8 &* length)) : reg
+        sink.feature(Int(truncatingIfNeeded: ((key ^ Self.wordSalt) &* Self.multiplier) &>> shift))
     }
 }

@@ -58,37 +58,50 @@ public struct LanguageClassifier: Sendable {
     }
 }
 
-/// Sums Int8 weights in Int16 lanes and spills to Int32 before they can overflow.
+/// Sums Int8 weights in Int16 lanes, widened into Int32 at every `flush` (the extractor
+/// flushes at least every 256 features, and 256 · 127 < Int16.max).
+///
+/// The Int32 sums are kept as even and odd classes in two SIMD4 halves: the Int16 lanes seen as
+/// four Int32 words widen with two shifts (pslld/psrad on SSE2), where the generic SIMD8
+/// conversion was an out-of-line call.
 @usableFromInline
 struct ScoreSink: FeatureSink {
     @usableFromInline let table: UnsafePointer<SIMD8<Int8>>
     @usableFromInline var lanes16 = SIMD8<Int16>(repeating: 0)
-    @usableFromInline var pending = 0
-    @usableFromInline var token = SIMD8<Int32>(repeating: 0)
-    @usableFromInline var total = SIMD8<Int32>(repeating: 0)
+    @usableFromInline var tokenEven = SIMD4<Int32>(repeating: 0)
+    @usableFromInline var tokenOdd = SIMD4<Int32>(repeating: 0)
+    @usableFromInline var even = SIMD4<Int32>(repeating: 0)
+    @usableFromInline var odd = SIMD4<Int32>(repeating: 0)
 
     @inlinable init(table: UnsafePointer<SIMD8<Int8>>) { self.table = table }
 
     @inlinable @inline(__always)
     mutating func feature(_ bucket: Int) {
         lanes16 &+= SIMD8<Int16>(truncatingIfNeeded: table[bucket])
-        pending &+= 1
-        // 256 · 127 < Int16.max: spill before a long token could overflow the 16-bit lanes.
-        if pending == 256 { spill() }
     }
 
     @inlinable @inline(__always)
-    mutating func spill() {
-        token &+= SIMD8<Int32>(truncatingIfNeeded: lanes16)
+    mutating func flush() {
+        let words = unsafeBitCast(lanes16, to: SIMD4<Int32>.self)
+        tokenEven &+= (words &<< 16) &>> 16
+        tokenOdd &+= words &>> 16
         lanes16 = SIMD8<Int16>(repeating: 0)
-        pending = 0
     }
 
     @inlinable @inline(__always)
     mutating func endToken(keep: Bool) {
-        spill()
-        if keep { total &+= token }
-        token = SIMD8<Int32>(repeating: 0)
+        flush()
+        if keep {
+            even &+= tokenEven
+            odd &+= tokenOdd
+        }
+        tokenEven = SIMD4<Int32>(repeating: 0)
+        tokenOdd = SIMD4<Int32>(repeating: 0)
+    }
+
+    /// The class sums in class order (after the final `endToken`).
+    @inlinable var total: SIMD8<Int32> {
+        SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
     }
 }
 

@@ -1,4 +1,5 @@
-/// The binary layout of a Tamiz language model file (`Data/model/tamiz.model`), version 1.
+/// The binary layout of a Tamiz language model file (`Data/model/tamiz.model`), version 2
+/// (version 1 had a per-letter FNV word hash; the layout is unchanged).
 ///
 /// All integers are little-endian. The file is read in place: after the header checks, the
 /// weight table is used straight from the bytes (no per-entry parsing), so loading costs one
@@ -7,14 +8,14 @@
 /// ```
 /// offset size  field
 ///      0    8  magic "TAMIZLM\0"
-///      8    4  version (UInt32) = 1
+///      8    4  version (UInt32) = 2
 ///     12    4  header size (UInt32) = 64
 ///     16    8  file size in bytes (UInt64), a multiple of 8
 ///     24    1  class count (UInt8) = 8
 ///     25    1  bucket bits b (UInt8), 10...20: the table has 2^b buckets
-///     26    1  n-gram order count k (UInt8), 0...6
+///     26    1  n-gram order count k (UInt8), 0 or 1
 ///     27    1  flags (UInt8): bit 0 = whole-word features on; other bits 0
-///     28    8  n-gram orders (k bytes, each 1...7, strictly increasing; the rest 0)
+///     28    8  n-gram order (k bytes, 1...7; the rest 0)
 ///     36    4  base temperature T0 (Float32, > 0)
 ///     40    4  class section offset (UInt32) = 64
 ///     44    4  table offset (UInt32) = 128
@@ -36,13 +37,13 @@
 /// avalanche. It catches truncation and corruption, not tampering.
 public enum ModelFormat {
     public static let magic: [UInt8] = Array("TAMIZLM\0".utf8)
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     public static let headerSize = 64
     public static let classCount = 8
     public static let classSectionOffset = 64
     public static let tableOffset = 128
     public static let checksumOffset = 56
-    public static let maximumOrders = 6
+    public static let maximumOrders = 1
     public static let bucketBitsRange: ClosedRange<Int> = 10...20
 
     /// The file checksum (see the type's documentation). `bytes.count` must be a multiple of 8.

@@ -296,6 +296,8 @@ struct RecordingSink: FeatureSink {
 
     mutating func feature(_ bucket: Int) { features.append(bucket) }
 
+    mutating func flush() {}
+
     mutating func endToken(keep: Bool) {
         if !keep { features.removeSubrange(tokenStart...) }
         tokenStart = features.count

@@ -70,8 +70,10 @@ import Testing
 
     @Test func otherVersionThrowsUnsupportedVersion() throws {
         var bytes = try committedBytes()
-        bytes[8] = 2
-        #expect(throws: ModelLoadError(.unsupportedVersion(found: 2, supported: 1))) { try LanguageModel(bytes: bytes) }
+        bytes[8] = 1
+        #expect(throws: ModelLoadError(.unsupportedVersion(found: 1, supported: ModelFormat.version))) { try LanguageModel(bytes: bytes) }
+        bytes[8] = 9
+        #expect(throws: ModelLoadError(.unsupportedVersion(found: 9, supported: ModelFormat.version))) { try LanguageModel(bytes: bytes) }
     }
 
     @Test func inconsistentHeaderWithValidChecksumThrowsInvalidHeader() throws {
