@@ -132,7 +132,10 @@ final class BlockProcessor {
             processDocuments(text, of: block, into: &output)
             return
         }
-        let reasons = debrisReasons(ofLines: lineRanges, in: text)
+        // With --unit line, the rest of a long line takes its verdict from the line's first piece.
+        let skipsFirstLine = block.startsInsideLine && options.unit == .line
+        let reasons = (skipsFirstLine ? [nil] : [])
+            + debrisReasons(ofLines: Array(lineRanges.dropFirst(skipsFirstLine ? 1 : 0)), in: text)
 
         var lineNumber = block.firstLineNumber
         for (index, range) in lineRanges.enumerated() {
