@@ -165,6 +165,9 @@ public struct LineCleaner: Sendable {
             }
         }
 
+        // Islands: runs of content far smaller than the document's main text are teasers.
+        dropIslands(nonBlank, kept: &kept, kinds: kinds, scans: scans)
+
         // Headline and standfirst: word-rich lines above a run of content whose topic words
         // recur in the prose below (a headline may also appear elsewhere in the page, as the
         // title or in a breadcrumb, so a `repeated` copy qualifies too).
@@ -219,11 +222,8 @@ public struct LineCleaner: Sendable {
             }
         }
 
-        // Islands: runs of content far smaller than the document's main text are teasers.
-        dropIslands(nonBlank, kept: &kept, kinds: kinds, scans: scans)
-
         // Comments: a comments heading after some content; prose under it is comments.
-        markComments(nonBlank, kept: &kept, reasons: &reasons, scans: scans)
+        markComments(nonBlank, kept: &kept, reasons: &reasons, kinds: kinds, scans: scans)
 
         // Language: prose in the minority language of the content around it.
         markOtherLanguage(nonBlank, kept: &kept, reasons: &reasons, scans: scans)
@@ -338,13 +338,15 @@ public struct LineCleaner: Sendable {
         }
     }
 
-    private func markComments(_ nonBlank: [Int], kept: inout [Bool], reasons: inout [DebrisReason?], scans: [LineScan]) {
-        var contentSeen = false
+    private func markComments(
+        _ nonBlank: [Int], kept: inout [Bool], reasons: inout [DebrisReason?], kinds: [Kind], scans: [LineScan]
+    ) {
+        var proseSeen = 0
         var horizon = 0
         for index in nonBlank {
             let scan = scans[index]
             let isCue = scan.cues.contains(.commentCue) && scan.words <= 12 && scan.words >= 1
-            if isCue && (contentSeen || horizon > 0) {
+            if isCue && (proseSeen >= 3 || horizon > 0) {
                 // A comments heading, or a reply/report button inside the section.
                 horizon = 30
                 if kept[index] {
@@ -353,7 +355,7 @@ public struct LineCleaner: Sendable {
                 }
                 continue
             }
-            if kept[index] { contentSeen = true }
+            if kept[index] && kinds[index] == .prose && horizon == 0 { proseSeen += 1 }
             guard horizon > 0 else { continue }
             horizon -= 1
             if reasons[index] == .byline { horizon = 30 }  // a commenter's name and date

@@ -41,12 +41,15 @@ enum PhraseLists {
         "subscriber", "subscribers", "paywall", "sign up", "all rights reserved", "privacy policy",
         "terms of service", "terms of use", "terms and conditions", "cookie policy", "your browser",
         "enable javascript", "javascript", "already a subscriber", "create an account", "free trial",
+        "payment details", "payment method", "become a member", "membership", "unlimited access",
+        "your account",
         // Spanish
         "suscripción", "suscripciones", "suscríbete", "suscribirse", "suscriptor", "suscriptores",
         "suscriptora", "boletín", "newsletter", "regístrate", "derechos reservados",
         "todos los derechos reservados", "política de privacidad", "política de cookies",
         "términos y condiciones", "condiciones de uso", "aviso legal", "tu navegador", "tu cuenta",
-        "inicia sesión", "iniciar sesión", "contraseña",
+        "inicia sesión", "iniciar sesión", "contraseña", "datos de pago", "método de pago", "tu cuota",
+        "hazte socio", "hazte socia", "darte de alta", "acceso ilimitado",
     ]
 
     /// English function words: articles, pronouns, prepositions, conjunctions, auxiliaries.
