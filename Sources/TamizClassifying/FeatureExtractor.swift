@@ -35,7 +35,7 @@ struct TextEvidence {
 /// **Features.** Symbols go through a 64-bit shift register in which the end of every word
 /// appears as one space (0x20), and the register starts as all spaces. After each letter or
 /// mark, and after each word end, one feature for the model's n-gram order `n` (if it has
-/// one) is emitted: the last `n` symbols, tagged with `n` in the top byte, times
+/// one) is emitted: the last `n` symbols (as a little-endian integer) times
 /// 0x9E3779B97F4A7C15, top `bucketBits` bits (a mark right after a letter stands in for that
 /// word's end space). One order only: every extra order was another lookup per byte.
 /// With word features on, each finished word of `L` letters also emits, just before its end is
@@ -49,10 +49,9 @@ struct TextEvidence {
 @usableFromInline
 struct FeatureExtractor: Sendable {
     @usableFromInline let shift: UInt64
-    /// The n-gram key is `(register & mask) | tag`; `hasOrder == false`: word features only.
+    /// The n-gram key is `register & mask`; `hasOrder == false`: word features only.
     @usableFromInline let hasOrder: Bool
     @usableFromInline let mask: UInt64
-    @usableFromInline let tag: UInt64
     @usableFromInline let wordFeatures: Bool
 
     @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -75,10 +74,9 @@ struct FeatureExtractor: Sendable {
         if let n = orders.first {
             precondition((1...7).contains(n))
             hasOrder = true
-            mask = (1 << UInt64(8 * n)) - 1
-            tag = UInt64(n) << 56
+            mask = n == 8 ? UInt64.max : (1 << UInt64(8 * n)) - 1
         } else {
-            (hasOrder, mask, tag) = (false, 0, 0)
+            (hasOrder, mask) = (false, 0)
         }
         self.wordFeatures = wordFeatures
     }
@@ -90,7 +88,7 @@ struct FeatureExtractor: Sendable {
         guard let p = text.baseAddress, text.count > 0 else { return evidence }
         let n = text.count
         // Locals, not `self.` loads: keeps the hot loop's constants in registers.
-        let shift = self.shift, mask = self.mask, tag = self.tag, hasOrder = self.hasOrder
+        let shift = self.shift, mask = self.mask, hasOrder = self.hasOrder
         let wordFeatures = self.wordFeatures
         let m = Self.multiplier
         var reg = Self.allSpaces
@@ -103,7 +101,7 @@ struct FeatureExtractor: Sendable {
 
         @inline(__always) func push(_ symbol: UInt64, _ sink: inout S) {
             reg = (reg &<< 8) | symbol
-            if hasOrder { sink.feature(Int(truncatingIfNeeded: (((reg & mask) | tag) &* m) &>> shift)) }
+            if hasOrder { sink.feature(Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)) }
         }
 
         while i < n {
@@ -132,90 +130,7 @@ struct FeatureExtractor: Sendable {
                 sink.flush()
                 pending = 0
             }
-            // kind: 0 letter, 1 mark, 2 word boundary, 3 whitespace, 4 junk char, 5 foreign, 6 ignore
-            var sym: UInt8 = 0
-            var kind = 2
-            if b < 0x80 {
-                if b == 0x20 || (b &- 9) < 5 {
-                    kind = 3
-                } else if (b < 64 ? (Self.junkLow &>> UInt64(b)) : (Self.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
-                    kind = 4
-                } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
-                          p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
-                    kind = 4  // "www."
-                }
-                i &+= 1
-            } else if b < 0xC2 {
-                i &+= 1  // continuation byte without a lead, or overlong lead: not a letter
-            } else if b < 0xE0 {
-                if i &+ 1 < n, p[i &+ 1] & 0xC0 == 0x80 {
-                    let c = p[i &+ 1]
-                    if b == 0xC3 {
-                        if c != 0x97 && c != 0xB7 {
-                            sym = c < 0x9F ? (c | 0x20) : c
-                            kind = 0
-                        }
-                    } else if b == 0xC2 {
-                        switch c {
-                        case 0xA0: kind = 3
-                        case 0xA1: sym = 0x01; kind = 1
-                        case 0xBF: sym = 0x02; kind = 1
-                        case 0xAA: sym = 0x61; kind = 0
-                        case 0xBA: sym = 0x6F; kind = 0
-                        default: break
-                        }
-                    } else if b <= 0xC9 {
-                        let cp = (UInt32(b & 0x1F) &<< 6) | UInt32(c & 0x3F)
-                        sym = 0xC0 | UInt8(truncatingIfNeeded: ((cp &>> 1) ^ (cp &>> 7)) & 0x3F)
-                        kind = 0
-                    } else if b <= 0xCB {
-                        kind = 2
-                    } else if b == 0xCC || (b == 0xCD && c < 0xB0) {
-                        kind = 6  // combining marks: part of the letter before
-                    } else {
-                        kind = 5
-                    }
-                    i &+= 2
-                } else {
-                    i &+= 1
-                }
-            } else if b < 0xF0 {
-                if i &+ 2 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80 {
-                    let c1 = p[i &+ 1]
-                    switch b {
-                    case 0xE1:
-                        if c1 >= 0xB8 && c1 <= 0xBB {  // U+1E00...U+1EFF Latin Extended Additional
-                            let c2 = p[i &+ 2]
-                            sym = 0xC0 | ((c1 &<< 5 ^ c2) & 0x3F)
-                            kind = 0
-                        } else {
-                            kind = 5
-                        }
-                    case 0xE2:
-                        let c2 = p[i &+ 2]
-                        if c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) {
-                            kind = 3
-                        }
-                    case 0xE3:
-                        kind = (c1 == 0x80 && p[i &+ 2] == 0x80) ? 3 : 5
-                    case 0xEE, 0xEF:
-                        kind = 2
-                    default:
-                        kind = 5
-                    }
-                    i &+= 3
-                } else {
-                    i &+= 1
-                }
-            } else {
-                if b < 0xF5, i &+ 3 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80,
-                   p[i &+ 3] & 0xC0 == 0x80 {
-                    i &+= 4  // emoji and other astral characters
-                } else {
-                    i &+= 1
-                }
-            }
-
+            let (kind, sym) = Self.decode(p, n, &i, tokenStart: tokenStart)
             if kind == 0 {
                 push(UInt64(sym), &sink)
                 wordLength &+= 1
@@ -251,6 +166,99 @@ struct FeatureExtractor: Sendable {
         sink.endToken(keep: !junk)
         if !junk { evidence.letters &+= tokenLetters }
         return evidence
+    }
+
+    /// Decodes the character at `i` (not an ASCII letter: callers take those on their fast path)
+    /// and advances `i` past it. kind: 0 letter, 1 mark, 2 word boundary, 3 whitespace,
+    /// 4 junk character, 5 letter of another script, 6 ignored (combining mark).
+    @inlinable @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, tokenStart: Int) -> (kind: Int, sym: UInt8) {
+        let b = p[i]
+        var sym: UInt8 = 0
+        var kind = 2
+        if b < 0x80 {
+            if b == 0x20 || (b &- 9) < 5 {
+                kind = 3
+            } else if (b < 64 ? (Self.junkLow &>> UInt64(b)) : (Self.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
+                kind = 4
+            } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
+                      p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
+                kind = 4  // "www."
+            }
+            i &+= 1
+        } else if b < 0xC2 {
+            i &+= 1  // continuation byte without a lead, or overlong lead: not a letter
+        } else if b < 0xE0 {
+            if i &+ 1 < n, p[i &+ 1] & 0xC0 == 0x80 {
+                let c = p[i &+ 1]
+                if b == 0xC3 {
+                    if c != 0x97 && c != 0xB7 {
+                        sym = c < 0x9F ? (c | 0x20) : c
+                        kind = 0
+                    }
+                } else if b == 0xC2 {
+                    switch c {
+                    case 0xA0: kind = 3
+                    case 0xA1: sym = 0x01; kind = 1
+                    case 0xBF: sym = 0x02; kind = 1
+                    case 0xAA: sym = 0x61; kind = 0
+                    case 0xBA: sym = 0x6F; kind = 0
+                    default: break
+                    }
+                } else if b <= 0xC9 {
+                    let cp = (UInt32(b & 0x1F) &<< 6) | UInt32(c & 0x3F)
+                    sym = 0xC0 | UInt8(truncatingIfNeeded: ((cp &>> 1) ^ (cp &>> 7)) & 0x3F)
+                    kind = 0
+                } else if b <= 0xCB {
+                    kind = 2
+                } else if b == 0xCC || (b == 0xCD && c < 0xB0) {
+                    kind = 6  // combining marks: part of the letter before
+                } else {
+                    kind = 5
+                }
+                i &+= 2
+            } else {
+                i &+= 1
+            }
+        } else if b < 0xF0 {
+            if i &+ 2 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80 {
+                let c1 = p[i &+ 1]
+                switch b {
+                case 0xE1:
+                    if c1 >= 0xB8 && c1 <= 0xBB {  // U+1E00...U+1EFF Latin Extended Additional
+                        let c2 = p[i &+ 2]
+                        sym = 0xC0 | ((c1 &<< 5 ^ c2) & 0x3F)
+                        kind = 0
+                    } else {
+                        kind = 5
+                    }
+                case 0xE2:
+                    let c2 = p[i &+ 2]
+                    if c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) {
+                        kind = 3
+                    }
+                case 0xE3:
+                    kind = (c1 == 0x80 && p[i &+ 2] == 0x80) ? 3 : 5
+                case 0xEE, 0xEF:
+                    kind = 2
+                default:
+                    kind = 5
+                }
+                i &+= 3
+            } else {
+                i &+= 1
+            }
+        } else {
+            if b < 0xF5, i &+ 3 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80,
+               p[i &+ 3] & 0xC0 == 0x80 {
+                i &+= 4  // emoji and other astral characters
+            } else {
+                i &+= 1
+            }
+        }
+
+
+        return (kind, sym)
     }
 
     /// The word that just ended is in the low bytes of `reg` (see the type's documentation).

@@ -140,7 +140,7 @@ public struct LanguageModel: Sendable {
         let bits = u8(25)
         guard ModelFormat.bucketBitsRange.contains(bits) else { throw ModelLoadError(.invalidHeader("bucket bits \(bits)")) }
         let orderCount = u8(26)
-        guard orderCount <= ModelFormat.maximumOrders else { throw ModelLoadError(.invalidHeader("order count \(orderCount)")) }
+        guard orderCount == ModelFormat.maximumOrders else { throw ModelLoadError(.invalidHeader("order count \(orderCount)")) }
         let flags = u8(27)
         guard flags & ~1 == 0 else { throw ModelLoadError(.invalidHeader("unknown flags \(flags)")) }
         var orders: [Int] = []

@@ -13,7 +13,7 @@
 ///     16    8  file size in bytes (UInt64), a multiple of 8
 ///     24    1  class count (UInt8) = 8
 ///     25    1  bucket bits b (UInt8), 10...20: the table has 2^b buckets
-///     26    1  n-gram order count k (UInt8), 0 or 1
+///     26    1  n-gram order count k (UInt8) = 1
 ///     27    1  flags (UInt8): bit 0 = whole-word features on; other bits 0
 ///     28    8  n-gram order (k bytes, 1...7; the rest 0)
 ///     36    4  base temperature T0 (Float32, > 0)

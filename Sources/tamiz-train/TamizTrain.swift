@@ -75,9 +75,9 @@ struct TrainingOptions: ParsableArguments {
         if let bits, !ModelFormat.bucketBitsRange.contains(bits) { throw ValidationError("--bits must be in \(ModelFormat.bucketBitsRange)") }
         if let orders {
             let list = orders.split(separator: ",").map { Int($0) }
-            guard list.count <= ModelFormat.maximumOrders, list.allSatisfy({ $0.map { (1...7).contains($0) } ?? false }),
+            guard list.count == ModelFormat.maximumOrders, list.allSatisfy({ $0.map { (1...7).contains($0) } ?? false }),
                   zip(list, list.dropFirst()).allSatisfy({ $0! < $1! }) else {
-                throw ValidationError("--orders: up to \(ModelFormat.maximumOrders) increasing numbers in 1...7")
+                throw ValidationError("--orders: one n-gram order in 1...7")
             }
         }
     }
