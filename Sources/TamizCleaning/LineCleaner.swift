@@ -34,17 +34,20 @@ public struct LineCleaner: Sendable {
     public var repeatedMaxWords = 12
 
     private let table: WordTable
-    private let longestPhrase: Int
 
     /// Creates a cleaner with the built-in English and Spanish phrase lists.
     public init() {
-        var table = WordTable(capacity: 1536)
+        var table = WordTable(capacity: 2048)
         var longest = 1
         func add(_ phrases: [String], _ flags: WordFlags, phrase: Bool = true) {
             for text in phrases {
-                let (key, words) = LineScan.key(of: text)
-                table.insert(key, flags)
-                if phrase { longest = max(longest, words) }
+                let (key, words, lastWord) = LineScan.key(of: text)
+                // One word is looked up by its bare key, a phrase or a whole line by its chain key.
+                table.insert(phrase && words == 1 ? lastWord : key, flags)
+                if phrase {
+                    longest = max(longest, words)
+                    if words >= 2 { table.insert(lastWord, .phraseEnd) }
+                }
             }
         }
         add(PhraseLists.navigationLines, .navigationLine, phrase: false)
@@ -57,7 +60,6 @@ public struct LineCleaner: Sendable {
         add(PhraseLists.linkCues, .linkCue)
         precondition(longest <= 4, "phrase cues are matched up to four words")
         self.table = table
-        self.longestPhrase = longest
     }
 
     /// How a line looks before its neighbours are considered.
@@ -70,6 +72,10 @@ public struct LineCleaner: Sendable {
     ///   - lines: byte ranges of the document's lines within `text`, without line terminators.
     ///   - text: the document's bytes (any bytes; invalid UTF-8 is tolerated).
     public func debris(ofLines lines: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> [DebrisReason?] {
+        table.withLookup { lookup in debris(ofLines: lines, in: text, lookup: lookup) }
+    }
+
+    private func debris(ofLines lines: [Range<Int>], in text: UnsafeBufferPointer<UInt8>, lookup: WordLookup) -> [DebrisReason?] {
         let count = lines.count
         var reasons = [DebrisReason?](repeating: nil, count: count)
         var kinds = [Kind](repeating: .blank, count: count)
@@ -80,28 +86,26 @@ public struct LineCleaner: Sendable {
 
         // Pass 1: each line on its own.
         for index in 0..<count {
-            let line = UnsafeBufferPointer(rebasing: text[lines[index]])
-            let features = LineFeatures(line)
-            if features.isBlank {
+            let scan = LineScan(UnsafeBufferPointer(rebasing: text[lines[index]]), lookup: lookup)
+            if !scan.hasNonSpace {
                 reasons[index] = .blank
                 continue
             }
             kinds[index] = .debris
-            if features.letters == 0 {
+            if !scan.hasLetter {
                 reasons[index] = .noLetters
                 continue
             }
-            let scan = LineScan(line, table: table, longestPhrase: longestPhrase)
             scans[index] = scan
-            whitespaceWords[index] = Int32(clamping: features.words)
-            punctuated[index] = features.endsWithSentencePunctuation
+            whitespaceWords[index] = Int32(clamping: scan.spacedWords)
+            punctuated[index] = scan.punctuated
             lineCounts.add(scan.lineKey)
-            if table.flags(scan.lineKey).contains(.navigationLine) {
+            if lookup.flags(scan.lineKey).contains(.navigationLine) {
                 reasons[index] = .navigation
-            } else if features.words <= boilerplateMaxWords && scan.cues.contains(.boilerplateCue) {
+            } else if scan.spacedWords <= boilerplateMaxWords && scan.cues.contains(.boilerplateCue) {
                 reasons[index] = .boilerplate
             } else {
-                kinds[index] = proseKind(scan, punctuated: features.endsWithSentencePunctuation)
+                kinds[index] = proseKind(scan, punctuated: scan.punctuated)
             }
         }
 
@@ -171,23 +175,17 @@ public struct LineCleaner: Sendable {
         // Headline and standfirst: word-rich lines above a run of content whose topic words
         // recur in the prose below (a headline may also appear elsewhere in the page, as the
         // title or in a breadcrumb, so a `repeated` copy qualifies too).
-        var topicWords = KeyCounter(capacity: 1024)
+        var topicWords = KeyCounter(capacity: 2048)
         for (position, index) in nonBlank.enumerated() where kept[index] {
             guard position > 0, !kept[nonBlank[position - 1]] else { continue }
+            let window = position..<min(nonBlank.count, position + 40)
+            guard window.count(where: { kept[nonBlank[$0]] && kinds[nonBlank[$0]] == .prose }) >= 2 else { continue }
             topicWords.removeAll()
-            var prose = 0
-            var ahead = position
-            while ahead < nonBlank.count && ahead - position < 40 {
-                let below = nonBlank[ahead]
-                if kept[below] && kinds[below] == .prose {
-                    prose += 1
-                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[below]]), table: table) {
-                        topicWords.add($0)
-                    }
+            for ahead in window where kept[nonBlank[ahead]] && kinds[nonBlank[ahead]] == .prose {
+                LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[nonBlank[ahead]]]), lookup: lookup) {
+                    topicWords.add($0)
                 }
-                ahead += 1
             }
-            guard prose >= 2 else { continue }
             var back = position - 1
             var taken = 0
             var headline: Int?
@@ -200,7 +198,7 @@ public struct LineCleaner: Sendable {
                 if eligible {
                     var topic = 0
                     var shared = 0
-                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[candidate]]), table: table) {
+                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[candidate]]), lookup: lookup) {
                         topic += 1
                         if topicWords.count($0) > 0 { shared += 1 }
                     }
@@ -408,7 +406,9 @@ struct KeyCounter {
     private var keys: [UInt64]
     private var counts: [Int32]
     private let mask: Int
+    private var used = 0
 
+    /// A table for up to `capacity` distinct keys; further new keys are ignored (counted as 0).
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
@@ -419,7 +419,9 @@ struct KeyCounter {
 
     /// Forgets every key, keeping the storage.
     mutating func removeAll() {
+        guard used > 0 else { return }
         for slot in keys.indices { keys[slot] = 0; counts[slot] = 0 }
+        used = 0
     }
 
     /// Adds one occurrence of `key` (never 0) and returns its count so far.
@@ -427,7 +429,11 @@ struct KeyCounter {
     mutating func add(_ key: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: key >> 11) & mask
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        keys[slot] = key
+        if keys[slot] == 0 {
+            guard used * 2 < keys.count else { return 0 }  // full: at most half the slots in use
+            keys[slot] = key
+            used += 1
+        }
         counts[slot] += 1
         return Int(counts[slot])
     }

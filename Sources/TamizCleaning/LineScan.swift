@@ -1,13 +1,27 @@
-/// What the document-level rules need to know about one line's words, measured in one pass over
-/// its bytes with no allocation: words are folded like ``TextNormalizer`` does (letters and
-/// digits, ASCII and Latin-1 capitals lowered, accents kept), hashed once each, and the phrase
-/// keys of the last one to four words are combined from those word keys.
+/// Everything the cleaning rules need to know about one line, measured in one pass over its bytes
+/// with no allocation.
+///
+/// Two word notions are kept apart. *Words* in the sense of ``LineFeatures`` (whitespace-separated,
+/// holding a letter) drive the v0 rules (`short`, the 60-word limit for banners, the 12-word limit
+/// for `repeated`). *Folded words* — runs of letters and digits, ASCII and Latin-1 capitals
+/// lowered, accents kept, as ``TextNormalizer`` folds them — are hashed once each (``WordHasher``) and
+/// drive everything lexical: function words, cues, line keys. Phrase keys are combined from word
+/// keys (``WordKey/combine(_:_:)``), and only computed when a word can end a listed phrase.
 struct LineScan {
-    /// Words holding at least one letter.
+    /// Whitespace-separated words that hold a letter (as ``LineFeatures/words``).
+    var spacedWords = 0
+    /// Whether any scalar is a letter (as ``LineFeatures/letters`` > 0).
+    var hasLetter = false
+    /// Whether the line holds any byte other than ASCII whitespace and U+00A0.
+    var hasNonSpace = false
+    /// Whether the line ends in sentence punctuation (as ``LineFeatures/endsWithSentencePunctuation``).
+    var punctuated = false
+
+    /// Folded words holding at least one letter.
     var words = 0
-    /// Words made of digits only (years, times, counts).
+    /// Folded words made of digits only (years, times, counts).
     var numbers = 0
-    /// Words that are English / Spanish / either function words.
+    /// Folded words that are English / Spanish / either function words.
     var englishStops = 0
     var spanishStops = 0
     var stops = 0
@@ -17,13 +31,13 @@ struct LineScan {
     /// A lower-case letter followed by a capital inside one word (`contentSkip`): menu items
     /// glued together by the scraper.
     var glued = 0
-    /// `|`, `•` and `·` separators, as between the items of a link list.
+    /// `|`, `•`, `·` and ` /` separators, as between the items of a link list.
     var separators = 0
     /// Sentence ends followed by another sentence (`. T`), so `sentenceBreaks + 1` sentences.
     var sentenceBreaks = 0
     /// Month, weekday and dateline words.
     var dateWords = 0
-    /// The union of the flags of all words and phrases in the line (stop-word flags excluded).
+    /// The union of the flags of all words and phrases in the line (function-word flags excluded).
     var cues: WordFlags = []
     /// The flags of the first word.
     var firstWord: WordFlags = []
@@ -31,186 +45,116 @@ struct LineScan {
     var leadingCues: WordFlags = []
     /// The key of the whole folded line (all its words): equal lines have equal keys.
     var lineKey: UInt64 = WordKey.seed
-
-    /// The language the line's function words point to, if any.
-    var stopLanguage: Int8 {
-        englishStops > spanishStops ? 1 : spanishStops > englishStops ? 2 : 0
-    }
+    /// The key of the last folded word (before combining).
+    var lastWord: UInt64 = 0
 
     init() {}
 
-    init(_ line: UnsafeBufferPointer<UInt8>, table: WordTable, longestPhrase: Int) {
-        var hash = WordKey.fnvOffset
-        var inWord = false
-        var wordHasLetter = false
-        var wordCapitalized = false
-        var previousLower = false
-        var terminalPending = false
-        var breakPending = false
-        // Phrase keys of the last 1…4 words (index 0 = one word).
-        var phrase1 = WordKey.seed, phrase2 = WordKey.seed, phrase3 = WordKey.seed
-        var wordIndex = 0
-        let count = line.count
+    // ASCII byte classes.
+    fileprivate static let letter: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 4, space: UInt8 = 8
+    fileprivate static let terminal: UInt8 = 16, closing: UInt8 = 32, pipe: UInt8 = 64, slash: UInt8 = 128
 
-        @inline(__always) func endWord() {
-            let key = hash | 1
-            let next3 = WordKey.combine(phrase3, key)
-            let next2 = WordKey.combine(phrase2, key)
-            let next1 = WordKey.combine(phrase1, key)
-            let single = WordKey.combine(WordKey.seed, key)
-            lineKey = WordKey.combine(lineKey, key)
-            let flags = table.flags(single)
-            var phraseFlags = flags
-            if wordIndex >= 1 { phraseFlags.formUnion(table.flags(next1)) }
-            if wordIndex >= 2 && longestPhrase >= 3 { phraseFlags.formUnion(table.flags(next2)) }
-            if wordIndex >= 3 && longestPhrase >= 4 { phraseFlags.formUnion(table.flags(next3)) }
-            phraseFlags.subtract([.englishStop, .spanishStop])
-            if wordIndex == 0 { firstWord = flags }
-            if wordIndex < 3 { leadingCues.formUnion(phraseFlags) }
-            phrase3 = next2
-            phrase2 = next1
-            phrase1 = single
-            wordIndex += 1
-            if wordHasLetter {
-                words += 1
-                let isEnglish = flags.contains(.englishStop)
-                let isSpanish = flags.contains(.spanishStop)
-                if isEnglish { englishStops += 1 }
-                if isSpanish { spanishStops += 1 }
-                if isEnglish || isSpanish {
-                    stops += 1
-                } else {
-                    contentWords += 1
-                    if wordCapitalized { capitalized += 1 }
-                }
+    init(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup) {
+        guard line.count > 0, let base = line.baseAddress else { return }
+        var scanner = LineScanner(lookup: lookup)
+        scanner.scan(base, count: line.count)
+        self = scanner.result
+        hasNonSpace = Self.lastScalar(line, before: line.count) != nil
+        punctuated = Self.endsWithSentencePunctuation(line)
+    }
+
+    // MARK: - The line's end
+
+    /// The first (up to three) bytes of the last non-space scalar before `end`, and where it starts.
+    private static func lastScalar(_ line: UnsafeBufferPointer<UInt8>, before end: Int) -> (bytes: (UInt8, UInt8, UInt8), start: Int)? {
+        var end = end
+        while end > 0 {
+            let byte = line[end - 1]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                end -= 1
+            } else if byte == 0xA0 && end >= 2 && line[end - 2] == 0xC2 {
+                end -= 2
             } else {
-                numbers += 1
+                break
             }
-            if flags.contains(.dateWord) { dateWords += 1 }
-            cues.formUnion(phraseFlags)
-            inWord = false
-            hash = WordKey.fnvOffset
         }
-
-        @inline(__always) func startWord(capital: Bool) {
-            inWord = true
-            wordHasLetter = false
-            wordCapitalized = capital
-            previousLower = false
-            if breakPending && capital { sentenceBreaks += 1 }
-            breakPending = false
-            terminalPending = false
-        }
-
-        var index = 0
-        while index < count {
-            let byte = line[index]
-            if byte < 0x80 {
-                let lower = byte | 0x20
-                if lower >= 0x61 && lower <= 0x7A {
-                    let isUpper = byte < 0x61
-                    if !inWord {
-                        startWord(capital: isUpper)
-                    } else if isUpper && previousLower {
-                        glued += 1
-                    }
-                    wordHasLetter = true
-                    previousLower = !isUpper
-                    hash = (hash ^ UInt64(lower)) &* WordKey.fnvPrime
-                } else if byte >= 0x30 && byte <= 0x39 {
-                    if !inWord { startWord(capital: false) }
-                    previousLower = false
-                    hash = (hash ^ UInt64(byte)) &* WordKey.fnvPrime
-                } else {
-                    if inWord { endWord() }
-                    switch byte {
-                    case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"):
-                        terminalPending = true
-                        breakPending = false
-                    case 0x20, 0x09:
-                        if terminalPending { breakPending = true }
-                        terminalPending = false
-                    case UInt8(ascii: "|"):
-                        separators += 1
-                    case UInt8(ascii: "/"):
-                        if index > 0 && line[index - 1] == 0x20 { separators += 1 }  // `Tag /Tag`
-                        terminalPending = false
-                    case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"):
-                        break  // closing quotes and brackets keep a pending break
-                    default:
-                        terminalPending = false
-                    }
-                }
-                index += 1
-                continue
-            }
-            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            let isSymbol = byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte >= 0xF0 || byte < 0xC2
-            if isSymbol || index + width > count {
-                if inWord { endWord() }
-                if byte == 0xC2 && index + 1 < count {
-                    let second = line[index + 1]
-                    if second == 0xB7 { separators += 1 }  // ·
-                    if second == 0xA0 && terminalPending { breakPending = true; terminalPending = false }
-                } else if byte == 0xE2 && index + 2 < count && line[index + 1] == 0x80 {
-                    let third = line[index + 2]
-                    if third == 0xA2 { separators += 1 }  // •
-                    if third == 0xA6 { terminalPending = true }  // …
-                }
-                index += width
-                continue
-            }
-            let second = line[index + 1]
-            let isCapital = width == 2 && byte == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97
-            if !inWord { startWord(capital: isCapital) }
-            wordHasLetter = true
-            previousLower = !isCapital
-            hash = (hash ^ UInt64(byte)) &* WordKey.fnvPrime
-            hash = (hash ^ UInt64(isCapital ? second + 0x20 : second)) &* WordKey.fnvPrime
-            if width > 2 {
-                for offset in 2..<width { hash = (hash ^ UInt64(line[index + offset])) &* WordKey.fnvPrime }
-            }
-            index += width
-        }
-        if inWord { endWord() }
+        guard end > 0 else { return nil }
+        var start = end - 1
+        while start > 0 && line[start] & 0xC0 == 0x80 && end - start < 4 { start -= 1 }
+        let first = line[start]
+        let second: UInt8 = start + 1 < line.count ? line[start + 1] : 0
+        let third: UInt8 = start + 2 < line.count ? line[start + 2] : 0
+        return ((first, second, third), start)
     }
 
-    /// The key of a phrase as the scanner builds it for a line made of exactly that phrase.
-    static func key(of phrase: String) -> (key: UInt64, words: Int) {
-        var bytes = Array(phrase.utf8)
-        bytes.append(0x20)
-        let scan = bytes.withUnsafeBufferPointer { LineScan($0, table: WordTable(capacity: 1), longestPhrase: 1) }
-        return (scan.lineKey, scan.words + scan.numbers)
+    private static func endsWithSentencePunctuation(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = lastScalar(line, before: line.count) else { return false }
+        if isSentencePunctuation(last.bytes) { return true }
+        guard isClosingMark(last.bytes), let previous = lastScalar(line, before: last.start) else { return false }
+        return isSentencePunctuation(previous.bytes)
     }
 
-    /// The key of a single word (as looked up for one-word phrases).
-    static func wordKey(of phrase: String) -> UInt64 { key(of: phrase).key }
+    private static func isSentencePunctuation(_ scalar: (UInt8, UInt8, UInt8)) -> Bool {
+        switch scalar.0 {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"):
+            return true
+        case 0xE2:
+            return scalar.1 == 0x80 && scalar.2 == 0xA6  // …
+        default:
+            return false
+        }
+    }
 
-    /// Calls `body` with the key of every word of `line` that has at least four bytes and is
+    private static func isClosingMark(_ scalar: (UInt8, UInt8, UInt8)) -> Bool {
+        switch scalar.0 {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"):
+            return true
+        case 0xC2:
+            return scalar.1 == 0xBB  // »
+        case 0xE2:
+            return scalar.1 == 0x80 && (scalar.2 == 0x9D || scalar.2 == 0x99)  // ” ’
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Keys
+
+    /// The key of a phrase as the scanner builds it for a line made of exactly that phrase, its
+    /// number of folded words, and the key of its last word.
+    static func key(of phrase: String) -> (key: UInt64, words: Int, lastWord: UInt64) {
+        let bytes = Array(phrase.utf8)
+        let scan = WordTable(capacity: 1).withLookup { lookup in
+            bytes.withUnsafeBufferPointer { LineScan($0, lookup: lookup) }
+        }
+        return (scan.lineKey, scan.words + scan.numbers, scan.lastWord)
+    }
+
+    /// Calls `body` with the key of every folded word of `line` that has at least four bytes and is
     /// not a function word (the words that carry a line's topic).
-    static func forEachTopicWord(
-        _ line: UnsafeBufferPointer<UInt8>, table: WordTable, _ body: (UInt64) -> Void
-    ) {
-        var hash = WordKey.fnvOffset
+    static func forEachTopicWord(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup, _ body: (UInt64) -> Void) {
+        var hash = WordHasher()
         var length = 0
         var index = 0
         let count = line.count
-        func finish() {
+        @inline(__always) func finish() {
             if length >= 4 {
-                let key = WordKey.combine(WordKey.seed, hash | 1)
-                let flags = table.flags(key)
+                let key = hash.finish() | 1
+                let flags = lookup.flags(key)
                 if !flags.contains(.englishStop) && !flags.contains(.spanishStop) { body(key) }
             }
-            hash = WordKey.fnvOffset
+            hash = WordHasher()
             length = 0
         }
         while index < count {
             let byte = line[index]
             if byte < 0x80 {
                 let lower = byte | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    let folded = lower >= 0x61 && lower <= 0x7A ? lower : byte
-                    hash = (hash ^ UInt64(folded)) &* WordKey.fnvPrime
+                if lower >= 0x61 && lower <= 0x7A {
+                    hash.add(lower)
+                    length += 1
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    hash.add(byte)
                     length += 1
                 } else if length > 0 {
                     finish()
@@ -227,14 +171,306 @@ struct LineScan {
             }
             let second = line[index + 1]
             let isCapital = width == 2 && byte == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97
-            hash = (hash ^ UInt64(byte)) &* WordKey.fnvPrime
-            hash = (hash ^ UInt64(isCapital ? second + 0x20 : second)) &* WordKey.fnvPrime
+            hash.add(byte)
+            hash.add(isCapital ? second + 0x20 : second)
             if width > 2 {
-                for offset in 2..<width { hash = (hash ^ UInt64(line[index + offset])) &* WordKey.fnvPrime }
+                for offset in 2..<width { hash.add(line[index + offset]) }
             }
             length += width
             index += width
         }
         if length > 0 { finish() }
+    }
+}
+
+/// The ASCII byte classes of ``LineScan``, one byte per ASCII byte, allocated once.
+nonisolated(unsafe) private let asciiClassTable: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+    for byte in 0..<128 {
+        let value: UInt8
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): value = LineScan.letter
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = LineScan.letter | LineScan.upper
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): value = LineScan.digit
+        case 0x20, 0x09...0x0D: value = LineScan.space
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): value = LineScan.terminal
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"): value = LineScan.closing
+        case UInt8(ascii: "|"): value = LineScan.pipe
+        case UInt8(ascii: "/"): value = LineScan.slash
+        default: value = 0
+        }
+        table[byte] = value
+    }
+    return UnsafePointer(table)
+}()
+
+/// The key of one folded word: its bytes packed eight at a time into a 64-bit chunk, each full
+/// chunk mixed into the state (no multiply per byte). Folded words never hold a 0 byte, so the
+/// zero padding of the last chunk is unambiguous.
+struct WordHasher {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var chunk: UInt64 = 0
+    private var shift: UInt64 = 0
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+        chunk |= UInt64(byte) &<< shift
+        shift &+= 8
+        if shift == 64 {
+            state = WordKey.combine(state, chunk)
+            chunk = 0
+            shift = 0
+        }
+    }
+
+    /// Whether the next byte starts a new chunk.
+    var isAligned: Bool { shift == 0 }
+
+    /// Adds the `count` (1…8) low bytes of `bytes` (little-endian) at a chunk boundary.
+    @inline(__always)
+    mutating func addChunk(_ bytes: UInt64, count: Int) {
+        if count == 8 {
+            state = WordKey.combine(state, bytes)
+        } else {
+            chunk = bytes & ((1 &<< UInt64(count &* 8)) &- 1)
+            shift = UInt64(count &* 8)
+        }
+    }
+
+    @inline(__always)
+    func finish() -> UInt64 { WordKey.combine(state, chunk) }
+}
+
+/// One pass over a line's bytes. The per-byte state lives in locals of ``scan(_:count:)`` (in
+/// registers); the per-word bookkeeping is in ``endWord(_:hasLetter:capitalized:)``.
+private struct LineScanner {
+    var result = LineScan()
+    let lookup: WordLookup
+    var wordIndex = 0
+    // The keys of the three words before the current one (for phrase cues).
+    var previous1: UInt64 = 0, previous2: UInt64 = 0, previous3: UInt64 = 0
+
+    init(lookup: WordLookup) { self.lookup = lookup }
+
+    @inline(__always)
+    mutating func endWord(_ hash: UInt64, hasLetter: Bool, capitalized: Bool) {
+        let key = hash | 1
+        result.lineKey = WordKey.combine(result.lineKey, key)
+        let flags = lookup.flags(key)  // word entries are stored under the bare word key
+        var phraseFlags = flags
+        if flags.contains(.phraseEnd) && wordIndex >= 1 {
+            let two = WordKey.combine(WordKey.combine(WordKey.seed, previous1), key)
+            phraseFlags.formUnion(lookup.flags(two))
+            if wordIndex >= 2 {
+                let three = WordKey.combine(WordKey.combine(WordKey.combine(WordKey.seed, previous2), previous1), key)
+                phraseFlags.formUnion(lookup.flags(three))
+                if wordIndex >= 3 {
+                    let four = WordKey.combine(
+                        WordKey.combine(WordKey.combine(WordKey.combine(WordKey.seed, previous3), previous2), previous1),
+                        key)
+                    phraseFlags.formUnion(lookup.flags(four))
+                }
+            }
+        }
+        phraseFlags.subtract([.englishStop, .spanishStop, .phraseEnd])
+        if wordIndex == 0 { result.firstWord = flags }
+        if wordIndex < 3 { result.leadingCues.formUnion(phraseFlags) }
+        result.cues.formUnion(phraseFlags)
+        result.dateWords &+= Int(flags.rawValue >> 4) & 1  // WordFlags.dateWord
+        previous3 = previous2
+        previous2 = previous1
+        previous1 = key
+        wordIndex += 1
+        // Branch-free counting: function and content words alternate unpredictably.
+        let letter = hasLetter ? 1 : 0
+        let english = Int(flags.rawValue >> 2) & 1  // WordFlags.englishStop
+        let spanish = Int(flags.rawValue >> 3) & 1  // WordFlags.spanishStop
+        let stop = (english | spanish) & letter
+        result.words &+= letter
+        result.numbers &+= 1 &- letter
+        result.englishStops &+= english & letter
+        result.spanishStops &+= spanish & letter
+        result.stops &+= stop
+        result.contentWords &+= letter &- stop
+        result.capitalized &+= (letter &- stop) & (capitalized ? 1 : 0)
+    }
+
+    mutating func scan(_ base: UnsafePointer<UInt8>, count: Int) {
+        let classes = asciiClassTable
+        var hash = WordHasher()
+        var inWord = false
+        var wordHasLetter = false
+        var wordCapitalized = false
+        var previousLower = false
+        var terminalPending = false
+        var breakPending = false
+        var spacedInWord = false
+        var spacedHasLetter = false
+        var hasLetter = false
+        var glued = 0
+        var sentenceBreaks = 0
+        var separators = 0
+        var spacedWords = 0
+        var index = 0
+        while index < count {
+            // Eight bytes at a time through runs of lower-case ASCII letters (SWAR), when the
+            // word's key is at a chunk boundary.
+            if index &+ 8 <= count && (!inWord || hash.isAligned) {
+                let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let low7 = bytes & 0x7F7F_7F7F_7F7F_7F7F
+                // The high bit of each byte b with 0x60 < b < 0x7B (exact per byte: no carries).
+                let lower = (0x0101_0101_0101_0101 &* (127 + 0x7B) &- low7) & ~bytes
+                    & (low7 &+ 0x0101_0101_0101_0101 &* (127 - 0x60)) & 0x8080_8080_8080_8080
+                let others = ~lower & 0x8080_8080_8080_8080
+                let run = others == 0 ? 8 : others.trailingZeroBitCount >> 3
+                if run > 0 {
+                    if !inWord {
+                        inWord = true
+                        wordCapitalized = false
+                        breakPending = false
+                        terminalPending = false
+                    }
+                    wordHasLetter = true
+                    spacedHasLetter = true
+                    hasLetter = true
+                    spacedInWord = true
+                    previousLower = true
+                    hash.addChunk(bytes, count: run)
+                    index &+= run
+                    continue
+                }
+            }
+            let byte = base[index]
+            if byte < 0x80 {
+                let kind = classes[Int(byte)]
+                if kind & (LineScan.letter | LineScan.digit) != 0 {
+                    let isUpper = kind & LineScan.upper != 0
+                    if !inWord {
+                        inWord = true
+                        wordHasLetter = false
+                        wordCapitalized = isUpper
+                        if breakPending && isUpper { sentenceBreaks += 1 }
+                        breakPending = false
+                        terminalPending = false
+                    } else if isUpper && previousLower {
+                        glued += 1
+                    }
+                    spacedInWord = true
+                    if kind & LineScan.letter != 0 {
+                        wordHasLetter = true
+                        spacedHasLetter = true
+                        hasLetter = true
+                        hash.add(byte | 0x20)
+                        index += 1
+                        // The common case: a run of lower-case ASCII letters.
+                        while index < count {
+                            let next = base[index]
+                            guard next &- 0x61 < 26 else { break }
+                            hash.add(next)
+                            index += 1
+                        }
+                        previousLower = !isUpper || base[index - 1] >= 0x61
+                        continue
+                    }
+                    previousLower = false
+                    hash.add(byte)
+                } else if kind & LineScan.space != 0 {
+                    if inWord {
+                        endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
+                        hash = WordHasher()
+                        inWord = false
+                    }
+                    if spacedInWord {
+                        if spacedHasLetter { spacedWords += 1 }
+                        spacedInWord = false
+                        spacedHasLetter = false
+                    }
+                    if terminalPending { breakPending = true }
+                    terminalPending = false
+                } else {
+                    if inWord {
+                        endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
+                        hash = WordHasher()
+                        inWord = false
+                    }
+                    spacedInWord = true
+                    if kind & LineScan.terminal != 0 {
+                        terminalPending = true
+                        breakPending = false
+                    } else if kind & LineScan.closing == 0 {
+                        terminalPending = false  // closing quotes and brackets keep a pending break
+                        if kind & LineScan.pipe != 0 {
+                            separators += 1
+                        } else if kind & LineScan.slash != 0 && index > 0 && base[index - 1] == 0x20 {
+                            separators += 1  // `Tag /Tag`
+                        }
+                    }
+                }
+                index += 1
+                continue
+            }
+            // Non-ASCII: letters per the lead byte (see LineFeatures and TextNormalizer).
+            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            let second: UInt8 = index + 1 < count ? base[index + 1] : 0
+            let isSymbol = byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte >= 0xF0 || byte < 0xC2
+            if isSymbol || index + width > count {
+                if inWord {
+                    endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
+                    hash = WordHasher()
+                    inWord = false
+                }
+                if byte == 0xC2 && second == 0xA0 {  // no-break space
+                    if spacedInWord {
+                        if spacedHasLetter { spacedWords += 1 }
+                        spacedInWord = false
+                        spacedHasLetter = false
+                    }
+                    if terminalPending { breakPending = true }
+                    terminalPending = false
+                } else {
+                    spacedInWord = true
+                    if byte == 0xC2 && second == 0xB7 {
+                        separators += 1  // ·
+                    } else if byte == 0xE2 && second == 0x80 && index + 2 < count {
+                        let third = base[index + 2]
+                        if third == 0xA2 { separators += 1 }  // •
+                        if third == 0xA6 { terminalPending = true }  // …
+                    }
+                }
+                index += width
+                continue
+            }
+            // A letter for the word keys; LineFeatures does not count × ÷ and CJK punctuation.
+            let isCapital = width == 2 && byte == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97
+            if !inWord {
+                inWord = true
+                wordHasLetter = false
+                wordCapitalized = isCapital
+                if breakPending && isCapital { sentenceBreaks += 1 }
+                breakPending = false
+                terminalPending = false
+            }
+            if !(byte == 0xC3 && (second == 0x97 || second == 0xB7)) && !(byte == 0xE3 && second < 0x81) {
+                wordHasLetter = true
+                spacedHasLetter = true
+                hasLetter = true
+            }
+            spacedInWord = true
+            previousLower = !isCapital
+            hash.add(byte)
+            hash.add(isCapital ? second + 0x20 : second)
+            if width > 2 {
+                for offset in 2..<width { hash.add(base[index + offset]) }
+            }
+            index += width
+        }
+        if inWord { endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized) }
+        if spacedInWord && spacedHasLetter { spacedWords += 1 }
+        result.hasLetter = hasLetter
+        result.glued = glued
+        result.sentenceBreaks = sentenceBreaks
+        result.separators = separators
+        result.spacedWords = spacedWords
+        result.lastWord = previous1
     }
 }
