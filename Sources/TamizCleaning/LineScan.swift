@@ -44,7 +44,7 @@ struct LineScan {
     /// The flags of the words and phrases that end within the first three words.
     var leadingCues: WordFlags = []
     /// The key of the whole folded line (all its words): equal lines have equal keys.
-    var lineKey: UInt64 = WordKey.seed
+    var lineKey: UInt64 = 0
     /// The key of the last folded word (before combining).
     var lastWord: UInt64 = 0
 
@@ -223,17 +223,20 @@ struct WordHasher {
         }
     }
 
-    /// Whether the next byte starts a new chunk.
-    var isAligned: Bool { shift == 0 }
-
-    /// Adds the `count` (1…8) low bytes of `bytes` (little-endian) at a chunk boundary.
+    /// Adds the `count` (1…8) low bytes of `bytes` (little-endian): the same key as adding them
+    /// one by one with ``add(_:)``.
     @inline(__always)
-    mutating func addChunk(_ bytes: UInt64, count: Int) {
-        if count == 8 {
-            state = WordKey.combine(state, bytes)
+    mutating func add(_ bytes: UInt64, count: Int) {
+        let bits = UInt64(count &* 8)
+        let masked = count == 8 ? bytes : bytes & ((1 &<< bits) &- 1)
+        chunk |= masked &<< shift
+        let total = shift &+ bits
+        if total >= 64 {
+            state = WordKey.combine(state, chunk)
+            chunk = shift == 0 ? 0 : masked &>> (64 &- shift)
+            shift = total &- 64
         } else {
-            chunk = bytes & ((1 &<< UInt64(count &* 8)) &- 1)
-            shift = UInt64(count &* 8)
+            shift = total
         }
     }
 
@@ -247,6 +250,10 @@ private struct LineScanner {
     var result = LineScan()
     let lookup: WordLookup
     var wordIndex = 0
+    var lineHash: UInt64 = 0
+    var wordsAndStops: UInt64 = 0
+    var englishAndSpanish: UInt64 = 0
+    var capitalizedAndDates: UInt64 = 0
     // The keys of the three words before the current one (for phrase cues).
     var previous1: UInt64 = 0, previous2: UInt64 = 0, previous3: UInt64 = 0
 
@@ -255,20 +262,19 @@ private struct LineScanner {
     @inline(__always)
     mutating func endWord(_ hash: UInt64, hasLetter: Bool, capitalized: Bool) {
         let key = hash | 1
-        result.lineKey = WordKey.combine(result.lineKey, key)
+        lineHash = WordKey.rotate(lineHash) &+ key  // order-sensitive; mixed at the end
         let flags = lookup.flags(key)  // word entries are stored under the bare word key
         var phraseFlags = flags
         if flags.contains(.phraseEnd) && wordIndex >= 1 {
-            let two = WordKey.combine(WordKey.combine(WordKey.seed, previous1), key)
-            phraseFlags.formUnion(lookup.flags(two))
+            // Phrase keys are built like line keys (see `finish`), from the previous word keys.
+            let two = WordKey.rotate(previous1) &+ key
+            phraseFlags.formUnion(lookup.flags(WordKey.lineKey(two, words: 2)))
             if wordIndex >= 2 {
-                let three = WordKey.combine(WordKey.combine(WordKey.combine(WordKey.seed, previous2), previous1), key)
-                phraseFlags.formUnion(lookup.flags(three))
+                let three = WordKey.rotate(WordKey.rotate(previous2) &+ previous1) &+ key
+                phraseFlags.formUnion(lookup.flags(WordKey.lineKey(three, words: 3)))
                 if wordIndex >= 3 {
-                    let four = WordKey.combine(
-                        WordKey.combine(WordKey.combine(WordKey.combine(WordKey.seed, previous3), previous2), previous1),
-                        key)
-                    phraseFlags.formUnion(lookup.flags(four))
+                    let four = WordKey.rotate(WordKey.rotate(WordKey.rotate(previous3) &+ previous2) &+ previous1) &+ key
+                    phraseFlags.formUnion(lookup.flags(WordKey.lineKey(four, words: 4)))
                 }
             }
         }
@@ -276,7 +282,6 @@ private struct LineScanner {
         if wordIndex == 0 { result.firstWord = flags }
         if wordIndex < 3 { result.leadingCues.formUnion(phraseFlags) }
         result.cues.formUnion(phraseFlags)
-        result.dateWords &+= Int(flags.rawValue >> 4) & 1  // WordFlags.dateWord
         previous3 = previous2
         previous2 = previous1
         previous1 = key
@@ -286,13 +291,11 @@ private struct LineScanner {
         let english = Int(flags.rawValue >> 2) & 1  // WordFlags.englishStop
         let spanish = Int(flags.rawValue >> 3) & 1  // WordFlags.spanishStop
         let stop = (english | spanish) & letter
-        result.words &+= letter
-        result.numbers &+= 1 &- letter
-        result.englishStops &+= english & letter
-        result.spanishStops &+= spanish & letter
-        result.stops &+= stop
-        result.contentWords &+= letter &- stop
-        result.capitalized &+= (letter &- stop) & (capitalized ? 1 : 0)
+        // Two 32-bit counters per add (a line has far fewer than 2^32 words).
+        wordsAndStops &+= UInt64(letter) | UInt64(stop) &<< 32
+        englishAndSpanish &+= UInt64(english & letter) | UInt64(spanish & letter) &<< 32
+        capitalizedAndDates &+= UInt64((letter &- stop) & (capitalized ? 1 : 0))
+            | UInt64(flags.rawValue >> 4 & 1) &<< 32  // WordFlags.dateWord
     }
 
     mutating func scan(_ base: UnsafePointer<UInt8>, count: Int) {
@@ -313,9 +316,8 @@ private struct LineScanner {
         var spacedWords = 0
         var index = 0
         while index < count {
-            // Eight bytes at a time through runs of lower-case ASCII letters (SWAR), when the
-            // word's key is at a chunk boundary.
-            if index &+ 8 <= count && (!inWord || hash.isAligned) {
+            // Eight bytes at a time through runs of lower-case ASCII letters (SWAR).
+            if index &+ 8 <= count {
                 let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let low7 = bytes & 0x7F7F_7F7F_7F7F_7F7F
                 // The high bit of each byte b with 0x60 < b < 0x7B (exact per byte: no carries).
@@ -335,9 +337,10 @@ private struct LineScanner {
                     hasLetter = true
                     spacedInWord = true
                     previousLower = true
-                    hash.addChunk(bytes, count: run)
+                    hash.add(bytes, count: run)
                     index &+= run
-                    continue
+                    // After a full eight, look again; otherwise the next byte is no lower-case letter.
+                    if run == 8 || index >= count { continue }
                 }
             }
             let byte = base[index]
@@ -472,5 +475,14 @@ private struct LineScanner {
         result.separators = separators
         result.spacedWords = spacedWords
         result.lastWord = previous1
+        result.words = Int(truncatingIfNeeded: wordsAndStops & 0xFFFF_FFFF)
+        result.stops = Int(truncatingIfNeeded: wordsAndStops >> 32)
+        result.numbers = wordIndex - result.words
+        result.contentWords = result.words - result.stops
+        result.englishStops = Int(truncatingIfNeeded: englishAndSpanish & 0xFFFF_FFFF)
+        result.spanishStops = Int(truncatingIfNeeded: englishAndSpanish >> 32)
+        result.capitalized = Int(truncatingIfNeeded: capitalizedAndDates & 0xFFFF_FFFF)
+        result.dateWords = Int(truncatingIfNeeded: capitalizedAndDates >> 32)
+        result.lineKey = WordKey.lineKey(lineHash, words: wordIndex)
     }
 }

@@ -42,13 +42,7 @@ struct WordTable: Sendable {
     mutating func insert(_ key: UInt64, _ flags: WordFlags) {
         let tag = Self.tag(key)
         var slot = Int(truncatingIfNeeded: key >> 7) & mask
-        var displacement = 0
-        while slots[slot] != 0 && slots[slot] & ~0xFFFF != tag {
-            slot = (slot + 1) & mask
-            displacement += 1
-        }
-        // Lookups read four slots without branching; the built-in lists fit (checked at start-up).
-        precondition(displacement < 4, "WordTable: a key lies four or more slots from its home slot")
+        while slots[slot] != 0 && slots[slot] & ~0xFFFF != tag { slot = (slot + 1) & mask }
         if slots[slot] == 0 { count += 1 }
         precondition(count * 2 <= slots.count, "WordTable over half full")
         slots[slot] = tag | (slots[slot] & 0xFFFF) | UInt64(flags.rawValue)
@@ -67,28 +61,47 @@ struct WordLookup {
     let slots: UnsafePointer<UInt64>
     let mask: Int
 
-    /// The flags of `key`: the four slots from its home slot are compared without branches (the
-    /// table keeps every key within three slots of home), so stop words and content words, which
-    /// alternate unpredictably in prose, cost no mispredicted branch.
+    /// The flags of `key`: the four slots from its home slot are compared without branches, so
+    /// stop words and content words, which alternate unpredictably in prose, cost no mispredicted
+    /// branch. Only when all four are taken by other keys (rare in a table at most half full) does
+    /// the probe go on.
     @inline(__always)
     func flags(_ key: UInt64) -> WordFlags {
         let tag = WordTable.tag(key)
         let home = Int(truncatingIfNeeded: key >> 7) & mask
         var found: UInt64 = 0
+        var empty: UInt64 = 0
         for offset in 0..<4 {
             let stored = slots[(home &+ offset) & mask]
             found |= stored & ~0xFFFF == tag ? stored & 0xFFFF : 0
+            empty |= stored == 0 ? 1 : 0
+        }
+        if found == 0 && empty == 0 {
+            var slot = (home &+ 4) & mask
+            while slots[slot] != 0 {
+                if slots[slot] & ~0xFFFF == tag { return WordFlags(rawValue: UInt16(truncatingIfNeeded: slots[slot])) }
+                slot = (slot &+ 1) & mask
+            }
         }
         return WordFlags(rawValue: UInt16(truncatingIfNeeded: found))
     }
 }
 
-/// Keys for words and phrases: FNV-1a over a word's folded bytes, and an order-sensitive
-/// combination of word keys for phrases, so a phrase key is built from word keys hashed once.
+/// Keys for words, phrases and lines: a word's key comes from ``WordHasher``; a phrase or line key
+/// is an order-sensitive running hash of its word keys (``rotate(_:)`` and add), mixed once at the
+/// end with the word count (``lineKey(_:words:)``), so every word is hashed once.
 enum WordKey {
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    /// One step of a line's (or phrase's) running hash: `rotate(hash) &+ wordKey`.
+    @inline(__always)
+    static func rotate(_ hash: UInt64) -> UInt64 { (hash &<< 7) | (hash &>> 57) }
+
+    /// The key of a line or phrase from its running hash and its number of words.
+    @inline(__always)
+    static func lineKey(_ hash: UInt64, words: Int) -> UInt64 { combine(combine(seed, hash), UInt64(words)) }
 
     @inline(__always)
     static func combine(_ phrase: UInt64, _ word: UInt64) -> UInt64 {
