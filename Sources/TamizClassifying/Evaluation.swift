@@ -22,14 +22,16 @@ public struct EvaluationItem: Sendable, Equatable {
 /// expects `und`), or one sentence a line in a file whose name says the language:
 /// `en.dev.txt` / `es.*` → `en` / `es`, any other `xx.*` (e.g. `other/fr.dev.txt`) → `und`.
 ///
-/// Derived sets, built deterministically from sentence items (`Derivation`): `words` keeps the
-/// first occurrence (case-insensitive) of every whitespace token that is, after trimming ASCII
-/// punctuation, only letters and at least 3 of them; `pairs` takes the sentence's letter-only
-/// tokens two at a time (1st+2nd, 3rd+4th, …), first occurrence only; `accentsStripped`
-/// replaces á é í ó ú ü ñ with a e i o u u n.
+/// Derived sets, built deterministically from sentence items (`Derivation`). A *word* here is a
+/// whitespace token that, after trimming ASCII punctuation, is only letters and starts lower
+/// case (capitalised tokens are mostly names, which carry no language: `Boston`, `Warner` in
+/// the Spanish dev file). `words` keeps the first occurrence of every word of 3+ letters;
+/// `pairs` takes each sentence's tokens two at a time (1st+2nd, 3rd+4th, …) where both are
+/// words, first occurrence only; `allWords` is `words` with capitalised tokens too;
+/// `accentsStripped` replaces á é í ó ú ü ñ with a e i o u u n.
 public enum Evaluation {
     public enum Derivation: String, Sendable, CaseIterable {
-        case sentences, words, pairs, accentsStripped = "stripped"
+        case sentences, words, pairs, allWords = "allwords", accentsStripped = "stripped"
     }
 
     /// The items of one file: `lang<TAB>text` lines if every non-empty line has a tab and a
@@ -76,18 +78,21 @@ public enum Evaluation {
             return items
         case .accentsStripped:
             return items.map { EvaluationItem(truth: $0.truth, text: stripAccents($0.text)) }
-        case .words, .pairs:
+        case .words, .pairs, .allWords:
             var seen = Set<[UInt8]>()
             var out: [EvaluationItem] = []
             for item in items {
                 let words = letterWords(item.text)
-                if derivation == .words {
-                    for w in words where letterCount(w) >= 3 && seen.insert(lowercased(w)).inserted {
+                if derivation != .pairs {
+                    for w in words.compactMap({ $0 }) where letterCount(w) >= 3
+                        && (derivation == .allWords || !startsUpperCase(w)) && seen.insert(lowercased(w)).inserted {
                         out.append(EvaluationItem(truth: item.truth, text: w))
                     }
                 } else {
                     for k in stride(from: 0, to: words.count - 1, by: 2) {
-                        let pair = words[k] + [0x20] + words[k + 1]
+                        guard let first = words[k], let second = words[k + 1],
+                              !startsUpperCase(first), !startsUpperCase(second) else { continue }
+                        let pair = first + [0x20] + second
                         if seen.insert(lowercased(pair)).inserted {
                             out.append(EvaluationItem(truth: item.truth, text: pair))
                         }
@@ -98,15 +103,37 @@ public enum Evaluation {
         }
     }
 
-    /// Whitespace tokens that are only letters once ASCII punctuation is trimmed from both ends.
-    static func letterWords(_ text: [UInt8]) -> [[UInt8]] {
-        text.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).compactMap { token in
-            let word = trimPunctuation(Array(token))
+    /// Each whitespace token: the token if it is only letters once ASCII punctuation is trimmed
+    /// from both ends, else nil.
+    static func letterWords(_ text: [UInt8]) -> [[UInt8]?] {
+        text.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { token in
+            let word = trimInvertedMarks(trimPunctuation(Array(token)))
             guard !word.isEmpty else { return nil }
             // Letters only: ASCII letters or multi-byte UTF-8 (Latin letters with accents).
             for b in word where b < 0x80 && !(b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) { return nil }
             return word
         }
+    }
+
+    /// Drops `¿ ¡ « »` (and ASCII punctuation next to them) from both ends.
+    static func trimInvertedMarks(_ word: [UInt8]) -> [UInt8] {
+        func isMark(_ a: UInt8, _ b: UInt8) -> Bool { a == 0xC2 && (b == 0xBF || b == 0xA1 || b == 0xAB || b == 0xBB) }
+        var w = word
+        var changed = true
+        while changed {
+            changed = false
+            if w.count >= 2, isMark(w[0], w[1]) { w.removeFirst(2); changed = true }
+            if w.count >= 2, isMark(w[w.count - 2], w[w.count - 1]) { w.removeLast(2); changed = true }
+            if changed { w = trimPunctuation(w) }
+        }
+        return w
+    }
+
+    /// ASCII `A`–`Z` or a Latin-1 capital (`Á`, `Ñ`, …) first.
+    static func startsUpperCase(_ word: [UInt8]) -> Bool {
+        guard let b = word.first else { return false }
+        if b >= 0x41 && b <= 0x5A { return true }
+        return b == 0xC3 && word.count > 1 && word[1] >= 0x80 && word[1] <= 0x9E
     }
 
     static func letterCount(_ word: [UInt8]) -> Int { word.filter { $0 < 0x80 || $0 >= 0xC0 }.count }

@@ -17,6 +17,8 @@ struct TextEvidence {
     @usableFromInline var letters: Int = 0
     /// Letters of other scripts (Greek, Cyrillic, Arabic, CJK, ...).
     @usableFromInline var foreignLetters: Int = 0
+    /// Code punctuation: `; = < > [ ] { }` and `()` (see `LanguageClassifier`: code-like text is `und`).
+    @usableFromInline var codeMarks: Int = 0
 
     @inlinable init() {}
 }
@@ -57,6 +59,18 @@ struct FeatureExtractor: Sendable {
     @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     @usableFromInline static let wordSalt: UInt64 = 0x5741_4D49_5A57_4F52
     @usableFromInline static let allSpaces: UInt64 = 0x2020_2020_2020_2020
+    /// Bit `c` set for the code punctuation `; < = >` (low 64) and `[ ] { }` (high 64); an empty
+    /// `()` counts too (prose has parentheses, but rarely empty ones).
+    @usableFromInline static let codeLow: UInt64 = (1 << 0x3B) | (1 << 0x3C) | (1 << 0x3D) | (1 << 0x3E)
+    @usableFromInline static let codeHigh: UInt64 = (1 << (0x5B - 64)) | (1 << (0x5D - 64)) | (1 << (0x7B - 64)) | (1 << (0x7D - 64))
+
+    /// True for the code punctuation counted in `TextEvidence.codeMarks`.
+    @inlinable @inline(__always)
+    static func isCodeMark(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        let b = p[i]
+        if b == 0x28 { return i &+ 1 < n && p[i &+ 1] == 0x29 }
+        return b < 0x80 && ((b < 64 ? (codeLow &>> UInt64(b)) : (codeHigh &>> UInt64(b &- 64))) & 1 != 0)
+    }
 
     /// Bit `c` (or `c - 64`) set for ASCII characters that make a token junk.
     @usableFromInline static let junkLow: UInt64 =
@@ -130,6 +144,7 @@ struct FeatureExtractor: Sendable {
                 sink.flush()
                 pending = 0
             }
+            if Self.isCodeMark(p, i, n) { evidence.codeMarks &+= 1 }
             let (kind, sym) = Self.decode(p, n, &i, tokenStart: tokenStart)
             if kind == 0 {
                 push(UInt64(sym), &sink)

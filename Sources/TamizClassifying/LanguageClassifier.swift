@@ -3,7 +3,8 @@
 /// Any bytes are accepted (invalid UTF-8, NUL, binary junk, empty input): they never crash,
 /// they just carry no letters. Text with no Latin letters outside URLs and similar tokens,
 /// mostly letters of another script, or whose best class is another language (French,
-/// Portuguese, Italian, Catalan, Galician, German/Dutch) is `und`; so is an English or Spanish
+/// Portuguese, Italian, Catalan, Galician, German/Dutch) is `und`; so is code-like text (two or
+/// more of `; = < > [ ] { }` or `()`, at least one per five letters), and an English or Spanish
 /// answer whose confidence is below `minimumConfidence`.
 public struct LanguageClassifier: Sendable {
     public let model: LanguageModel
@@ -51,6 +52,10 @@ public struct LanguageClassifier: Sendable {
     @inlinable
     func decide(scores: SIMD8<Int32>, evidence: TextEvidence) -> LanguageGuess {
         if evidence.letters < max(model.minimumLetters, 1) || evidence.foreignLetters > evidence.letters {
+            return LanguageGuess(language: .undetermined, confidence: 1)
+        }
+        // Code-like text (`x = f(y);`, `main() {`): at least 2 code marks and one per 5 letters.
+        if evidence.codeMarks >= 2 && evidence.codeMarks &* 5 >= evidence.letters {
             return LanguageGuess(language: .undetermined, confidence: 1)
         }
         let p = model.softmax(scores, letters: evidence.letters)
@@ -178,6 +183,7 @@ extension LanguageModel {
             }
             pending &+= 2
             if pending > 200 { flush() }
+            if FeatureExtractor.isCodeMark(p, i, n) { evidence.codeMarks &+= 1 }
             let (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: tokenStart)
             if kind == 0 {
                 push(UInt64(sym))

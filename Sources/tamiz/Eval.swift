@@ -11,12 +11,13 @@ struct Eval: ParsableCommand {
             Prints, per file and derived set, accuracy per language and per length bucket \
             (1 word, 2 words, 3-5, 6-15, >15), wrong-language and und rates, forced en/es \
             accuracy, the confusion matrix, calibration (ECE) and classify throughput.
-            Derived sets are built from the sentences at run time: words = distinct letter-only \
-            words of 3+ letters, pairs = distinct consecutive word pairs, stripped = accents removed.
+            Derived sets are built from the sentences at run time: words = distinct lower-case \
+            letter-only words of 3+ letters (allwords: capitalised ones too), pairs = distinct \
+            consecutive lower-case word pairs, stripped = accents removed.
             """)
 
     @Option(name: .customLong("set"),
-            help: "A set to evaluate, repeatable: sentences, words, pairs, stripped (default: sentences).")
+            help: "A set to evaluate, repeatable: sentences, words, pairs, allwords, stripped (default: sentences).")
     var sets: [String] = ["sentences"]
 
     @Flag(help: "Also print one report over all FILEs together.")
@@ -35,7 +36,7 @@ struct Eval: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1.") }
         for s in sets where Evaluation.Derivation(rawValue: s) == nil {
-            throw ValidationError("unknown set '\(s)' (sentences, words, pairs, stripped)")
+            throw ValidationError("unknown set '\(s)' (sentences, words, pairs, allwords, stripped)")
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
         "visit https://www.example.com/a_b?x=1 now", "www.example.com is junk but this is not",
         "mail me@example.org, or call", "tabs\tand\nnewlines\r\nand\u{00A0}nbsp", "ÉLITE ÁRBOL ÑOÑO",
         "œuvre façade ångström ǆ ẞ ḁ", "naïve café—résumé…", "Это по-русски, mixed with English words",
-        "emoji 😀🎉 between words 👍🏽 yes", "combining: cafe\u{0301} and n\u{0303}",
+        "emoji 😀🎉 between words 👍🏽 yes", "int main() { return 0; }", "a[i] = f(x); // (see below)", "combining: cafe\u{0301} and n\u{0303}",
         String(repeating: "x", count: 5000), String(repeating: "é", count: 3000),
         String(repeating: "¡", count: 2000), String(repeating: "ab ", count: 3000),
         String(repeating: "https://junk.example/" + String(repeating: "q", count: 300) + " word ", count: 20),
@@ -35,11 +35,12 @@ import Testing
         #expect(scores == expected, "\(text.prefix(40))")
         #expect(evidence.letters == expectedEvidence.letters)
         #expect(evidence.foreignLetters == expectedEvidence.foreignLetters)
+        #expect(evidence.codeMarks == expectedEvidence.codeMarks)
     }
 
     @Test func handWrittenLoopMatchesTheExtractorOnRandomBytes() {
         var rng = SplitMix64(state: 99)
-        let alphabet: [[UInt8]] = ["a", "Z", " ", ".", "/", "@", "w", "ñ", "É", "¿", "\u{0301}", "😀", "ж", "\t"].map { Array($0.utf8) }
+        let alphabet: [[UInt8]] = ["a", "Z", " ", ".", "/", "@", "(", "}", ";", "w", "ñ", "É", "¿", "\u{0301}", "😀", "ж", "\t"].map { Array($0.utf8) }
             + [[0xC3], [0xFF], [0x80], [0xE2, 0x80]]
         for length in [1, 2, 5, 17, 100, 700, 3000] {
             for _ in 0..<20 {
@@ -48,7 +49,7 @@ import Testing
                 let (expected, e1) = referenceScores(bytes)
                 let (scores, e2) = bytes.withUnsafeBufferPointer { model.score($0) }
                 #expect(scores == expected)
-                #expect(e1.letters == e2.letters && e1.foreignLetters == e2.foreignLetters)
+                #expect(e1.letters == e2.letters && e1.foreignLetters == e2.foreignLetters && e1.codeMarks == e2.codeMarks)
             }
         }
     }

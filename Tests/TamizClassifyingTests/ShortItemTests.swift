@@ -1,0 +1,64 @@
+import Testing
+import TamizClassifying
+
+/// The documented behaviour on hard short items (README of `Data/model/`):
+/// - a word common to both languages, or to English and another language, never gets a
+///   confident answer: whatever its label, confidence < 0.9, so `--min-confidence 0.9` makes it `und`;
+/// - unambiguous frequent words and all-caps headlines get their language;
+/// - numbers, emoji and symbols are `und` with confidence 1;
+/// - a bare name carries no language: most come out `und` or below 0.9 (the ones listed here);
+///   a strongly English- or Spanish-looking one (`Barack Obama`, `Madrid`) may still be labelled.
+@Suite struct ShortItemTests {
+    let classifier = LanguageClassifier()
+    let strict = LanguageClassifier(minimumConfidence: 0.9)
+
+    @Test(arguments: ["no", "me", "he", "a", "come", "real", "once", "son", "van", "en", "un", "Ana", "Michael",
+                      "Nelson Mandela", "Sara,", "Traci", "Pedro"])
+    func ambiguousWordsAndBareNamesAreNeverConfident(_ text: String) {
+        let guess = classifier.classify(text)
+        #expect(guess.language == .undetermined || guess.confidence < 0.9, "\(text) → \(guess)")
+        #expect(strict.classify(text).language == .undetermined, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("with", Language.english), ("very", .english), ("house", .english), ("the dog", .english),
+        ("thank you", .english), ("although", .english), ("weather", .english),
+        ("niño", .spanish), ("muy", .spanish), ("y", .spanish), ("sin", .spanish), ("pero", .spanish),
+        ("el perro", .spanish), ("muchas gracias", .spanish), ("también", .spanish), ("mañana", .spanish),
+    ])
+    func unambiguousShortItemsGetTheirLanguage(_ text: String, _ language: Language) {
+        let guess = classifier.classify(text)
+        #expect(guess.language == language, "\(text) → \(guess)")
+        #expect(guess.confidence >= 0.9, "\(text) → \(guess)")
+    }
+
+    @Test(arguments: [
+        ("THE GOVERNMENT ANNOUNCED NEW TAXES TODAY", Language.english),
+        ("BREAKING NEWS: MARKETS FALL", .english),
+        ("EL GOBIERNO ANUNCIÓ NUEVOS IMPUESTOS HOY", .spanish),
+        ("ÚLTIMA HORA: EL GOBIERNO CAE", .spanish),
+    ])
+    func allCapsHeadlinesGetTheirLanguage(_ text: String, _ language: Language) {
+        let guess = classifier.classify(text)
+        #expect(guess.language == language && guess.confidence >= 0.9, "\(text) → \(guess)")
+    }
+
+    @Test(arguments: ["2024", "3.14", "+34 600 123 456", "€ 12,50", "🎉🎉🎉", "😀", "---", "#1", "https://example.com/casa",
+                      "int main() { return 0; }", "for (i = 0; i < n; i++) {", "var x = foo.bar(1);",
+                      "<div class=\"x\">Hola</div>", "x = [1, 2, 3];"])
+    func numbersSymbolsURLsAndCodeAreUndetermined(_ text: String) {
+        #expect(classifier.classify(text) == LanguageGuess(language: .undetermined, confidence: 1), "\(text)")
+    }
+
+    @Test(arguments: ["(Laughter.)", "I love it :) :)", "The results (see Table 1) were good."])
+    func proseWithParenthesesIsNotCode(_ text: String) {
+        #expect(classifier.classify(text).language == .english, "\(text)")
+    }
+
+    @Test func spanishWithoutAccentsIsStillSpanish() {
+        for text in ["el nino comio manana en el jardin", "la accion del gobierno fue rapida",
+                     "Donde esta la estacion de tren?"] {
+            #expect(classifier.classify(text).language == .spanish, "\(text)")
+        }
+    }
+}
