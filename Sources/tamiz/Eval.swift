@@ -20,6 +20,9 @@ struct Eval: ParsableCommand {
             help: "A set to evaluate, repeatable: sentences, words, pairs, allwords, stripped (default: sentences).")
     var sets: [String] = ["sentences"]
 
+    @Flag(name: .customLong("strip-accents"), help: "Remove accents (á→a, ñ→n, …) from every set before classifying.")
+    var stripAccents = false
+
     @Flag(help: "Also print one report over all FILEs together.")
     var combined = false
 
@@ -60,8 +63,10 @@ struct Eval: ParsableCommand {
         for set in sets {
             let derivation = Evaluation.Derivation(rawValue: set)!
             for (name, items) in loaded {
-                let report = Evaluation.run(Evaluation.derive(items, as: derivation), classifier: classifier)
-                print(report.formatted(title: "\(name) [\(set)]"))
+                var derived = Evaluation.derive(items, as: derivation)
+                if stripAccents { derived = Evaluation.derive(derived, as: .accentsStripped) }
+                let report = Evaluation.run(derived, classifier: classifier)
+                print(report.formatted(title: "\(name) [\(set)\(stripAccents ? ", accents stripped" : "")]"))
             }
         }
     }
