@@ -72,7 +72,7 @@ extension BlockProcessor {
         statistics.documents += 1
         splitLines(document)
         let lines = lineRanges
-        let reasons = options.clean ? cleaner.debris(ofLines: lines, in: document) : Array(repeating: nil, count: lines.count)
+        let reasons = debrisReasons(ofLines: lines, in: document)
         var lineHasPart = [Bool](repeating: false, count: Destination.allCases.count)
         for (line, reason) in zip(lines, reasons) {
             if let reason {
