@@ -264,24 +264,12 @@ private struct LineScanner {
         let key = hash | 1
         lineHash = WordKey.rotate(lineHash) &+ key  // order-sensitive; mixed at the end
         let flags = lookup.flags(key)  // word entries are stored under the bare word key
-        var phraseFlags = flags
-        if flags.contains(.phraseEnd) && wordIndex >= 1 {
-            // Phrase keys are built like line keys (see `finish`), from the previous word keys.
-            let two = WordKey.rotate(previous1) &+ key
-            phraseFlags.formUnion(lookup.flags(WordKey.lineKey(two, words: 2)))
-            if wordIndex >= 2 {
-                let three = WordKey.rotate(WordKey.rotate(previous2) &+ previous1) &+ key
-                phraseFlags.formUnion(lookup.flags(WordKey.lineKey(three, words: 3)))
-                if wordIndex >= 3 {
-                    let four = WordKey.rotate(WordKey.rotate(WordKey.rotate(previous3) &+ previous2) &+ previous1) &+ key
-                    phraseFlags.formUnion(lookup.flags(WordKey.lineKey(four, words: 4)))
-                }
-            }
-        }
-        phraseFlags.subtract([.englishStop, .spanishStop, .phraseEnd])
+        var cueBits = flags.rawValue
+        if cueBits & WordFlags.phraseEnd.rawValue != 0 && wordIndex >= 1 { cueBits |= phraseFlags(ending: key) }
+        cueBits &= ~(WordFlags.englishStop.rawValue | WordFlags.spanishStop.rawValue | WordFlags.phraseEnd.rawValue)
         if wordIndex == 0 { result.firstWord = flags }
-        if wordIndex < 3 { result.leadingCues.formUnion(phraseFlags) }
-        result.cues.formUnion(phraseFlags)
+        if wordIndex < 3 { result.leadingCues.formUnion(WordFlags(rawValue: cueBits)) }
+        result.cues.formUnion(WordFlags(rawValue: cueBits))
         previous3 = previous2
         previous2 = previous1
         previous1 = key
@@ -296,6 +284,24 @@ private struct LineScanner {
         englishAndSpanish &+= UInt64(english & letter) | UInt64(spanish & letter) &<< 32
         capitalizedAndDates &+= UInt64((letter &- stop) & (capitalized ? 1 : 0))
             | UInt64(flags.rawValue >> 4 & 1) &<< 32  // WordFlags.dateWord
+    }
+
+    /// The flags of the two- to four-word phrases that end with the word `key` (a rare path:
+    /// only for words that end some listed phrase).
+    @inline(never)
+    func phraseFlags(ending key: UInt64) -> UInt16 {
+        // Phrase keys are built like line keys (see `WordKey.lineKey`), from the previous word keys.
+        let two = WordKey.rotate(previous1) &+ key
+        var bits = lookup.flags(WordKey.lineKey(two, words: 2)).rawValue
+        if wordIndex >= 2 {
+            let three = WordKey.rotate(WordKey.rotate(previous2) &+ previous1) &+ key
+            bits |= lookup.flags(WordKey.lineKey(three, words: 3)).rawValue
+            if wordIndex >= 3 {
+                let four = WordKey.rotate(WordKey.rotate(WordKey.rotate(previous3) &+ previous2) &+ previous1) &+ key
+                bits |= lookup.flags(WordKey.lineKey(four, words: 4)).rawValue
+            }
+        }
+        return bits
     }
 
     mutating func scan(_ base: UnsafePointer<UInt8>, count: Int) {
@@ -315,7 +321,9 @@ private struct LineScanner {
         var separators = 0
         var spacedWords = 0
         var index = 0
-        while index < count {
+        // One pass to `count` inclusive: the line's end is read as a space, so a word ends in
+        // exactly one place (and `endWord` is inlined once).
+        while index <= count {
             // Eight bytes at a time through runs of lower-case ASCII letters (SWAR).
             if index &+ 8 <= count {
                 let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
@@ -340,13 +348,30 @@ private struct LineScanner {
                     hash.add(bytes, count: run)
                     index &+= run
                     // After a full eight, look again; otherwise the next byte is no lower-case letter.
-                    if run == 8 || index >= count { continue }
+                    if run == 8 { continue }
                 }
             }
-            let byte = base[index]
+            let byte: UInt8 = index < count ? base[index] : 0x20
+            var kind: UInt8 = 0
+            var width = 1
+            var second: UInt8 = 0
+            let isWordByte: Bool
             if byte < 0x80 {
-                let kind = classes[Int(byte)]
-                if kind & (LineScan.letter | LineScan.digit) != 0 {
+                kind = classes[Int(byte)]
+                isWordByte = kind & (LineScan.letter | LineScan.digit) != 0
+            } else {
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                second = index + 1 < count ? base[index + 1] : 0
+                let isSymbol = byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte >= 0xF0 || byte < 0xC2
+                isWordByte = !isSymbol && index + width <= count
+            }
+            if !isWordByte && inWord {
+                endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
+                hash = WordHasher()
+                inWord = false
+            }
+            if byte < 0x80 {
+                if isWordByte {
                     let isUpper = kind & LineScan.upper != 0
                     if !inWord {
                         inWord = true
@@ -363,26 +388,13 @@ private struct LineScanner {
                         wordHasLetter = true
                         spacedHasLetter = true
                         hasLetter = true
+                        previousLower = !isUpper
                         hash.add(byte | 0x20)
-                        index += 1
-                        // The common case: a run of lower-case ASCII letters.
-                        while index < count {
-                            let next = base[index]
-                            guard next &- 0x61 < 26 else { break }
-                            hash.add(next)
-                            index += 1
-                        }
-                        previousLower = !isUpper || base[index - 1] >= 0x61
-                        continue
+                    } else {
+                        previousLower = false
+                        hash.add(byte)
                     }
-                    previousLower = false
-                    hash.add(byte)
                 } else if kind & LineScan.space != 0 {
-                    if inWord {
-                        endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
-                        hash = WordHasher()
-                        inWord = false
-                    }
                     if spacedInWord {
                         if spacedHasLetter { spacedWords += 1 }
                         spacedInWord = false
@@ -391,11 +403,6 @@ private struct LineScanner {
                     if terminalPending { breakPending = true }
                     terminalPending = false
                 } else {
-                    if inWord {
-                        endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
-                        hash = WordHasher()
-                        inWord = false
-                    }
                     spacedInWord = true
                     if kind & LineScan.terminal != 0 {
                         terminalPending = true
@@ -413,15 +420,7 @@ private struct LineScanner {
                 continue
             }
             // Non-ASCII: letters per the lead byte (see LineFeatures and TextNormalizer).
-            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            let second: UInt8 = index + 1 < count ? base[index + 1] : 0
-            let isSymbol = byte == 0xC2 || byte == 0xE2 || byte == 0xEF || byte >= 0xF0 || byte < 0xC2
-            if isSymbol || index + width > count {
-                if inWord {
-                    endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
-                    hash = WordHasher()
-                    inWord = false
-                }
+            if !isWordByte {
                 if byte == 0xC2 && second == 0xA0 {  // no-break space
                     if spacedInWord {
                         if spacedHasLetter { spacedWords += 1 }
@@ -467,8 +466,6 @@ private struct LineScanner {
             }
             index += width
         }
-        if inWord { endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized) }
-        if spacedInWord && spacedHasLetter { spacedWords += 1 }
         result.hasLetter = hasLetter
         result.glued = glued
         result.sentenceBreaks = sentenceBreaks
