@@ -15,8 +15,8 @@ public enum DebrisReason: String, Sendable, CaseIterable, Hashable {
     case repeated
     /// One or two words without sentence punctuation: a label, button or heading fragment.
     case short
-    /// An author or date line: `By Ann Lee`, `Por Ana López`, `Updated March 3, 2025 10:21 AM`,
-    /// `Actualizado el 25/05/2025 21:57 h`.
+    /// An author, credit or date line: `By Ann Lee`, `Por Ana López`, `Photo: Ann Lee/Agency`,
+    /// `Updated March 3, 2025 10:21 AM`, `Actualizado el 25/05/2025 21:57 h`.
     case byline
     /// A sentence-like line that is not article text: teaser headlines in a run of other
     /// non-prose lines, "read also" / "lee también" links, small islands of prose far from the

@@ -58,6 +58,7 @@ public struct LineCleaner: Sendable {
         add(PhraseLists.bylineOpeners, .bylineOpener)
         add(PhraseLists.commentCues, .commentCue)
         add(PhraseLists.linkCues, .linkCue)
+        add(PhraseLists.creditCues, .creditCue)
         precondition(longest <= 4, "phrase cues are matched up to four words")
         self.table = table
     }
@@ -221,7 +222,7 @@ public struct LineCleaner: Sendable {
         }
 
         // Comments: a comments heading after some content; prose under it is comments.
-        markComments(nonBlank, kept: &kept, reasons: &reasons, kinds: kinds, scans: scans)
+        markComments(nonBlank, kept: &kept, reasons: &reasons, kinds: kinds, scans: scans, punctuated: punctuated)
 
         // Language: prose in the minority language of the content around it.
         markOtherLanguage(nonBlank, kept: &kept, reasons: &reasons, scans: scans)
@@ -251,7 +252,7 @@ public struct LineCleaner: Sendable {
         guard words > 0 else { return .weak }
         let stops = scan.stops
         // Densities compared as integers: stops / words >= ratio.
-        if punctuated && words >= 8 && stops * 100 >= words * 22 { return .prose }
+        if punctuated && words >= 5 && stops * 100 >= words * 22 { return .prose }
         if words >= 25 && stops * 100 >= words * 18 { return .prose }
         if scan.sentenceBreaks >= 1 && words >= 12 && stops * 100 >= words * 22 { return .prose }
         let titleCase = scan.contentWords >= 3 && scan.capitalized * 4 >= scan.contentWords * 3
@@ -275,6 +276,7 @@ public struct LineCleaner: Sendable {
         if scan.cues.contains(.commentCue) && scan.words <= 6 && !punctuated { return .comments }
         if scan.cues.contains(.linkCue) && scan.words <= 12 && !proseLike { return .list }
         if scan.leadingCues.contains(.linkCue) && scan.words <= 40 { return .list }
+        if scan.cues.contains(.creditCue) && (scan.words <= 6 || (!proseLike && scan.words <= 12)) { return .byline }
         if !proseLike || scan.words <= 8 {
             if scan.firstWord.contains(.bylineOpener) && scan.words <= 7 { return .byline }
             if scan.dateWords >= 1 && scan.numbers >= 1 && scan.words <= 10 { return .byline }
@@ -337,13 +339,16 @@ public struct LineCleaner: Sendable {
     }
 
     private func markComments(
-        _ nonBlank: [Int], kept: inout [Bool], reasons: inout [DebrisReason?], kinds: [Kind], scans: [LineScan]
+        _ nonBlank: [Int], kept: inout [Bool], reasons: inout [DebrisReason?], kinds: [Kind], scans: [LineScan],
+        punctuated: [Bool]
     ) {
         var proseSeen = 0
         var horizon = 0
         for index in nonBlank {
             let scan = scans[index]
-            let isCue = scan.cues.contains(.commentCue) && scan.words <= 12 && scan.words >= 1
+            // A heading (`Comments`, `Deja un comentario`), a count (`16 comments`) or a button.
+            let isCue = scan.cues.contains(.commentCue)
+                && ((scan.words <= 6 && !punctuated[index]) || (scan.numbers >= 1 && scan.words <= 12))
             if isCue && (proseSeen >= 3 || horizon > 0) {
                 // A comments heading, or a reply/report button inside the section.
                 horizon = 30

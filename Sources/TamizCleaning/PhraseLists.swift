@@ -117,5 +117,11 @@ enum PhraseLists {
         "también te puede interesar", "más noticias", "lo más leído", "lo más visto", "más leídas",
         "noticias relacionadas", "recomendados", "ver más", "ver todos", "ver todas",
     ]
-}
 
+    /// Photo credits and news agencies, as in caption credit lines.
+    static let creditCues: [String] = [
+        "photo", "photograph", "photography", "photos", "image", "images", "getty images", "illustration",
+        "credit", "ap photo", "shutterstock", "reuters", "afp", "efe", "europa press", "associated press",
+        "foto", "fotos", "fotografía", "imagen", "ilustración", "archivo", "cedida",
+    ]
+}

@@ -19,6 +19,8 @@ struct WordFlags: OptionSet, Sendable {
     static let linkCue = WordFlags(rawValue: 1 << 7)
     /// The word ends some listed phrase of two or more words: only then are phrase keys built.
     static let phraseEnd = WordFlags(rawValue: 1 << 8)
+    /// A photo-credit word or phrase (`Getty Images`, `Foto:`), or a news agency.
+    static let creditCue = WordFlags(rawValue: 1 << 9)
 }
 
 /// A small open-addressing hash table from 64-bit word/phrase keys to ``WordFlags``. Each slot
