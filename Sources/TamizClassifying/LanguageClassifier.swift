@@ -82,8 +82,9 @@ extension LanguageModel {
     /// to the same scores), written out as one loop with local state; through the generic sink
     /// the compiler kept the accumulators in memory and copied them between paths.
     ///
-    /// Int8 weights are summed in Int16 lanes and widened into Int32 at least every 256 features
-    /// (256 · 127 < Int16.max). The Int32 sums are kept as even and odd classes in two SIMD4
+    /// The weights (Int8 in the file, read from the model's Int16 copy so that a row is one
+    /// `paddw`: +5 % on the dev bench for 2 MB more memory) are summed in Int16 lanes and
+    /// widened into Int32 at least every 256 features (256 · 127 < Int16.max). The Int32 sums are kept as even and odd classes in two SIMD4
     /// halves: the Int16 lanes seen as four Int32 words widen with two shifts (pslld/psrad on
     /// SSE2), where the generic SIMD8 conversion was an out-of-line call. A junk token (URL,
     /// address) is undone by restoring a copy of the sums taken at the previous token end.
@@ -98,7 +99,7 @@ extension LanguageModel {
         var evidence = TextEvidence()
         guard let p = text.baseAddress, text.count > 0 else { return (bias, evidence) }
         let n = text.count
-        let t = table
+        let t = wideTable
         let shift = extractor.shift, mask = extractor.mask
         let wordFeatures = extractor.wordFeatures
         let m = FeatureExtractor.multiplier
@@ -124,12 +125,12 @@ extension LanguageModel {
         }
         @inline(__always) func push(_ symbol: UInt64) {
             reg = (reg &<< 8) | symbol
-            lanes &+= SIMD8<Int16>(truncatingIfNeeded: t[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)])
+            lanes &+= t[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
         }
         @inline(__always) func endWord() {
             if wordFeatures {
                 let key = wordLength < 8 ? reg & (UInt64.max &>> UInt64(56 &- 8 &* wordLength)) : reg
-                lanes &+= SIMD8<Int16>(truncatingIfNeeded: t[Int(truncatingIfNeeded: ((key ^ salt) &* m) &>> shift)])
+                lanes &+= t[Int(truncatingIfNeeded: ((key ^ salt) &* m) &>> shift)]
             }
             tokenLetters &+= wordLength
             wordLength = 0

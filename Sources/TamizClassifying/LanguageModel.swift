@@ -13,6 +13,9 @@ final class ModelStorage: @unchecked Sendable {
     @usableFromInline let base: UnsafeRawPointer
     @usableFromInline let count: Int
     private let owned: Bool
+    /// The weight table widened to Int16 (set by `LanguageModel.init` once the file is valid):
+    /// the hot loop then adds a row with one instruction instead of widening it first.
+    @usableFromInline var wide: UnsafeMutablePointer<SIMD8<Int16>>? = nil
 
     init(unowned base: UnsafeRawPointer, count: Int) {
         self.base = base
@@ -29,6 +32,7 @@ final class ModelStorage: @unchecked Sendable {
 
     deinit {
         if owned { UnsafeMutableRawPointer(mutating: base).deallocate() }
+        wide?.deallocate()
     }
 }
 
@@ -181,6 +185,11 @@ public struct LanguageModel: Sendable {
             throw ModelLoadError(.invalidHeader("classes must include en and es once each, no duplicates"))
         }
 
+        let rows = 1 << bits
+        let wide = UnsafeMutablePointer<SIMD8<Int16>>.allocate(capacity: rows)
+        let narrow = (storage.base + ModelFormat.tableOffset).assumingMemoryBound(to: SIMD8<Int8>.self)
+        for r in 0..<rows { (wide + r).initialize(to: SIMD8<Int16>(truncatingIfNeeded: narrow[r])) }
+        storage.wide = wide
         self.storage = storage
         self.extractor = FeatureExtractor(bucketBits: bits, orders: orders, wordFeatures: flags & 1 != 0)
         self.bias = bias
@@ -194,6 +203,9 @@ public struct LanguageModel: Sendable {
         self.temperature = temperature
         self.temperatureSlope = slope
     }
+
+    /// The weight table widened to Int16 (what the classifier reads).
+    @usableFromInline var wideTable: UnsafePointer<SIMD8<Int16>> { UnsafePointer(storage.wide!) }
 
     /// The weight table: 2^bucketBits rows of 8 Int8 weights.
     @usableFromInline var table: UnsafePointer<SIMD8<Int8>> {
