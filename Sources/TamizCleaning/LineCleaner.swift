@@ -11,21 +11,27 @@
 /// 5. `repeated` – the line occurs more than once in the document: every copy when it has at most
 ///    ``repeatedMaxWords`` words (headers, menus), otherwise every copy after the first.
 /// 6. `short` – at most two words and no sentence punctuation (labels, buttons, bylines' fragments).
-/// 7. `navigation` – menu items glued together (`NewsSportCulture`) or `|`/`•`-separated links.
-/// 8. `byline` – `By …`/`Por …` lines and date lines (a month, weekday or dateline word next to
-///    numbers, or a `dd/mm/yyyy` date, in a short line).
-/// 9. `comments` – a comments heading after the article, and the prose under it.
+/// 7. `navigation` – menu items glued together (`NewsSportCulture`) or `|`/`•`/` /`-separated links.
+/// 8. `comments` – a short comments heading or count (`Comments`, `16 comments`, `Responder`).
+/// 9. `list` – a link-list cue (`Read more`, `Lee también`) in a short line or at a line's start.
+/// 10. `byline` – `By …`/`Por …` lines, photo-credit and agency lines, and date lines (a month,
+///    weekday or dateline word next to numbers in a short line).
 ///
-/// Then the document decides about the rest. Each remaining line is *prose* (enough words, enough
-/// function words in either language, sentence punctuation), *near-prose* or *weak* (labels,
-/// title-case menu items, teaser headlines). Like jusText, a near-prose or weak line is judged by
-/// its nearest prose or debris neighbours: between prose it is content (a sub-heading), amid
-/// debris it is `list`. A headline and standfirst just above a run of prose are content. Small
-/// islands of prose far from the document's main text (teasers) are `list`, and prose in the
-/// other language than the content around it is `other-language` (reader comments, another
-/// edition's teasers).
+/// Then the document decides about the rest (see `DebrisReason` for the words). Each remaining
+/// line is *prose* (enough words, enough function words of English or Spanish, sentence
+/// punctuation), *near-prose*, or *weak* (labels, title-case menu items). Like jusText, a
+/// near-prose or weak line takes the side of its nearest prose or debris neighbours: between prose
+/// it is content (a sub-heading), amid debris, or inside a run of three or more non-prose lines,
+/// it is debris (`navigation` when weak, `list` when sentence-like). Runs of content far smaller
+/// than the document's main text are `list` (teasers). A headline and standfirst above a run of
+/// prose are content when their topic words recur in the prose below (even when the headline also
+/// appears elsewhere in the page and so is `repeated`). After three prose lines, a comments heading
+/// turns the prose under it into `comments` (renewed by each reply button or commenter's byline),
+/// and prose in the other language than the content around it (3 : 1 by words within 40 lines) is
+/// `other-language`. A document without any prose line keeps every line the line rules pass.
 ///
-/// Lines are compared after ``TextNormalizer`` folding, so `Most viewed` and `MOST VIEWED ›` match.
+/// Words are folded like ``TextNormalizer`` folds them (case, not accents), so `Most viewed` and
+/// `MOST VIEWED ›` match; each word is hashed once (see `LineScan`), with no allocation per line.
 /// The cleaner holds no state between calls; it is safe to share across threads.
 public struct LineCleaner: Sendable {
     /// Cue lines longer than this are treated as prose, not banners.

@@ -325,7 +325,7 @@ private struct LineScanner {
         // exactly one place (and `endWord` is inlined once).
         while index <= count {
             // Eight bytes at a time through runs of lower-case ASCII letters (SWAR).
-            if index &+ 8 <= count {
+            if index &+ 8 <= count && base[index] &- 0x61 < 26 {
                 let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let low7 = bytes & 0x7F7F_7F7F_7F7F_7F7F
                 // The high bit of each byte b with 0x60 < b < 0x7B (exact per byte: no carries).
