@@ -252,7 +252,8 @@ extension LanguageModel {
         let e0 = weight(0), e1 = weight(1), e2 = weight(2), e3 = weight(3)
         let e4 = weight(4), e5 = weight(5), e6 = weight(6), e7 = weight(7)
         let sum = ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7))
-        return (weight(englishClass) / sum, weight(spanishClass) / sum)
+        let all = SIMD8<Float>(e0, e1, e2, e3, e4, e5, e6, e7)
+        return (all[englishClass] / sum, all[spanishClass] / sum)
     }
 }
 
@@ -266,18 +267,17 @@ func maximumLane(_ v: SIMD8<Int32>) -> Int32 {
 /// polynomial): much cheaper than libm's expf, and calibration needs nothing finer.
 @inlinable @inline(__always)
 func fastExpNegative(_ x: Float) -> Float {
-    let t = -x * 1.442_695_04  // log2(e), t <= 0
-    // floor(t) by truncation toward zero and a correction: `rounded(.down)` is a libm call
-    // without SSE4.1, and was most of the softmax's cost.
-    var whole = Int32(t)
-    var f = t - Float(whole)  // (-1, 0]
-    if f < 0 {
-        f += 1
-        whole -= 1
-    }
+    let t = -x * 1.442_695_04  // log2(e), t in [-44, 0]
+    // floor(t) with the 1.5 · 2^23 rounding trick: `rounded(.down)` is a libm call without
+    // SSE4.1, and `Int32(t)` adds range checks; together they were most of the softmax.
+    let magic: Float = 12_582_912
+    var shifted = t + magic  // t rounded to an integer, in the low mantissa bits
+    if shifted - magic > t { shifted -= 1 }
+    let whole = Int32(bitPattern: shifted.bitPattern) &- 0x4B40_0000
+    let f = t - (shifted - magic)  // [0, 1)
     // 2^f on [0, 1): degree-4 Taylor polynomial.
     let p = 1 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * 0.009_618_13)))
-    let exponent = whole + 127
+    let exponent = whole &+ 127
     if exponent <= 0 { return 0 }
     return p * Float(bitPattern: UInt32(exponent) << 23)
 }
