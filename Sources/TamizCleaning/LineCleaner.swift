@@ -162,12 +162,14 @@ public struct LineCleaner: Sendable {
                     kept[index] = kinds[index] == .nearProse
                 }
             case .debris:
-                // A sub-heading that also appears in a table of contents: prose right around it.
-                if reasons[index] == .repeated && scans[index].words >= 2 && position > 0
-                    && Int(whitespaceWords[index]) <= repeatedMaxWords && !punctuated[index]
-                    && position + 1 < nonBlank.count && kinds[nonBlank[position - 1]] == .prose
-                    && kinds[nonBlank[position + 1]] == .prose
-                {
+                // A sub-heading between two paragraphs: a one- or two-word heading (`short`), or
+                // one that also appears in a table of contents (`repeated`).
+                let betweenProse = position > 0 && position + 1 < nonBlank.count
+                    && kinds[nonBlank[position - 1]] == .prose && kinds[nonBlank[position + 1]] == .prose
+                let subheading = reasons[index] == .short
+                    || (reasons[index] == .repeated && scans[index].words >= 2
+                        && Int(whitespaceWords[index]) <= repeatedMaxWords && !punctuated[index])
+                if betweenProse && subheading {
                     kept[index] = true
                     reasons[index] = nil
                 }
