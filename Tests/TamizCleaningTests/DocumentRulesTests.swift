@@ -105,6 +105,14 @@ struct DocumentRulesTests {
         }
     }
 
+    @Test("a one-word heading between two paragraphs is a sub-heading, the same word in a menu is short")
+    func oneWordSubheading() {
+        let document = ["Deportes", "Opinión", ""] + Self.spanishArticle.prefix(2) + ["Financiación"] + Self.spanishArticle.suffix(1)
+        let result = cleaner.debris(ofLines: document)
+        #expect(result[0] == .short && result[1] == .short)
+        #expect(result[5] == nil)
+    }
+
     @Test("an English article with a Spanish paywall block keeps the article and drops the block")
     func englishArticleWithSpanishPaywall() {
         let document = ["Skip to content", "Menu", "Old railway yard to become a park with a lake", ""]
