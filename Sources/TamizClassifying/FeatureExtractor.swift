@@ -42,8 +42,9 @@ struct TextEvidence {
 /// word's end space). One order only: every extra order was another lookup per byte.
 /// With word features on, each finished word of `L` letters also emits, just before its end is
 /// pushed, `(key ^ 0x5741_4D49_5A57_4F52) &* 0x9E3779B97F4A7C15 >> (64 - bucketBits)` where `key`
-/// is the low `L + 1` bytes of the register (the word and the space or mark before it) when
-/// `L < 8`, else the whole register (the word's last 8 letters). No per-letter word hash: its
+/// is the low `L` bytes of the register (the word) with `L` in the top byte when `L < 8`, else
+/// the whole register (the word's last 8 letters). Keying by the word alone, not by the space
+/// or mark before it, measured fewer English names labelled Spanish. No per-letter word hash: its
 /// multiply chain was the loop's longest dependency.
 ///
 /// **Junk tokens.** A whitespace token containing one of `# & / < = > @ \ ^ _ `` ` `` { | } ~`
@@ -279,7 +280,7 @@ struct FeatureExtractor: Sendable {
     /// The word that just ended is in the low bytes of `reg` (see the type's documentation).
     @inlinable @inline(__always)
     func wordFeature<S: FeatureSink>(_ reg: UInt64, _ length: Int, _ sink: inout S) {
-        let key = length < 8 ? reg & (UInt64.max &>> UInt64(56 &- 8 &* length)) : reg
+        let key = length < 8 ? (reg & (UInt64.max &>> UInt64(64 &- 8 &* length))) | (UInt64(length) &<< 56) : reg
         sink.feature(Int(truncatingIfNeeded: ((key ^ Self.wordSalt) &* Self.multiplier) &>> shift))
     }
 }

@@ -129,7 +129,7 @@ extension LanguageModel {
         }
         @inline(__always) func endWord() {
             if wordFeatures {
-                let key = wordLength < 8 ? reg & (UInt64.max &>> UInt64(56 &- 8 &* wordLength)) : reg
+                let key = wordLength < 8 ? (reg & (UInt64.max &>> UInt64(64 &- 8 &* wordLength))) | (UInt64(wordLength) &<< 56) : reg
                 lanes &+= t[Int(truncatingIfNeeded: ((key ^ salt) &* m) &>> shift)]
             }
             tokenLetters &+= wordLength

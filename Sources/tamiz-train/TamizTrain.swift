@@ -45,6 +45,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("bias-rate"), help: "Bias step relative to weight steps.") var biasRate: Double?
     @Option(name: .customLong("nb-init"), help: "Scale of the naive Bayes weights SGD starts from.") var nbInit: Double?
     @Option(help: "SGD passes over a class: ceil(this / its sentences).") var balance: Int?
+    @Option(help: "Seed of the SGD shuffles and spans.") var seed: UInt64?
     @Flag(name: .customLong("no-words"), help: "No whole-word features.") var noWords = false
 
     var corpusDirectory: String { corpus ?? packageRoot + "/Data/corpus" }
@@ -67,6 +68,7 @@ struct TrainingOptions: ParsableArguments {
         if let biasRate { config.biasRate = biasRate }
         if let nbInit { config.naiveBayesInitScale = nbInit }
         if let balance { config.balancedClassSentences = balance }
+        if let seed { config.seed = seed }
         if noWords { config.wordFeatures = false }
         return config
     }
