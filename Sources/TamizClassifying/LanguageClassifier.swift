@@ -185,7 +185,25 @@ extension LanguageModel {
             pending &+= 2
             if pending > 200 { flush() }
             if FeatureExtractor.isCodeMark(p, i, n) { evidence.codeMarks &+= 1 }
-            let (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: tokenStart)
+            let kind: Int, sym: UInt8
+            if b < 0x80 {
+                // ASCII non-letters inline (the decoder's first branch; calling it for every
+                // comma and space cost more than the decoding).
+                sym = 0
+                if b == 0x20 || (b &- 9) < 5 {
+                    kind = 3
+                } else if (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
+                    kind = 4
+                } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
+                          p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
+                    kind = 4  // "www."
+                } else {
+                    kind = 2
+                }
+                i &+= 1
+            } else {
+                (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: tokenStart)
+            }
             if kind == 0 {
                 push(UInt64(sym))
                 wordLength &+= 1
