@@ -43,7 +43,7 @@ public struct LineCleaner: Sendable {
 
     /// Creates a cleaner with the built-in English and Spanish phrase lists.
     public init() {
-        var table = WordTable(capacity: 2048)
+        var table = WordTable(capacity: 6000)  // 16,384 slots: see WordTable
         var longest = 1
         func add(_ phrases: [String], _ flags: WordFlags, phrase: Bool = true) {
             for text in phrases {

@@ -324,19 +324,23 @@ private struct LineScanner {
         // One pass to `count` inclusive: the line's end is read as a space, so a word ends in
         // exactly one place (and `endWord` is inlined once).
         while index <= count {
-            // Eight bytes at a time through runs of lower-case ASCII letters (SWAR).
-            if index &+ 8 <= count && base[index] &- 0x61 < 26 {
-                let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let low7 = bytes & 0x7F7F_7F7F_7F7F_7F7F
-                // The high bit of each byte b with 0x60 < b < 0x7B (exact per byte: no carries).
-                let lower = (0x0101_0101_0101_0101 &* (127 + 0x7B) &- low7) & ~bytes
-                    & (low7 &+ 0x0101_0101_0101_0101 &* (127 - 0x60)) & 0x8080_8080_8080_8080
-                let others = ~lower & 0x8080_8080_8080_8080
-                let run = others == 0 ? 8 : others.trailingZeroBitCount >> 3
-                if run > 0 {
+            // Eight bytes at a time through runs of lower-case ASCII letters (SWAR), also from
+            // the capital that starts a word.
+            if index &+ 8 <= count {
+                let first = base[index]
+                let firstUpper = first &- 0x41 < 26 && !inWord
+                if first &- 0x61 < 26 || firstUpper {
+                    let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) | (firstUpper ? 0x20 : 0)
+                    let low7 = bytes & 0x7F7F_7F7F_7F7F_7F7F
+                    // The high bit of each byte b with 0x60 < b < 0x7B (exact per byte: no carries).
+                    let lower = (0x0101_0101_0101_0101 &* (127 + 0x7B) &- low7) & ~bytes
+                        & (low7 &+ 0x0101_0101_0101_0101 &* (127 - 0x60)) & 0x8080_8080_8080_8080
+                    let others = ~lower & 0x8080_8080_8080_8080
+                    let run = others == 0 ? 8 : others.trailingZeroBitCount >> 3
                     if !inWord {
                         inWord = true
-                        wordCapitalized = false
+                        wordCapitalized = firstUpper
+                        if breakPending && firstUpper { sentenceBreaks += 1 }
                         breakPending = false
                         terminalPending = false
                     }
@@ -344,7 +348,7 @@ private struct LineScanner {
                     spacedHasLetter = true
                     hasLetter = true
                     spacedInWord = true
-                    previousLower = true
+                    previousLower = !(firstUpper && run == 1)
                     hash.add(bytes, count: run)
                     index &+= run
                     // After a full eight, look again; otherwise the next byte is no lower-case letter.
