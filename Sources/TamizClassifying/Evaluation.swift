@@ -30,6 +30,7 @@ public struct EvaluationItem: Sendable, Equatable {
 /// words, first occurrence only; `allWords` is `words` with capitalised tokens too;
 /// `accentsStripped` replaces á é í ó ú ü ñ with a e i o u u n.
 public enum Evaluation {
+    /// Which set to build from sentence items (see the type's documentation).
     public enum Derivation: String, Sendable, CaseIterable {
         case sentences, words, pairs, allWords = "allwords", accentsStripped = "stripped"
     }
