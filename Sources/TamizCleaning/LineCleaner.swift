@@ -117,13 +117,12 @@ public struct LineCleaner: Sendable {
         }
 
         // Pass 2: repeated lines, fragments, and the line-shape rules.
-        var seen = KeyCounter(capacity: count)
         for index in 0..<count where reasons[index] == nil && kinds[index] != .debris {
             let scan = scans[index]
             let words = Int(whitespaceWords[index])
             if let reason = shapeReason(
                 scan, words: words, punctuated: punctuated[index], copies: lineCounts.count(scan.lineKey),
-                isFirstCopy: { seen.add(scan.lineKey) == 1 })
+                isFirstCopy: { lineCounts.firstVisit(scan.lineKey) })
             {
                 reasons[index] = reason
                 kinds[index] = .debris
@@ -143,6 +142,32 @@ public struct LineCleaner: Sendable {
                 runStart = position + 1
             }
         }
+        // Whether the nearest prose line before / after each position is within 12 lines with at
+        // most one debris line in between (near-prose and weak lines are skipped), in two passes.
+        var proseBefore = [Bool](repeating: false, count: nonBlank.count)
+        var proseAfter = [Bool](repeating: false, count: nonBlank.count)
+        do {
+            var last = -1_000
+            var debrisSince = 0
+            for position in 0..<nonBlank.count {
+                proseBefore[position] = position - last <= 12 && debrisSince <= 1
+                switch kinds[nonBlank[position]] {
+                case .prose: last = position; debrisSince = 0
+                case .debris: debrisSince += 1
+                default: break
+                }
+            }
+            last = Int.max / 2
+            debrisSince = 0
+            for position in stride(from: nonBlank.count - 1, through: 0, by: -1) {
+                proseAfter[position] = last - position <= 12 && debrisSince <= 1
+                switch kinds[nonBlank[position]] {
+                case .prose: last = position; debrisSince = 0
+                case .debris: debrisSince += 1
+                default: break
+                }
+            }
+        }
         var kept = [Bool](repeating: false, count: count)
         // Without any prose there is no context to judge by: what passed the line rules stays.
         if !nonBlank.contains(where: { kinds[$0] == .prose }) {
@@ -154,8 +179,8 @@ public struct LineCleaner: Sendable {
                 kept[index] = true
             case .nearProse, .weak:
                 let run = runLengths[position]
-                let before = neighbour(nonBlank, from: position, step: -1, kinds: kinds)
-                let after = neighbour(nonBlank, from: position, step: 1, kinds: kinds)
+                let before = proseBefore[position]
+                let after = proseAfter[position]
                 if before && after && run <= 4 {
                     kept[index] = true
                 } else if (before || after) && run <= 2 {
@@ -185,15 +210,24 @@ public struct LineCleaner: Sendable {
         // recur in the prose below (a headline may also appear elsewhere in the page, as the
         // title or in a breadcrumb, so a `repeated` copy qualifies too).
         var topicWords = KeyCounter(capacity: 2048)
+        // Each run start gets the topic words of its own window, up to 16 times per document;
+        // beyond that a run start inside the last window reuses its words (bounded time on
+        // adversarial input such as alternating prose and debris lines).
+        var topicWindowEnd = 0
+        var rebuilds = 0
         for (position, index) in nonBlank.enumerated() where kept[index] {
             guard position > 0, !kept[nonBlank[position - 1]] else { continue }
             let window = position..<min(nonBlank.count, position + 40)
             guard window.count(where: { kept[nonBlank[$0]] && kinds[nonBlank[$0]] == .prose }) >= 2 else { continue }
-            topicWords.removeAll()
-            for ahead in window where kept[nonBlank[ahead]] && kinds[nonBlank[ahead]] == .prose {
-                LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[nonBlank[ahead]]]), lookup: lookup) {
-                    topicWords.add($0)
+            if position >= topicWindowEnd || rebuilds < 16 {
+                rebuilds += 1
+                topicWords.removeAll()
+                for ahead in window where kept[nonBlank[ahead]] && kinds[nonBlank[ahead]] == .prose {
+                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[nonBlank[ahead]]]), lookup: lookup) {
+                        topicWords.add($0)
+                    }
                 }
+                topicWindowEnd = window.upperBound
             }
             var back = position - 1
             var taken = 0
@@ -291,26 +325,6 @@ public struct LineCleaner: Sendable {
             if scan.numbers >= 3 && scan.words <= 3 { return .byline }
         }
         return nil
-    }
-
-    /// Whether the nearest decided neighbour in `step` direction is prose: near-prose and weak
-    /// lines are skipped, and so is one debris line (an ad label or a share button in the text).
-    private func neighbour(_ nonBlank: [Int], from position: Int, step: Int, kinds: [Kind]) -> Bool {
-        var cursor = position + step
-        var debrisSeen = 0
-        var skipped = 0
-        while cursor >= 0 && cursor < nonBlank.count && skipped < 12 {
-            switch kinds[nonBlank[cursor]] {
-            case .prose: return true
-            case .debris:
-                debrisSeen += 1
-                if debrisSeen > 1 { return false }
-            default: break
-            }
-            skipped += 1
-            cursor += step
-        }
-        return false
     }
 
     private func dropIslands(_ nonBlank: [Int], kept: inout [Bool], kinds: [Kind], scans: [LineScan]) {
@@ -438,7 +452,7 @@ struct KeyCounter {
     }
 
     /// Adds one occurrence of `key` (never 0) and returns its count so far.
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func add(_ key: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: key >> 11) & mask
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
@@ -448,15 +462,33 @@ struct KeyCounter {
             used += 1
         }
         counts[slot] += 1
-        return Int(counts[slot])
+        return Int(counts[slot] & Self.countMask)
     }
 
+    @inline(__always)
     func count(_ key: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: key >> 11) & mask
         while keys[slot] != 0 {
-            if keys[slot] == key { return Int(counts[slot]) }
+            if keys[slot] == key { return Int(counts[slot] & Self.countMask) }
             slot = (slot + 1) & mask
         }
         return 0
     }
+
+    /// Whether this is the first call for `key` (a key already added): a mark kept beside its count.
+    mutating func firstVisit(_ key: UInt64) -> Bool {
+        var slot = Int(truncatingIfNeeded: key >> 11) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key {
+                let first = counts[slot] & Self.visited == 0
+                counts[slot] |= Self.visited
+                return first
+            }
+            slot = (slot + 1) & mask
+        }
+        return true
+    }
+
+    private static let visited: Int32 = 1 << 30
+    private static let countMask: Int32 = visited - 1
 }

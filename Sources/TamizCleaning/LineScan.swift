@@ -9,7 +9,8 @@
 /// keys (``WordKey/combine(_:_:)``), and only computed when a word can end a listed phrase.
 struct LineScan {
     /// Whitespace-separated words that hold a letter (as ``LineFeatures/words``).
-    var spacedWords = 0
+    var spacedWords: Int { get { Int(_spacedWords) } set { _spacedWords = Int32(truncatingIfNeeded: newValue) } }
+    private var _spacedWords: Int32 = 0
     /// Whether any scalar is a letter (as ``LineFeatures/letters`` > 0).
     var hasLetter = false
     /// Whether the line holds any byte other than ASCII whitespace and U+00A0.
@@ -18,25 +19,36 @@ struct LineScan {
     var punctuated = false
 
     /// Folded words holding at least one letter.
-    var words = 0
+    var words: Int { get { Int(_words) } set { _words = Int32(truncatingIfNeeded: newValue) } }
+    private var _words: Int32 = 0
     /// Folded words made of digits only (years, times, counts).
-    var numbers = 0
+    var numbers: Int { get { Int(_numbers) } set { _numbers = Int32(truncatingIfNeeded: newValue) } }
+    private var _numbers: Int32 = 0
     /// Folded words that are English / Spanish / either function words.
-    var englishStops = 0
-    var spanishStops = 0
-    var stops = 0
+    var englishStops: Int { get { Int(_englishStops) } set { _englishStops = Int32(truncatingIfNeeded: newValue) } }
+    private var _englishStops: Int32 = 0
+    var spanishStops: Int { get { Int(_spanishStops) } set { _spanishStops = Int32(truncatingIfNeeded: newValue) } }
+    private var _spanishStops: Int32 = 0
+    var stops: Int { get { Int(_stops) } set { _stops = Int32(truncatingIfNeeded: newValue) } }
+    private var _stops: Int32 = 0
     /// Non-function words with letters, and how many of them start with a capital.
-    var contentWords = 0
-    var capitalized = 0
+    var contentWords: Int { get { Int(_contentWords) } set { _contentWords = Int32(truncatingIfNeeded: newValue) } }
+    private var _contentWords: Int32 = 0
+    var capitalized: Int { get { Int(_capitalized) } set { _capitalized = Int32(truncatingIfNeeded: newValue) } }
+    private var _capitalized: Int32 = 0
     /// A lower-case letter followed by a capital inside one word (`contentSkip`): menu items
     /// glued together by the scraper.
-    var glued = 0
+    var glued: Int { get { Int(_glued) } set { _glued = Int32(truncatingIfNeeded: newValue) } }
+    private var _glued: Int32 = 0
     /// `|`, `•`, `·` and ` /` separators, as between the items of a link list.
-    var separators = 0
+    var separators: Int { get { Int(_separators) } set { _separators = Int32(truncatingIfNeeded: newValue) } }
+    private var _separators: Int32 = 0
     /// Sentence ends followed by another sentence (`. T`), so `sentenceBreaks + 1` sentences.
-    var sentenceBreaks = 0
+    var sentenceBreaks: Int { get { Int(_sentenceBreaks) } set { _sentenceBreaks = Int32(truncatingIfNeeded: newValue) } }
+    private var _sentenceBreaks: Int32 = 0
     /// Month, weekday and dateline words.
-    var dateWords = 0
+    var dateWords: Int { get { Int(_dateWords) } set { _dateWords = Int32(truncatingIfNeeded: newValue) } }
+    private var _dateWords: Int32 = 0
     /// The union of the flags of all words and phrases in the line (function-word flags excluded).
     var cues: WordFlags = []
     /// The flags of the first word.
