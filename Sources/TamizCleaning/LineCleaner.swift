@@ -21,8 +21,9 @@
 /// line is *prose* (enough words, enough function words of English or Spanish, sentence
 /// punctuation), *near-prose*, or *weak* (labels, title-case menu items). Like jusText, a
 /// near-prose or weak line takes the side of its nearest prose or debris neighbours: between prose
-/// it is content (a sub-heading), amid debris, or inside a run of three or more non-prose lines,
-/// it is debris (`navigation` when weak, `list` when sentence-like). Runs of content far smaller
+/// it is content (a sub-heading); amid debris, or inside a run of more than three non-prose lines
+/// (more than two with prose on one side only, where only near-prose is kept), it is debris
+/// (`navigation` when weak, `list` when sentence-like: teaser blocks). Runs of content far smaller
 /// than the document's main text are `list` (teasers). A headline and standfirst above a run of
 /// prose are content when their topic words recur in the prose below (even when the headline also
 /// appears elsewhere in the page and so is `repeated`). After three prose lines, a comments heading
@@ -181,7 +182,7 @@ public struct LineCleaner: Sendable {
                 let run = runLengths[position]
                 let before = proseBefore[position]
                 let after = proseAfter[position]
-                if before && after && run <= 4 {
+                if before && after && run <= 3 {
                     kept[index] = true
                 } else if (before || after) && run <= 2 {
                     kept[index] = kinds[index] == .nearProse
