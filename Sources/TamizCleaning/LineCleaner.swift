@@ -94,6 +94,10 @@ public struct LineCleaner: Sendable {
 
         // Pass 1: each line on its own.
         for index in 0..<count {
+            if lines[index].isEmpty {  // the blank line between blocks: the commonest line in a scrape
+                reasons[index] = .blank
+                continue
+            }
             let scan = LineScan(UnsafeBufferPointer(rebasing: text[lines[index]]), lookup: lookup)
             if !scan.hasNonSpace {
                 reasons[index] = .blank
