@@ -3,7 +3,7 @@
 #
 #   Benchmarks/scrapes/score.sh [PRED_DIR]      (from anywhere; PRED_DIR defaults to a temp dir)
 #
-# Builds the release `tamiz` (scratch path $TAMIZ_SCRATCH, default .build-clean), runs
+# Builds the release `tamiz` (scratch path $TAMIZ_SCRATCH, default .build), runs
 # `tamiz label --unit line --format tsv` on every ../shared/samples/scrapes/NNN.txt, writes
 # PRED_DIR/NNN.tsv as `line<TAB>en|es|drop` and runs the scorer there.
 set -euo pipefail
@@ -13,7 +13,7 @@ if [[ ! -f "$scrapes/score.py" ]]; then
     echo "score.sh: $scrapes/score.py not found: the shared samples (../shared beside the project) are needed" >&2
     exit 1
 fi
-scratch="${TAMIZ_SCRATCH:-$root/.build-clean}"
+scratch="${TAMIZ_SCRATCH:-$root/.build}"
 pred="${1:-$(mktemp -d)}"
 mkdir -p "$pred"
 if [[ -z "${TAMIZ_NO_BUILD:-}" ]]; then
