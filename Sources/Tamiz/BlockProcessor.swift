@@ -16,6 +16,8 @@ struct BlockOutput: Sendable {
     /// The block's last record is left open because its line continues in the next block.
     var openedRecord: OpenRecord?
     var statistics = FilterStatistics()
+    /// Per-unit counts, folded into `statistics` when the block is done.
+    var counters = UnitCounters()
     /// Problems to report on standard error, in order (e.g. invalid JSON records).
     var messages: [String] = []
     /// Records that could not be read, for `--errors` (each followed by `\n`).
@@ -28,7 +30,7 @@ struct BlockOutput: Sendable {
 /// Where the rest of a long line goes: an output slot, or dropped with a reason.
 struct OpenRecord: Sendable, Equatable {
     var slot: Int?
-    var dropReason: String
+    var dropReason: DropReason
 }
 
 /// One unit as the processor hands it to the formatter.
@@ -76,18 +78,42 @@ final class BlockProcessor {
     }
 
     /// The output slot for a unit, or nil when it is dropped (with the drop reason).
-    func slot(language: Language, debris: DebrisReason?) -> (slot: Int?, dropReason: String) {
+    func slot(language: Language, debris: DebrisReason?) -> (slot: Int?, dropReason: DropReason) {
         switch options.action {
         case .label:
-            return (0, "")
+            return (0, .language)
         case .keep(let languages):
-            if let debris { return (nil, debris.rawValue) }
-            return languages.contains(language) ? (0, "") : (nil, "language")
+            if let debris { return (nil, .debris(debris)) }
+            return languages.contains(language) ? (0, .language) : (nil, .language)
         case .route(let destinations):
             let destination = debris == nil ? Destination(language) : .debris
-            if destinations.contains(destination) { return (destination.rawValue, "") }
-            return (nil, debris?.rawValue ?? "unrouted")
+            if destinations.contains(destination) { return (destination.rawValue, .language) }
+            return (nil, debris.map(DropReason.debris) ?? .unrouted)
         }
+    }
+
+    /// `keep` and `route` drop or route a debris line whole, without segmenting or classifying
+    /// it (its units would go nowhere else); `--stats` counts it as one debris unit.
+    private func handledAsDebrisLine(
+        _ line: Range<Int>, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>, into output: inout BlockOutput
+    ) -> Bool {
+        guard let debris, debris != .blank else { return false }
+        switch options.action {
+        case .label:
+            return false
+        case .keep:
+            output.counters.drop(line.count, because: .debris(debris))
+        case .route(let destinations):
+            if destinations.contains(.debris) {
+                output.buffers[Destination.debris.rawValue].append(contentsOf: UnsafeBufferPointer(rebasing: text[line]))
+                output.buffers[Destination.debris.rawValue].append(0x0A)
+                output.counters.emittedBytes += line.count
+            } else {
+                output.counters.drop(line.count, because: .debris(debris))
+            }
+        }
+        output.counters.count(nil, debris: debris)
+        return true
     }
 
     func process(_ block: InputBlock) -> BlockOutput {
@@ -120,6 +146,7 @@ final class BlockProcessor {
         bytes.withUnsafeBufferPointer { text in
             process(text, of: block, into: &output)
         }
+        output.counters.add(to: &output.statistics)
         return output
     }
 
@@ -145,6 +172,8 @@ final class BlockProcessor {
             if options.unit == .line {
                 if isContinuation {
                     appendContinuation(text, range: range, closes: !isOpen, into: &output)
+                } else if !isOpen && handledAsDebrisLine(range, debris: reasons[index], in: text, into: &output) {
+                    continue
                 } else {
                     let guess = classifier.classify(UnsafeBufferPointer(rebasing: text[range]))
                     emit(
@@ -213,6 +242,7 @@ final class BlockProcessor {
         of line: Range<Int>, line lineNumber: Int, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>,
         source: Int, into output: inout BlockOutput
     ) {
+        if handledAsDebrisLine(line, debris: debris, in: text, into: &output) { return }
         var unitBytes = 0
         var slotsWritten: UInt8 = 0
         let units = debris == .blank ? 0..<0 : line
@@ -223,10 +253,10 @@ final class BlockProcessor {
                 emit(event, in: text, source: source, leaveOpen: false, into: &output)
                 return
             }
-            count(event, into: &output.statistics)
+            output.counters.count(guess.language, debris: debris)
             let (slot, dropReason) = self.slot(language: guess.language, debris: debris)
             guard let slot else {
-                output.statistics.droppedBytes[dropReason, default: 0] += range.count
+                output.counters.drop(range.count, because: dropReason)
                 return
             }
             if slotsWritten & (1 << slot) != 0 {
@@ -234,7 +264,7 @@ final class BlockProcessor {
             }
             slotsWritten |= 1 << slot
             output.buffers[slot].append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-            output.statistics.emittedBytes += range.count
+            output.counters.emittedBytes += range.count
         }
         for slot in 0..<slotCount where slotsWritten & (1 << slot) != 0 {
             output.buffers[slot].append(0x0A)
@@ -242,24 +272,19 @@ final class BlockProcessor {
         output.statistics.layoutBytes += line.count - unitBytes
     }
 
-    func count(_ event: UnitEvent, into statistics: inout FilterStatistics) {
-        statistics.unitsByLanguage[event.guess.language, default: 0] += 1
-        if let debris = event.debris { statistics.debrisUnits[debris, default: 0] += 1 }
-    }
-
     /// Writes one unit's record (label) or text (keep, route) to its slot, or counts it as dropped.
     private func emit(
         _ event: UnitEvent, in text: UnsafeBufferPointer<UInt8>, source: Int, leaveOpen: Bool,
         into output: inout BlockOutput
     ) {
-        count(event, into: &output.statistics)
+        output.counters.count(event.guess.language, debris: event.debris)
         let (slot, dropReason) = self.slot(language: event.guess.language, debris: event.debris)
         if leaveOpen { output.openedRecord = OpenRecord(slot: slot, dropReason: dropReason) }
         guard let slot else {
-            output.statistics.droppedBytes[dropReason, default: 0] += event.range.count
+            output.counters.drop(event.range.count, because: dropReason)
             return
         }
-        output.statistics.emittedBytes += event.range.count
+        output.counters.emittedBytes += event.range.count
         let unitText = UnsafeBufferPointer(rebasing: text[event.range])
         switch options.action {
         case .label(.tsv):

@@ -44,7 +44,7 @@ extension BlockProcessor {
                     continue
                 }
                 let document = JSONScanner.decodeString(at: field, in: recordText)
-                let result = document.withUnsafeBufferPointer { analyse($0, into: &output.statistics) }
+                let result = document.withUnsafeBufferPointer { analyse($0, into: &output) }
                 write(result, record: recordText, object: object, into: &output)
             } catch {
                 reject(record, in: text, reason: "\(name): line \(lineNumber): invalid JSON record: \(error.message) at byte \(error.offset + 1)", into: &output)
@@ -67,9 +67,9 @@ extension BlockProcessor {
     }
 
     /// Cleans and labels one document's text.
-    private func analyse(_ document: UnsafeBufferPointer<UInt8>, into statistics: inout FilterStatistics) -> DocumentResult {
+    private func analyse(_ document: UnsafeBufferPointer<UInt8>, into output: inout BlockOutput) -> DocumentResult {
         var result = DocumentResult()
-        statistics.documents += 1
+        output.statistics.documents += 1
         splitLines(document)
         let lines = lineRanges
         let reasons = debrisReasons(ofLines: lines, in: document)
@@ -84,10 +84,13 @@ extension BlockProcessor {
                 Self.appendLine(UnsafeBufferPointer(rebasing: document[line]), to: &result.cleanedText)
             }
             for index in lineHasPart.indices { lineHasPart[index] = false }
-            guard reason != .blank else { continue }
+            if let reason {
+                // Debris lines leave the document whole; they are not segmented or classified.
+                if reason != .blank { output.counters.count(nil, debris: reason) }
+                continue
+            }
             forEachUnit(of: line, in: document) { range, guess in
-                count(UnitEvent(line: 0, range: range, guess: guess, debris: reason), into: &statistics)
-                guard reason == nil else { return }
+                output.counters.count(guess.language, debris: nil)
                 result.contentBytes[guess.language, default: 0] += range.count
                 let destination = Destination(guess.language).rawValue
                 if lineHasPart[destination] {

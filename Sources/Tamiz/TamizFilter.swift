@@ -193,7 +193,7 @@ struct OrderedWriter {
                 try sinks[slot]?.write(output.continuation)
                 statistics.emittedBytes += output.continuationTextBytes
             } else {
-                statistics.droppedBytes[record.dropReason, default: 0] += output.continuationTextBytes
+                statistics.droppedBytes[record.dropReason.word, default: 0] += output.continuationTextBytes
             }
             if output.continuationClosesRecord { openRecord = nil }
         }
