@@ -7,6 +7,9 @@ public struct FilterStatistics: Sendable, Equatable {
     public var lines = 0
     /// Units annotated, kept or routed, by language (debris included).
     public var unitsByLanguage: [Language: Int] = [:]
+    /// `keep`, `route` and `--jsonl`: debris lines dropped (or routed) whole, without being
+    /// segmented or classified; each counts as one unit.
+    public var unclassifiedDebrisLines = 0
     /// Units the cleaner marked as debris, by reason.
     public var debrisUnits: [DebrisReason: Int] = [:]
     /// Bytes of unit text written to some output.
@@ -31,6 +34,7 @@ public struct FilterStatistics: Sendable, Equatable {
         inputBytes += other.inputBytes
         lines += other.lines
         unitsByLanguage.merge(other.unitsByLanguage, uniquingKeysWith: +)
+        unclassifiedDebrisLines += other.unclassifiedDebrisLines
         debrisUnits.merge(other.debrisUnits, uniquingKeysWith: +)
         emittedBytes += other.emittedBytes
         droppedBytes.merge(other.droppedBytes, uniquingKeysWith: +)
@@ -42,7 +46,7 @@ public struct FilterStatistics: Sendable, Equatable {
     }
 
     /// Total units seen.
-    public var units: Int { unitsByLanguage.values.reduce(0, +) }
+    public var units: Int { unitsByLanguage.values.reduce(0, +) + unclassifiedDebrisLines }
 
     /// A short human-readable report, one `name: value` per line, for stderr.
     public var report: String {
@@ -53,6 +57,9 @@ public struct FilterStatistics: Sendable, Equatable {
         ]
         for language in Language.allCases {
             lines.append("  \(language.rawValue): \(unitsByLanguage[language, default: 0])")
+        }
+        if unclassifiedDebrisLines > 0 {
+            lines.append("  debris lines dropped whole, not classified: \(unclassifiedDebrisLines)")
         }
         lines.append("debris units: \(debrisUnits.values.reduce(0, +))")
         for reason in DebrisReason.allCases where debrisUnits[reason, default: 0] > 0 {

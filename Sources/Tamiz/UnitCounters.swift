@@ -26,11 +26,12 @@ struct UnitCounters: Sendable {
     private var droppedByDebris = [Int](repeating: 0, count: DebrisReason.allCases.count)
     private var droppedForLanguage = 0
     private var droppedUnrouted = 0
+    private var unclassified = 0
     var emittedBytes = 0
 
     /// One unit of `language` (nil: a debris line dropped whole, never classified).
     mutating func count(_ language: Language?, debris: DebrisReason?) {
-        if let language { units[Self.index(of: language)] += 1 }
+        if let language { units[Self.index(of: language)] += 1 } else { unclassified += 1 }
         if let debris { debrisUnits[Self.index(of: debris)] += 1 }
     }
 
@@ -53,6 +54,7 @@ struct UnitCounters: Sendable {
         if droppedForLanguage > 0 { statistics.droppedBytes["language", default: 0] += droppedForLanguage }
         if droppedUnrouted > 0 { statistics.droppedBytes["unrouted", default: 0] += droppedUnrouted }
         statistics.emittedBytes += emittedBytes
+        statistics.unclassifiedDebrisLines += unclassified
     }
 
     private static func index(of language: Language) -> Int {
