@@ -2,9 +2,11 @@ import Testing
 import TamizClassifying
 
 /// Accuracy floors on the shared dev sets (skipped where ../shared is absent). The floors sit a
-/// little under the measured numbers so that a regression fails, not noise. Dutch (93.7 %) is
-/// below the 95 % target: its training split is small (718 lines, shared with German in one class).
-/// English (96.7 %) loses mostly URL-only lines (36 structural `und`), e-mail headers and bare names.
+/// little under the measured numbers so that a regression fails, not noise. English (95.0 %
+/// right, 0.32 % Spanish, 4.7 % `und`) loses URL-only lines (36 structural `und`), e-mail
+/// headers and bare names: a text with no lower-case word needs confidence 0.8
+/// (`LanguageClassifier.capitalisedOnlyMinimumConfidence`), which moved most wrong-language
+/// names to `und` (0.75 → 0.32 %) and Dutch names and headings too (nl und 93.7 → 96.4 %).
 @Suite(.enabled(if: Paths.hasSharedCorpus, "needs ../shared/corpus"))
 struct DevAccuracyTests {
     let classifier = LanguageClassifier()
@@ -16,15 +18,17 @@ struct DevAccuracyTests {
     }
 
     @Test func englishDevSentences() throws {
-        #expect(try rate("en.dev.txt", .english) >= 0.96)
+        #expect(try rate("en.dev.txt", .english) >= 0.945)
+        #expect(try rate("en.dev.txt", .spanish) <= 0.004)
     }
 
     @Test func spanishDevSentences() throws {
-        #expect(try rate("es.dev.txt", .spanish) >= 0.997)
+        #expect(try rate("es.dev.txt", .spanish) >= 0.995)
+        #expect(try rate("es.dev.txt", .english) <= 0.002)
     }
 
     @Test(arguments: ["fr", "pt", "it", "de", "ca", "gl", "nl"])
     func otherLanguageDevSentencesAreUndetermined(_ code: String) throws {
-        #expect(try rate("other/\(code).dev.txt", .undetermined) >= (code == "nl" ? 0.93 : 0.98))
+        #expect(try rate("other/\(code).dev.txt", .undetermined) >= (code == "nl" ? 0.96 : 0.98))
     }
 }

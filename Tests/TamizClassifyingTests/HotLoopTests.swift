@@ -82,3 +82,17 @@ import Testing
         #expect(shift / Double(lines.count) < 0.002)
     }
 }
+
+/// What counts as a lower-case word for `LanguageClassifier.capitalisedOnlyMinimumConfidence`.
+@Suite struct LowerCaseWordTests {
+    @Test(arguments: [
+        ("Sean Boyle", false), ("MIRAMAR", false), ("V K Choudhry", false), ("Macy's", false), ("O'Brien", false),
+        ("Sean http://example.com/page", false), ("Ana mail@example.org", false), ("", false), ("2024 - 12", false),
+        ("Vladi Pimenov ext. 37625", true), ("Sean said yes", true), ("él", true), ("ÉL", false), ("Sí, ñandú", true),
+        ("The Lord of the Rings", true), ("(see)", true), ("x", true),
+    ])
+    func lowerCaseWords(_ text: String, _ expected: Bool) {
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { LanguageClassifier.hasLowerCaseWord($0) } == expected, "\(text)")
+    }
+}

@@ -32,6 +32,22 @@ import TamizClassifying
         #expect(guess.confidence >= 0.9, "\(text) → \(guess)")
     }
 
+    /// No word starts lower-case and the model is not sure: `und` (they were labelled `en` or `es` at 0.6–0.85).
+    @Test(arguments: ["Sean", "Priscilla,", "MIRAMAR", "Miramar?", "V K Choudhry", "Bart De Wever", "Kiesdrempel"])
+    func capitalisedOnlyNamesWithoutStrongEvidenceAreUndetermined(_ text: String) {
+        #expect(classifier.classify(text).language == .undetermined, "\(text) → \(classifier.classify(text))")
+    }
+
+    /// Title-case headlines and lines with a lower-case word keep their language.
+    @Test(arguments: [
+        ("The Alaskan Knight", Language.english), ("Congratulations!", .english), ("Sincerely,", .english),
+        ("El Señor De Los Anillos", .spanish), ("Muchas Gracias", .spanish),
+        ("Sean said yes", .english), ("Priscilla dijo que sí", .spanish),
+    ])
+    func titleCaseAndNamesInProseKeepTheirLanguage(_ text: String, _ language: Language) {
+        #expect(classifier.classify(text).language == language, "\(text) → \(classifier.classify(text))")
+    }
+
     @Test(arguments: [
         ("THE GOVERNMENT ANNOUNCED NEW TAXES TODAY", Language.english),
         ("BREAKING NEWS: MARKETS FALL", .english),
