@@ -3,10 +3,10 @@ import TamizClassifying
 
 /// Accuracy floors on the shared dev sets (skipped where ../shared is absent). The floors sit a
 /// little under the measured numbers so that a regression fails, not noise. English (95.0 %
-/// right, 0.32 % Spanish, 4.7 % `und`) loses URL-only lines (36 structural `und`), e-mail
+/// right, 0.27 % Spanish, 4.75 % `und`) loses URL-only lines (36 structural `und`), e-mail
 /// headers and bare names: a text with no lower-case word needs confidence 0.8
 /// (`LanguageClassifier.capitalisedOnlyMinimumConfidence`), which moved most wrong-language
-/// names to `und` (0.75 → 0.32 %) and Dutch names and headings too (nl und 93.7 → 96.4 %).
+/// names to `und` (0.75 → 0.27 %) and Dutch names and headings too (nl und 93.7 → 96.4 %).
 @Suite(.enabled(if: Paths.hasSharedCorpus, "needs ../shared/corpus"))
 struct DevAccuracyTests {
     let classifier = LanguageClassifier()
@@ -19,7 +19,7 @@ struct DevAccuracyTests {
 
     @Test func englishDevSentences() throws {
         #expect(try rate("en.dev.txt", .english) >= 0.945)
-        #expect(try rate("en.dev.txt", .spanish) <= 0.004)
+        #expect(try rate("en.dev.txt", .spanish) <= 0.0035)
     }
 
     @Test func spanishDevSentences() throws {

@@ -86,7 +86,7 @@ import Testing
 /// What counts as a lower-case word for `LanguageClassifier.capitalisedOnlyMinimumConfidence`.
 @Suite struct LowerCaseWordTests {
     @Test(arguments: [
-        ("Sean Boyle", false), ("MIRAMAR", false), ("V K Choudhry", false), ("Macy's", false), ("O'Brien", false),
+        ("Sean Boyle", false), ("MIRAMAR", false), ("V K Choudhry", false), ("Macy's", false), ("O'Brien", false), ("- API.pdf", false), ("U.S. embassy", true),
         ("Sean http://example.com/page", false), ("Ana mail@example.org", false), ("", false), ("2024 - 12", false),
         ("Vladi Pimenov ext. 37625", true), ("Sean said yes", true), ("él", true), ("ÉL", false), ("Sí, ñandú", true),
         ("The Lord of the Rings", true), ("(see)", true), ("x", true),
