@@ -92,7 +92,10 @@ struct CommonOptions: ParsableArguments {
             let statistics = try filter.run(
                 inputs: inputs, routePaths: routePaths, errorsPath: errors,
                 report: { printToStandardError("tamiz: \($0)") })
-            if stats { printToStandardError(statistics.report) }
+            if stats {
+                printToStandardError(statistics.report)
+                if let peak = peakResidentKiB() { printToStandardError("peak memory: \(peak) KiB") }
+            }
         } catch where error.kind == .outputClosed {
             return  // `tamiz … | head`: the reader has all it wants; end quietly.
         } catch {
