@@ -19,7 +19,7 @@ let benchmarks: @Sendable () -> Void = {
     let devNull = open("/dev/null", O_WRONLY)
 
     let metrics: [BenchmarkMetric] = [BenchmarkInputs.megabytesPerSecond, .wallClock, .peakMemoryResident, .throughput]
-    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(10), maxIterations: 20, thresholds: BenchmarkInputs.thresholds)
+    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(10), maxIterations: 20, thresholds: BenchmarkInputs.speedThresholds)
     let cores = ProcessInfo.processInfo.activeProcessorCount
 
     let actions: [(String, FilterAction)] = [("label", .label(.tsv)), ("keep en", .keep([.english]))]

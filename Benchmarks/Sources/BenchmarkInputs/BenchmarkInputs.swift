@@ -62,6 +62,11 @@ public enum BenchmarkInputs {
         ]
     }
 
+    /// The same speed tolerance for benchmarks that do not count allocations.
+    public static var speedThresholds: [BenchmarkMetric: BenchmarkThresholds] {
+        [megabytesPerSecond: .init(relative: [.p50: 20.0])]
+    }
+
     private static func lines(of path: String) -> [[UInt8]] {
         let data = try! Data(contentsOf: root.appendingPathComponent(path))
         return data.split(separator: 0x0A).map { Array($0) }
