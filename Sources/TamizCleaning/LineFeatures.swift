@@ -72,31 +72,8 @@ public struct LineFeatures: Sendable, Equatable {
         }
         if inWord && wordHasLetter { words += 1 }
         endsWithSentencePunctuation =
-            Self.isSentencePunctuation(lastNonSpace)
-            || (Self.isClosingMark(lastNonSpace) && Self.isSentencePunctuation(previousNonSpace))
+            Punctuation.isSentenceEnd(lastNonSpace)
+            || (Punctuation.isClosingMark(lastNonSpace) && Punctuation.isSentenceEnd(previousNonSpace))
     }
 
-    private static func isSentencePunctuation(_ scalar: (UInt8, UInt8, UInt8)) -> Bool {
-        switch scalar.0 {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"):
-            return true
-        case 0xE2:
-            return scalar.1 == 0x80 && scalar.2 == 0xA6  // …
-        default:
-            return false
-        }
-    }
-
-    private static func isClosingMark(_ scalar: (UInt8, UInt8, UInt8)) -> Bool {
-        switch scalar.0 {
-        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"):
-            return true
-        case 0xC2:
-            return scalar.1 == 0xBB  // »
-        case 0xE2:
-            return scalar.1 == 0x80 && (scalar.2 == 0x9D || scalar.2 == 0x99)  // ” ’
-        default:
-            return false
-        }
-    }
 }

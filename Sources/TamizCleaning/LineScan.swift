@@ -101,34 +101,11 @@ struct LineScan {
 
     private static func endsWithSentencePunctuation(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = lastScalar(line, before: line.count) else { return false }
-        if isSentencePunctuation(last.bytes) { return true }
-        guard isClosingMark(last.bytes), let previous = lastScalar(line, before: last.start) else { return false }
-        return isSentencePunctuation(previous.bytes)
+        if Punctuation.isSentenceEnd(last.bytes) { return true }
+        guard Punctuation.isClosingMark(last.bytes), let previous = lastScalar(line, before: last.start) else { return false }
+        return Punctuation.isSentenceEnd(previous.bytes)
     }
 
-    private static func isSentencePunctuation(_ scalar: (UInt8, UInt8, UInt8)) -> Bool {
-        switch scalar.0 {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"):
-            return true
-        case 0xE2:
-            return scalar.1 == 0x80 && scalar.2 == 0xA6  // …
-        default:
-            return false
-        }
-    }
-
-    private static func isClosingMark(_ scalar: (UInt8, UInt8, UInt8)) -> Bool {
-        switch scalar.0 {
-        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"):
-            return true
-        case 0xC2:
-            return scalar.1 == 0xBB  // »
-        case 0xE2:
-            return scalar.1 == 0x80 && (scalar.2 == 0x9D || scalar.2 == 0x99)  // ” ’
-        default:
-            return false
-        }
-    }
 
     // MARK: - Keys
 
