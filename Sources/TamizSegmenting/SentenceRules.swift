@@ -378,14 +378,20 @@ struct SentenceRules {
         return (zeroBytes(dash) | zeroBytes(dot) | zeroBytes(colon) | zeroBytes(lead)) & 0x8080_8080_8080_8080 != 0
     }
 
-    /// Whether the text before `i` (over spaces and closing quotes) ends with . ? ! or …
-    private func followsTerminal(_ i: Int, floor: Int) -> Bool {
+    /// Where the run of spaces and closing quotes/brackets that ends at `i` begins (not below `floor`).
+    private func startOfTrailingSpaceAndClosers(before i: Int, floor: Int) -> Int {
         var t = i
         while t > floor {
             let (v, n) = text.scalar(before: t)
             guard TextView.isSpace(v) || TextView.isCloser(v) else { break }
             t -= n
         }
+        return t
+    }
+
+    /// Whether the text before `i` (over spaces and closing quotes) ends with . ? ! or …
+    private func followsTerminal(_ i: Int, floor: Int) -> Bool {
+        let t = startOfTrailingSpaceAndClosers(before: i, floor: floor)
         guard t > floor else { return false }
         return TextView.isTerminal(text.scalar(before: t).value)
     }
@@ -393,12 +399,7 @@ struct SentenceRules {
     /// A `¿` or `¡` at `i` after . ? or ! begins a sentence. After an ellipsis only when a capital
     /// follows, as for "Wait... what?": "Espera... ¿qué dijiste?" stays one sentence.
     private func invertedMarkStartsSentence(_ i: Int, floor: Int, end: Int) -> Bool {
-        var t = i
-        while t > floor {
-            let (v, n) = text.scalar(before: t)
-            guard TextView.isSpace(v) || TextView.isCloser(v) else { break }
-            t -= n
-        }
+        let t = startOfTrailingSpaceAndClosers(before: i, floor: floor)
         guard t > floor else { return false }
         let (v, n) = text.scalar(before: t)
         guard TextView.isTerminal(v) else { return false }
