@@ -152,8 +152,12 @@ public enum Evaluation {
     }
 
     /// Classifies every item and measures throughput (best of `timingRuns` passes over all items).
-    public static func run(_ items: [EvaluationItem], classifier: LanguageClassifier, timingRuns: Int = 3) -> EvaluationReport {
+    /// With `evidence`, every `und` answer is also sorted by whether the unit has language
+    /// evidence by that model-independent rule (`EvaluationReport.undWithoutEvidence`).
+    public static func run(_ items: [EvaluationItem], classifier: LanguageClassifier, timingRuns: Int = 3,
+                           evidence: LanguageEvidence? = nil) -> EvaluationReport {
         var report = EvaluationReport()
+        report.evidenceRuleApplied = evidence != nil
         for item in items {
             let (guess, forced) = item.text.withUnsafeBufferPointer { buffer in
                 let guess = classifier.classify(buffer)
@@ -161,6 +165,9 @@ public enum Evaluation {
                 return (guess, p.english >= p.spanish ? Language.english : .spanish)
             }
             report.add(truth: item.truth, guess: guess, forced: forced, bucket: bucket(item.text))
+            if guess.language == .undetermined, let absence = evidence?.absence(item.text) {
+                report.undWithoutEvidence[Language.allCases.firstIndex(of: item.truth)!][absence.rawValue] += 1
+            }
         }
         // Throughput over the same bytes laid out contiguously, as the filter sees them.
         var buffer: [UInt8] = []
@@ -205,6 +212,10 @@ public struct EvaluationReport: Sendable {
     public var bytes = 0
     public var seconds = 0.0
     var checksum = 0
+    /// `undWithoutEvidence[truth][absence]`: `und` answers on units with no language evidence by
+    /// the `LanguageEvidence` rule, by `LanguageEvidence.Absence` (only if a rule was given).
+    public var undWithoutEvidence = [[Int]](repeating: [0, 0, 0], count: 3)
+    public var evidenceRuleApplied = false
 
     public init() {}
 
@@ -277,6 +288,17 @@ public struct EvaluationReport: Sendable {
         lines.append("bucket sizes: " + Language.allCases.enumerated().compactMap { t, l in
             confusion[t].reduce(0, +) == 0 ? nil : l.rawValue + " " + buckets[t].map { String($0.total) }.joined(separator: "/")
         }.joined(separator: ", "))
+        if evidenceRuleApplied {
+            // Which `und` answers are debatable: those on units that do carry language evidence.
+            for (t, language) in Language.allCases.enumerated() where t < 2 {
+                let n = confusion[t].reduce(0, +), und = confusion[t][2]
+                guard n > 0 else { continue }
+                let none = undWithoutEvidence[t].reduce(0, +)
+                let reasons = LanguageEvidence.Absence.allCases.map { "\($0.name) \(undWithoutEvidence[t][$0.rawValue])" }
+                lines.append("\(language.rawValue) und: \(und) = \(none) without language evidence (\(reasons.joined(separator: ", "))) + "
+                             + "\(und - none) with evidence (\(pct(Double(und - none) / Double(n))) of \(language.rawValue))")
+            }
+        }
         lines.append("confusion (rows truth, columns answer):   en      es     und")
         for (t, language) in Language.allCases.enumerated() where confusion[t].reduce(0, +) > 0 {
             lines.append("  " + pad(language.rawValue, 38) + confusion[t].map { pad(String($0), 7) }.joined(separator: " "))

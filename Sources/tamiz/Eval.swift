@@ -14,6 +14,10 @@ struct Eval: ParsableCommand {
             Derived sets are built from the sentences at run time: words = distinct lower-case \
             letter-only words of 3+ letters (allwords: capitalised ones too), pairs = distinct \
             consecutive lower-case word pairs, stripped = accents removed.
+            With the word lists (--word-lists, or a words/ directory next to a FILE or its \
+            parent), each language's und count is split into units without language evidence \
+            (no letters; only URLs, e-mail addresses, codes; only capitalised words that are not \
+            frequent words of either list) and debatable ones with evidence.
             """)
 
     @Option(name: .customLong("set"),
@@ -31,6 +35,10 @@ struct Eval: ParsableCommand {
 
     @Option(help: ArgumentHelp("Use this model file instead of the built-in one.", valueName: "path"))
     var model: String?
+
+    @Option(name: .customLong("word-lists"),
+            help: ArgumentHelp("Directory with words/en.words.tsv and words/es.words.tsv for the und evidence rule (default: found next to a FILE).", valueName: "dir"))
+    var wordLists: String?
 
     @Argument(help: "Labelled files.")
     var files: [String]
@@ -59,15 +67,36 @@ struct Eval: ParsableCommand {
                 throw RuntimeError("\(error)")
             }
         }
+        let evidence = try evidenceRule()
         if combined { loaded.append(("all files", loaded.flatMap { $0.1 })) }
         for set in sets {
             let derivation = Evaluation.Derivation(rawValue: set)!
             for (name, items) in loaded {
                 var derived = Evaluation.derive(items, as: derivation)
                 if stripAccents { derived = Evaluation.derive(derived, as: .accentsStripped) }
-                let report = Evaluation.run(derived, classifier: classifier)
+                let report = Evaluation.run(derived, classifier: classifier, evidence: evidence)
                 print(report.formatted(title: "\(name) [\(set)\(stripAccents ? ", accents stripped" : "")]"))
             }
         }
+    }
+
+    /// The `und` evidence rule from `--word-lists`, or from the first `words/` directory found
+    /// next to a FILE or in its parent; nil (no split of `und`) if there is none.
+    func evidenceRule() throws -> LanguageEvidence? {
+        var candidates: [String] = wordLists.map { [$0] } ?? []
+        if wordLists == nil {
+            for file in files {
+                let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+                candidates += [directory, directory + "/.."]
+            }
+        }
+        for directory in candidates {
+            do {
+                return try LanguageEvidence(wordListDirectory: directory)
+            } catch {
+                if wordLists != nil { throw RuntimeError("\(error)") }
+            }
+        }
+        return nil
     }
 }

@@ -50,4 +50,16 @@ import TamizClassifying
         let table = report.formatted(title: "t")
         #expect(table.contains("confusion") && table.contains("ECE") && table.contains("MB/s") && table.contains("6-15"))
     }
+
+    @Test func undAnswersAreSplitByLanguageEvidence() {
+        let items = [
+            EvaluationItem(truth: .english, text: Array("http://www.budgieresearch.com".utf8)),  // und, no evidence
+            EvaluationItem(truth: .english, text: Array("12345".utf8)),                          // und, no evidence
+            EvaluationItem(truth: .english, text: Array("The weather was lovely, so we walked along the river.".utf8)),
+        ]
+        let rule = LanguageEvidence(frequentWords: ["the"])
+        let report = Evaluation.run(items, classifier: LanguageClassifier(), timingRuns: 1, evidence: rule)
+        #expect(report.undWithoutEvidence[0] == [1, 1, 0])
+        #expect(report.formatted(title: "t").contains("en und: 2 = 2 without language evidence"))
+    }
 }
