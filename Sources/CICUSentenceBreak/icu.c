@@ -1,8 +1,12 @@
 #include "CICUSentenceBreak.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uset.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
 struct tz_sentence_breaker {
@@ -10,7 +14,57 @@ struct tz_sentence_breaker {
     // Reused by every utext_openUTF8 call: after the first call ICU keeps its heap block,
     // so set_text does not allocate.
     UText text;
+    // One bit per BMP code point: whether ICU's sentence rules may place a boundary after it
+    // (see may_break_after), copied from ICU's own property data when the breaker opens.
+    uint8_t breaking[0x10000 / 8];
+    // Per byte: whether it can begin such a character (ASCII terminators and separators, the UTF-8
+    // lead bytes of blocks that hold one, every 4-byte lead). Letters like "é" (C3 xx) are skipped.
+    uint8_t lead[256];
 };
+
+// Sentence_Break values after which UAX #29 (SB4, SB11) can place a boundary: STerm, ATerm and
+// the paragraph separators. Every other break rule is a "do not break" rule.
+static const int32_t breaking_values[] = {U_SB_ATERM, U_SB_STERM, U_SB_SEP, U_SB_CR, U_SB_LF};
+
+static int may_break_after(UChar32 c) {
+    int32_t value = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    for (size_t k = 0; k < sizeof breaking_values / sizeof breaking_values[0]; k++) {
+        if (value == breaking_values[k]) return 1;
+    }
+    return 0;
+}
+
+static inline int is_breaking_bmp(const tz_sentence_breaker *breaker, UChar32 c) {
+    return (breaker->breaking[c >> 3] >> (c & 7)) & 1;
+}
+
+// Fills `breaking` and `lead` from the sets of code points with each breaking Sentence_Break value.
+static int fill_tables(tz_sentence_breaker *breaker) {
+    UErrorCode status = U_ZERO_ERROR;
+    USet *set = uset_openEmpty();
+    for (size_t k = 0; k < sizeof breaking_values / sizeof breaking_values[0]; k++) {
+        uset_applyIntPropertyValue(set, UCHAR_SENTENCE_BREAK, breaking_values[k], &status);
+        if (U_FAILURE(status)) break;
+        int32_t items = uset_getItemCount(set);
+        for (int32_t item = 0; item < items; item++) {
+            UChar32 first, last;
+            uset_getItem(set, item, &first, &last, NULL, 0, &status);
+            if (U_FAILURE(status)) break;
+            for (UChar32 c = first; c <= last && c < 0x10000; c++) {
+                breaker->breaking[c >> 3] |= (uint8_t)(1u << (c & 7));
+            }
+        }
+    }
+    uset_close(set);
+    if (U_FAILURE(status)) return (int32_t)status;
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        if (!is_breaking_bmp(breaker, c)) continue;
+        uint8_t first = c < 0x80 ? (uint8_t)c : c < 0x800 ? (uint8_t)(0xC0 | (c >> 6)) : (uint8_t)(0xE0 | (c >> 12));
+        breaker->lead[first] = 1;
+    }
+    for (int b = 0xF0; b <= 0xF4; b++) breaker->lead[b] = 1;
+    return 0;
+}
 
 tz_sentence_breaker *tz_sentence_breaker_open(int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
@@ -28,6 +82,13 @@ tz_sentence_breaker *tz_sentence_breaker_open(int32_t *error) {
     // ubrk_open reports success with a warning (< 0), e.g. U_USING_DEFAULT_WARNING.
     if (U_FAILURE(status)) {
         if (breaker->iterator) ubrk_close(breaker->iterator);
+        free(breaker);
+        if (error) *error = (int32_t)status;
+        return NULL;
+    }
+    status = (UErrorCode)fill_tables(breaker);
+    if (U_FAILURE(status)) {
+        ubrk_close(breaker->iterator);
         free(breaker);
         if (error) *error = (int32_t)status;
         return NULL;
@@ -59,6 +120,110 @@ int32_t tz_sentence_breaker_set_text(tz_sentence_breaker *breaker, const uint8_t
 int64_t tz_sentence_breaker_next(tz_sentence_breaker *breaker) {
     int32_t boundary = ubrk_next(breaker->iterator);
     return boundary == UBRK_DONE ? -1 : (int64_t)boundary;
+}
+
+// Whether the character at `*i` may end a sentence (see may_break_after); advances `*i` past it.
+// Ill-formed UTF-8 reads as U+FFFD, which is not a terminator, as in ICU's UTF-8 text access.
+static inline int terminator_at(const tz_sentence_breaker *breaker, const uint8_t *text, int64_t *i, int64_t length) {
+    int64_t start = *i;
+    uint8_t b = text[start];
+    if (b < 0x80) {
+        *i = start + 1;
+        return is_breaking_bmp(breaker, b);
+    }
+    UChar32 c;
+    int32_t j = 0;
+    int32_t rest = length - start > 4 ? 4 : (int32_t)(length - start);
+    U8_NEXT(text + start, j, rest, c);
+    *i = start + j;
+    if (c < 0) return 0;
+    return c < 0x10000 ? is_breaking_bmp(breaker, c) : may_break_after(c);
+}
+
+// Whether any of the 8 bytes at `p` is '!', '.', '?', a control byte (< 0x20) or a UTF-8 lead byte
+// other than C3 (U+00C0–U+00FF: "é", "ñ"): the only bytes that can begin a terminator. SWAR:
+// `(x - 0x01…) & ~x & 0x80…` is non-zero when `x` has a zero byte (false hits only above a true
+// one), `~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` marks exactly the zero bytes. Skipping C3 and
+// continuation bytes here halves the instructions of this scan on Spanish paragraphs.
+static inline int may_hold_terminator(const uint8_t *p) {
+    uint64_t word;
+    memcpy(&word, p, 8);
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull, low = 0x7F7F7F7F7F7F7F7Full;
+    uint64_t bang = word ^ 0x2121212121212121ull;
+    uint64_t dot = word ^ 0x2E2E2E2E2E2E2E2Eull;
+    uint64_t question = word ^ 0x3F3F3F3F3F3F3F3Full;
+    uint64_t zero = ((bang - ones) & ~bang) | ((dot - ones) & ~dot) | ((question - ones) & ~question);
+    uint64_t control = (word - 0x2020202020202020ull) & ~word;  // a byte below 0x20 (or a borrow from one)
+    uint64_t c3 = word ^ 0xC3C3C3C3C3C3C3C3ull;
+    uint64_t lead = word & (word << 1) & (((c3 & low) + low) | c3 | low);  // 11xxxxxx, not C3
+    return ((zero | control | lead) & high) != 0;
+}
+
+int64_t tz_sentence_breaker_next_terminator(
+    const tz_sentence_breaker *breaker, const uint8_t *text, int64_t from, int64_t length
+) {
+    int64_t i = from < 0 ? 0 : from;
+    while (i < length) {
+        if (i + 8 <= length && !may_hold_terminator(text + i)) {
+            i += 8;
+            continue;
+        }
+        if (!breaker->lead[text[i]]) {
+            i++;
+            continue;
+        }
+        int64_t start = i;
+        if (terminator_at(breaker, text, &i, length)) return start;
+    }
+    return -1;
+}
+
+static inline int is_space(uint8_t b) { return b == ' ' || b == '\t'; }
+static inline int is_ascii_letter(uint8_t b) { return (uint8_t)((b | 0x20) - 'a') < 26; }
+
+// The start of the word before the one holding `t` (words end at ASCII spaces), not below `floor`.
+static int64_t context_start(const uint8_t *text, int64_t t, int64_t floor) {
+    int64_t i = t;
+    while (i > floor && !is_space(text[i - 1])) i--;
+    while (i > floor && is_space(text[i - 1])) i--;
+    while (i > floor && !is_space(text[i - 1])) i--;
+    return i;
+}
+
+// The first space after the first ASCII letter after the terminator at `t` and after every
+// terminator met on the way (or `length`).
+static int64_t lookahead_end(const tz_sentence_breaker *breaker, const uint8_t *text, int64_t t, int64_t length) {
+    int64_t i = t;
+    int seen_letter = 0;
+    while (i < length) {
+        uint8_t b = text[i];
+        if (!breaker->lead[b]) {
+            if (seen_letter && is_space(b)) return i;
+            seen_letter |= is_ascii_letter(b);
+            i++;
+        } else if (terminator_at(breaker, text, &i, length)) {
+            seen_letter = 0;
+        }
+    }
+    return length;
+}
+
+int64_t tz_sentence_breaker_span(
+    const tz_sentence_breaker *breaker, const uint8_t *text, int64_t terminator, int64_t floor, int64_t length,
+    int64_t *span_end, int64_t *next_terminator
+) {
+    int64_t start = context_start(text, terminator, floor);
+    int64_t end = lookahead_end(breaker, text, terminator, length);
+    int64_t next = -1;
+    while (end < length) {
+        next = tz_sentence_breaker_next_terminator(breaker, text, end, length);
+        if (next < 0 || context_start(text, next, end) > end) break;
+        end = lookahead_end(breaker, text, next, length);
+        next = -1;
+    }
+    *span_end = end;
+    *next_terminator = next;
+    return start;
 }
 
 const char *tz_icu_error_name(int32_t error) {
