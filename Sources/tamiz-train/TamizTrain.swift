@@ -95,9 +95,14 @@ struct Build: ParsableCommand {
     func run() throws {
         let output = output ?? packageRoot + "/Data/model/tamiz.model"
         let start = monotonicSeconds()
-        let bytes = try ModelTrainer(configuration: training.configuration).train(corpusDirectory: training.corpusDirectory)
+        let corpus = try TrainingCorpus(directory: training.corpusDirectory)
+        let bytes = ModelTrainer(configuration: training.configuration).train(corpus)
         try writeFile(output, bytes)
         print("wrote \(output): \(bytes.count) bytes in \(format(monotonicSeconds() - start, 2)) s")
+        // The classifier's evidence words come from the same word lists (see `EvidenceWords`).
+        let source = packageRoot + "/Sources/TamizClassifying/EvidenceWordLists.swift"
+        try writeFile(source, Array(EvidenceWords.generatedSource(corpus).utf8))
+        print("wrote \(source)")
     }
 }
 

@@ -38,6 +38,21 @@ import TamizClassifying
         #expect(classifier.classify(text).language == .undetermined, "\(text) → \(classifier.classify(text))")
     }
 
+    /// No word starts lower-case, but a frequent word of the answer's language (per the word
+    /// lists, not frequent in the other) is evidence: greetings and one-word headings keep it.
+    @Test(arguments: [("Dear Nina,", Language.english), ("Hi,", .english), ("Hola Pedro,", .spanish),
+                      ("DEPORTES", .spanish)])
+    func capitalisedOnlyItemsWithAFrequentWordKeepTheirLanguage(_ text: String, _ language: Language) {
+        #expect(classifier.classify(text).language == language, "\(text) → \(classifier.classify(text))")
+    }
+
+    /// An uncertain answer that a frequent word of the other language contradicts is `und`
+    /// (the model said Spanish at 0.66 and 0.81).
+    @Test(arguments: ["alcatraz island", "Hello Carmen,"])
+    func uncertainAnswersContradictedByTheWordListsAreUndetermined(_ text: String) {
+        #expect(classifier.classify(text).language == .undetermined, "\(text) → \(classifier.classify(text))")
+    }
+
     /// Title-case headlines and lines with a lower-case word keep their language.
     @Test(arguments: [
         ("The Alaskan Knight", Language.english), ("Congratulations!", .english), ("Sincerely,", .english),
