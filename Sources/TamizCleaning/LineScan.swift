@@ -1,21 +1,21 @@
 /// Everything the cleaning rules need to know about one line, measured in one pass over its bytes
 /// with no allocation.
 ///
-/// Two word notions are kept apart. *Words* in the sense of ``LineFeatures`` (whitespace-separated,
+/// ``LineFeatures`` is its public view. Two word notions are kept apart. *Words* (whitespace-separated,
 /// holding a letter) drive the v0 rules (`short`, the 60-word limit for banners, the 12-word limit
 /// for `repeated`). *Folded words* — runs of letters and digits, ASCII and Latin-1 capitals
 /// lowered, accents kept, as ``TextNormalizer`` folds them — are hashed once each (``WordHasher``) and
 /// drive everything lexical: function words, cues, line keys. Phrase keys are combined from word
 /// keys (``WordKey/combine(_:_:)``), and only computed when a word can end a listed phrase.
 struct LineScan {
-    /// Whitespace-separated words that hold a letter (as ``LineFeatures/words``).
+    /// Whitespace-separated words that hold a letter (``LineFeatures/words``).
     var spacedWords: Int { get { Int(_spacedWords) } set { _spacedWords = Int32(truncatingIfNeeded: newValue) } }
     private var _spacedWords: Int32 = 0
-    /// Whether any scalar is a letter (as ``LineFeatures/letters`` > 0).
+    /// Whether any scalar is a letter (``LineFeatures/hasLetter``; see there for what is a letter).
     var hasLetter = false
     /// Whether the line holds any byte other than ASCII whitespace and U+00A0.
     var hasNonSpace = false
-    /// Whether the line ends in sentence punctuation (as ``LineFeatures/endsWithSentencePunctuation``).
+    /// Whether the line ends in sentence punctuation (``LineFeatures/endsWithSentencePunctuation``).
     var punctuated = false
 
     /// Folded words holding at least one letter.
@@ -435,7 +435,7 @@ private struct LineScanner {
                 index += width
                 continue
             }
-            // A letter for the word keys; LineFeatures does not count × ÷ and CJK punctuation.
+            // A letter for the word keys; `hasLetter` does not count × ÷ and CJK punctuation.
             let isCapital = width == 2 && byte == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97
             if !inWord {
                 inWord = true

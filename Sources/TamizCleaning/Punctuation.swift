@@ -1,5 +1,5 @@
 /// Sentence-final punctuation and closing marks, judged from a scalar's first three UTF-8 bytes
-/// (shared by ``LineFeatures`` and the cleaner's line scan).
+/// (for the cleaner's line scan, ``LineScan``).
 enum Punctuation {
     /// `.` `!` `?` `:` `;` or `…`.
     static func isSentenceEnd(_ scalar: (UInt8, UInt8, UInt8)) -> Bool {

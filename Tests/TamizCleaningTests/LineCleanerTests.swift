@@ -103,9 +103,16 @@ struct LineFeaturesTests {
         #expect(features("Hace 3 días — según él").words == 4)
     }
 
-    @Test("accented letters count as letters")
+    @Test("accented letters count as letters, symbols and digits do not")
     func accentedLetters() {
-        #expect(features("ñú").letters == 2)
+        #expect(features("ñú").hasLetter)
+        #expect(!features("— 2025 → 12:30 «»").hasLetter)
+    }
+
+    @Test("a line of spaces, tabs and no-break spaces is blank")
+    func blank() {
+        #expect(features(" \t\u{00A0} ").isBlank)
+        #expect(!features(" _ ").isBlank)
     }
 
     @Test("sentence punctuation may sit inside closing quotes")
