@@ -13,14 +13,17 @@ final class ModelStorage: @unchecked Sendable {
     @usableFromInline let base: UnsafeRawPointer
     @usableFromInline let count: Int
     private let owned: Bool
-    /// The weight table widened to Int16 (set by `LanguageModel.init` once the file is valid):
-    /// the hot loop then adds a row with one instruction instead of widening it first.
-    @usableFromInline var wide: UnsafeMutablePointer<SIMD8<Int16>>? = nil
+    /// The weight table widened to Int16, so that the hot loop adds a row with one instruction
+    /// instead of widening it first. Made here, before the file is validated (the rows are just
+    /// the bytes after the header), so that it is a `let`: as a `var` set later, every read of
+    /// it in the hot loop was a runtime exclusivity check (`swift_beginAccess`).
+    @usableFromInline let wide: UnsafeMutablePointer<SIMD8<Int16>>
 
     init(unowned base: UnsafeRawPointer, count: Int) {
         self.base = base
         self.count = count
         owned = false
+        wide = Self.widen(base, count: count)
     }
 
     /// Takes ownership of memory allocated with `UnsafeMutableRawPointer.allocate`.
@@ -28,11 +31,24 @@ final class ModelStorage: @unchecked Sendable {
         self.base = UnsafeRawPointer(base)
         self.count = count
         owned = true
+        wide = Self.widen(self.base, count: count)
+    }
+
+    /// The Int8 rows after the header as Int16 rows (at least one row, zero when there is none).
+    private static func widen(_ base: UnsafeRawPointer, count: Int) -> UnsafeMutablePointer<SIMD8<Int16>> {
+        let rows = max(0, (count - ModelFormat.tableOffset) / 8)
+        let wide = UnsafeMutablePointer<SIMD8<Int16>>.allocate(capacity: max(rows, 1))
+        wide.initialize(to: SIMD8(repeating: 0))
+        for r in 0..<rows {
+            let row = (base + ModelFormat.tableOffset + 8 * r).loadUnaligned(as: SIMD8<Int8>.self)
+            (wide + r).initialize(to: SIMD8<Int16>(truncatingIfNeeded: row))
+        }
+        return wide
     }
 
     deinit {
         if owned { UnsafeMutableRawPointer(mutating: base).deallocate() }
-        wide?.deallocate()
+        wide.deallocate()
     }
 }
 
@@ -185,11 +201,6 @@ public struct LanguageModel: Sendable {
             throw ModelLoadError(.invalidHeader("classes must include en and es once each, no duplicates"))
         }
 
-        let rows = 1 << bits
-        let wide = UnsafeMutablePointer<SIMD8<Int16>>.allocate(capacity: rows)
-        let narrow = (storage.base + ModelFormat.tableOffset).assumingMemoryBound(to: SIMD8<Int8>.self)
-        for r in 0..<rows { (wide + r).initialize(to: SIMD8<Int16>(truncatingIfNeeded: narrow[r])) }
-        storage.wide = wide
         self.storage = storage
         self.extractor = FeatureExtractor(bucketBits: bits, orders: orders, wordFeatures: flags & 1 != 0)
         self.bias = bias
@@ -205,7 +216,7 @@ public struct LanguageModel: Sendable {
     }
 
     /// The weight table widened to Int16 (what the classifier reads).
-    @usableFromInline var wideTable: UnsafePointer<SIMD8<Int16>> { UnsafePointer(storage.wide!) }
+    @usableFromInline var wideTable: UnsafePointer<SIMD8<Int16>> { UnsafePointer(storage.wide) }
 
     /// The weight table: 2^bucketBits rows of 8 Int8 weights.
     @usableFromInline var table: UnsafePointer<SIMD8<Int8>> {

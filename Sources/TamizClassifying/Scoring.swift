@@ -27,95 +27,23 @@ extension LanguageModel {
     /// more at this one.
     @inlinable @inline(__always)
     func scoreInPlace(_ text: UnsafeBufferPointer<UInt8>, earlyExit: Bool) -> (SIMD8<Int32>, TextEvidence) {
-        var evidence = TextEvidence()
-        guard let p = text.baseAddress, text.count > 0 else { return (bias, evidence) }
+        guard let p = text.baseAddress, text.count > 0 else { return (bias, TextEvidence()) }
         let n = text.count
-        let t = wideTable
-        let shift = extractor.shift, mask = extractor.mask
-        let wordFeatures = extractor.wordFeatures
-        let m = FeatureExtractor.multiplier
-        let salt = FeatureExtractor.wordSalt
-        var lanes = SIMD8<Int16>(repeating: 0)
-        var even = SIMD4<Int32>(repeating: 0), odd = SIMD4<Int32>(repeating: 0)
-        var savedLanes = lanes, savedEven = even, savedOdd = odd
-        var reg = FeatureExtractor.allSpaces
-        var wordLength = 0
-        var tokenLetters = 0
-        var junk = false
-        var tokenStart = 0
-        var pending = 0
-        var nextCheck = earlyExit ? 40 : Int.max
+        // All loop state in one local struct with mutating methods: as variables captured by
+        // nested functions, `lanes` lived in memory (a store per letter).
+        var s = HotLoopState(table: wideTable, extractor: extractor)
+        s.nextCheck = earlyExit ? 40 : Int.max
         var i = 0
 
-        @inline(__always) func flush() {
-            let words = unsafeBitCast(lanes, to: SIMD4<Int32>.self)
-            even &+= (words &<< 16) &>> 16
-            odd &+= words &>> 16
-            lanes = SIMD8<Int16>(repeating: 0)
-            pending = 0
-        }
-        @inline(__always) func push(_ symbol: UInt64) {
-            reg = (reg &<< 8) | symbol
-            lanes &+= t[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
-        }
-        @inline(__always) func endWord() {
-            if wordFeatures {
-                let key = wordLength < 8 ? (reg & (UInt64.max &>> UInt64(64 &- 8 &* wordLength))) | (UInt64(wordLength) &<< 56) : reg
-                lanes &+= t[Int(truncatingIfNeeded: ((key ^ salt) &* m) &>> shift)]
-            }
-            tokenLetters &+= wordLength
-            wordLength = 0
-        }
-        /// Ends a token; true when the answer is already decided.
-        @inline(__always) func endToken() -> Bool {
-            if junk {
-                // The copy's lanes may hold up to 256 features: flush before adding more.
-                (lanes, even, odd) = (savedLanes, savedEven, savedOdd)
-                flush()
-                junk = false
-            } else {
-                (savedLanes, savedEven, savedOdd) = (lanes, even, odd)
-                evidence.letters &+= tokenLetters
-            }
-            tokenLetters = 0
-            if evidence.letters >= nextCheck {
-                nextCheck = evidence.letters &+ 20
-                flush()
-                (savedLanes, savedEven, savedOdd) = (lanes, even, odd)
-                return isDecided(interleave(even, odd) &+ bias, letters: evidence.letters)
-            }
-            return false
-        }
-
         scan: while i < n {
-            var b = p[i]
-            if (b | 0x20) &- 0x61 < 26 {
-                if pending > 128 { flush() }
-                // A run of at most 64 ASCII letters: one lookup per byte, nothing else. (Taking
-                // eight bytes at a time with a SWAR letter test measured no faster.)
-                let start = i
-                let end = min(n, i &+ 64)
-                repeat {
-                    push(UInt64(b | 0x20))
-                    i &+= 1
-                    if i == end { break }
-                    b = p[i]
-                } while (b | 0x20) &- 0x61 < 26
-                pending &+= i &- start
-                wordLength &+= i &- start
-                // The common word end, a plain space, without the general decoder.
-                if b == 0x20, i < n {
-                    endWord()
-                    push(0x20)
-                    i &+= 1
-                    tokenStart = i
-                    if endToken() { break scan }
-                }
+            if (p[i] | 0x20) &- 0x61 < 26 {
+                if scanWords(p, n, &i, &s) { break scan }
                 continue
             }
-            pending &+= 2
-            if pending > 200 { flush() }
-            if FeatureExtractor.isCodeMark(p, i, n) { evidence.codeMarks &+= 1 }
+            let b = p[i]
+            s.pending &+= 2
+            if s.pending > 200 { s.spill() }
+            if FeatureExtractor.isCodeMark(p, i, n) { s.evidence.codeMarks &+= 1 }
             let kind: Int, sym: UInt8
             if b < 0x80 {
                 // ASCII non-letters inline (the decoder's first branch; calling it for every
@@ -125,7 +53,7 @@ extension LanguageModel {
                     kind = 3
                 } else if (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
                     kind = 4
-                } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
+                } else if b == 0x2E, i == s.tokenStart &+ 3, i >= 3,
                           p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
                     kind = 4  // "www."
                 } else {
@@ -133,58 +61,110 @@ extension LanguageModel {
                 }
                 i &+= 1
             } else {
-                (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: tokenStart)
+                (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: s.tokenStart)
             }
             if kind == 0 {
-                push(UInt64(sym))
-                wordLength &+= 1
+                s.push(UInt64(sym))
+                s.wordLength &+= 1
                 continue
             }
             if kind == 6 { continue }
-            if wordLength > 0 {
-                endWord()
-                push(kind == 1 ? UInt64(sym) : 0x20)  // a mark right after a word stands for its end
+            if s.wordLength > 0 {
+                s.endWord()
+                s.push(kind == 1 ? UInt64(sym) : 0x20)  // a mark right after a word stands for its end
             } else if kind == 1 {
-                push(UInt64(sym))
+                s.push(UInt64(sym))
             }
             if kind == 3 {
-                tokenStart = i
-                if endToken() { break scan }
+                s.tokenStart = i
+                s.endToken()
+                if s.evidence.letters >= s.nextCheck {
+                    s.nextCheck = s.evidence.letters &+ 20
+                    if isDecided(s.total &+ bias, letters: s.evidence.letters) { break scan }
+                }
             } else if kind == 4 {
-                junk = true
+                s.junk = true
             } else if kind == 5 {
-                evidence.foreignLetters &+= 1
+                s.evidence.foreignLetters &+= 1
             }
         }
         if i >= n {
-            if wordLength > 0 {
-                endWord()
-                push(0x20)
+            if s.wordLength > 0 {
+                s.endWord()
+                s.push(0x20)
             }
-            if junk {
-                (lanes, even, odd) = (savedLanes, savedEven, savedOdd)
-            } else {
-                evidence.letters &+= tokenLetters
-            }
-            flush()
+            s.endToken()
         }
-        return (interleave(even, odd) &+ bias, evidence)
+        return (s.total &+ bias, s.evidence)
     }
 
-    /// Even and odd class sums back in class order.
-    @inlinable @inline(__always)
-    func interleave(_ even: SIMD4<Int32>, _ odd: SIMD4<Int32>) -> SIMD8<Int32> {
-        SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
+    /// Words of ASCII letters separated by plain spaces, from the letter at `i` up to the first
+    /// other byte; true when the answer is decided. Out of line, so that its loop has the
+    /// registers to itself: inlined into `scoreInPlace`, the rarely used state was stored back
+    /// to the stack at every word (60 moves per word).
+    @usableFromInline @inline(never)
+    func scanWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState) -> Bool {
+        // The shipped model's shape (4-grams, 2^17 buckets) as constants: the mask is then a
+        // 32-bit move and the shift an immediate, which frees two registers in the letter loop.
+        if s.mask == 0xFFFF_FFFF && s.shift == 47 {
+            return scanWords(p, n, &i, &s, mask: 0xFFFF_FFFF, shift: 47)
+        }
+        return scanWords(p, n, &i, &s, mask: s.mask, shift: s.shift)
     }
 
-    /// True when the best class leads every other by ln(4000) temperatures.
-    @inlinable
+    @inline(__always)
+    func scanWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState, mask: UInt64, shift: UInt64) -> Bool {
+        var j = i
+        var folded = p[j] | 0x20
+        if s.pending > 128 { s.spill() }
+        while true {
+            // A run of at most 64 ASCII letters: one lookup per byte, nothing else. (Taking
+            // eight bytes at a time with a SWAR letter test measured no faster.)
+            let start = j
+            let end = min(n, j &+ 64)
+            repeat {
+                s.push(UInt64(folded), mask: mask, shift: shift)
+                j &+= 1
+                if j == end { break }
+                folded = p[j] | 0x20
+            } while folded &- 0x61 < 26
+            s.pending &+= j &- start
+            s.wordLength &+= j &- start
+            // The common word end, a plain space, without the general decoder.
+            guard j < n, p[j] == 0x20 else { break }
+            s.endWord(shift: shift)
+            s.push(0x20, mask: mask, shift: shift)
+            j &+= 1
+            s.tokenStart = j
+            s.endToken()
+            if s.evidence.letters >= s.nextCheck {
+                s.nextCheck = s.evidence.letters &+ 20
+                if isDecided(s.total &+ bias, letters: s.evidence.letters) {
+                    i = j
+                    return true
+                }
+            }
+            guard j < n else { break }
+            folded = p[j] | 0x20
+            guard folded &- 0x61 < 26 else { break }
+        }
+        i = j
+        return false
+    }
+
+    /// True when the best class leads every other by ln(4000) temperatures. Out of line: a
+    /// few calls per text.
+    @usableFromInline @inline(never)
     func isDecided(_ scores: SIMD8<Int32>, letters: Int) -> Bool {
         let top = maximumLane(scores)
         let lead = Int32(13.8 * (temperature + temperatureSlope * Float(letters)))
-        var close = 0
-        for c in 0..<8 where top &- scores[c] < lead { close &+= 1 }
-        return close == 1
+        // -1 in the lanes less than `lead` behind the top (behind − lead < 0; no overflow, both
+        // are small), summed in halves: SIMD `.<` and a loop over `scores[c]` both went lane by
+        // lane through the stack.
+        let close = ((SIMD8(repeating: top) &- scores) &- lead) &>> 31
+        let quarter = close.lowHalf &+ close.highHalf
+        let pair = quarter.lowHalf &+ quarter.highHalf
+        return pair[0] &+ pair[1] == -1
     }
 
     /// Softmax over the 8 class scores; returns the English and Spanish probabilities.
@@ -192,16 +172,13 @@ extension LanguageModel {
     func softmax(_ scores: SIMD8<Int32>, letters: Int) -> (english: Float, spanish: Float) {
         let inverseTemperature = 1 / (temperature + temperatureSlope * Float(letters))
         let top = maximumLane(scores)
-        @inline(__always) func weight(_ c: Int) -> Float {
-            let d = Float(top &- scores[c]) * inverseTemperature
-            // exp(-30) < 1e-13: classes that far behind change nothing visible.
-            return d > 30 ? 0 : fastExpNegative(d)
-        }
-        // Unrolled with constant lane indices: a loop over `scores[c]` went through the stack.
-        let e0 = weight(0), e1 = weight(1), e2 = weight(2), e3 = weight(3)
-        let e4 = weight(4), e5 = weight(5), e6 = weight(6), e7 = weight(7)
-        let sum = ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7))
-        let all = SIMD8<Float>(e0, e1, e2, e3, e4, e5, e6, e7)
+        let d = SIMD8<Float>(SIMD8(repeating: top) &- scores) * inverseTemperature
+        // exp(-30) < 1e-13: classes that far behind change nothing visible.
+        let all = fastExpNegative(d, zeroAbove: 30)
+        // The same order of additions as ((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)).
+        let pairs = all.evenHalf + all.oddHalf
+        let quads = pairs.evenHalf + pairs.oddHalf
+        let sum = quads[0] + quads[1]
         return (all[englishClass] / sum, all[spanishClass] / sum)
     }
 }
@@ -213,20 +190,145 @@ func maximumLane(_ v: SIMD8<Int32>) -> Int32 {
 }
 
 /// exp(-x) for x in [0, 30], relative error < 2e-3 (exp2 split into an exponent and a
-/// polynomial): much cheaper than libm's expf, and calibration needs nothing finer.
+/// polynomial): much cheaper than libm's expf, and calibration needs nothing finer. Lanes above
+/// `limit` (at most 30) are 0; `x` must not be negative. Eight lanes at once, each the same
+/// operations as one scalar would take, so the results are the same bits.
 @inlinable @inline(__always)
-func fastExpNegative(_ x: Float) -> Float {
+func fastExpNegative(_ x: SIMD8<Float>, zeroAbove limit: Float) -> SIMD8<Float> {
     let t = -x * 1.442_695_04  // log2(e), t in [-44, 0]
     // floor(t) with the 1.5 · 2^23 rounding trick: `rounded(.down)` is a libm call without
     // SSE4.1, and `Int32(t)` adds range checks; together they were most of the softmax.
-    let magic: Float = 12_582_912
+    let magic = SIMD8<Float>(repeating: 12_582_912)
     var shifted = t + magic  // t rounded to an integer, in the low mantissa bits
-    if shifted - magic > t { shifted -= 1 }
-    let whole = Int32(bitPattern: shifted.bitPattern) &- 0x4B40_0000
+    // Minus one where the rounding went up (minus 0 elsewhere changes nothing).
+    let up = unsafeBitCast((shifted - magic) .> t, to: SIMD8<UInt32>.self)
+    shifted -= unsafeBitCast(up & Float(1).bitPattern, to: SIMD8<Float>.self)
+    let whole = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
     let f = t - (shifted - magic)  // [0, 1)
     // 2^f on [0, 1): degree-4 Taylor polynomial.
     let p = 1 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * 0.009_618_13)))
-    let exponent = whole &+ 127
-    if exponent <= 0 { return 0 }
-    return p * Float(bitPattern: UInt32(exponent) << 23)
+    // For x ≤ 30 the exponent is at least 83: no lane that is kept underflows.
+    let scale = unsafeBitCast((whole &+ 127) &<< 23, to: SIMD8<Float>.self)
+    // x > limit as -1, from the bits (non-negative floats order like their bit patterns):
+    // SIMD `.>` against a constant went lane by lane through the stack.
+    let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
+    let keep = ~((Int32(bitPattern: limit.bitPattern) &- bits) &>> 31)
+    return unsafeBitCast(unsafeBitCast(p * scale, to: SIMD8<Int32>.self) & keep, to: SIMD8<Float>.self)
+}
+
+/// Everything `LanguageModel.scoreInPlace` changes while it reads a text, next to the constants
+/// of its lookups, so that the loop's helpers are mutating methods on one local value.
+///
+/// The current token's rows are summed in Int16 `lanes` and moved into the Int32 sums of the
+/// kept tokens at its end, or dropped if it was junk (URL, address): nothing to copy and
+/// restore. The Int32 sums are kept as even and odd classes in two SIMD4 halves: the Int16 lanes
+/// seen as four Int32 words widen with two shifts (pslld/psrad on SSE2), where the generic SIMD8
+/// conversion was an out-of-line call. A token of more than 128 features (256 · 127 <
+/// Int16.max) spills its lanes into its own Int32 sums on the way.
+@usableFromInline
+struct HotLoopState {
+    @usableFromInline let table: UnsafePointer<SIMD8<Int16>>
+    @usableFromInline let shift: UInt64
+    @usableFromInline let mask: UInt64
+    @usableFromInline let wordFeatures: Bool
+    /// The current token's rows since its start or its last spill.
+    @usableFromInline var lanes = SIMD8<Int16>(repeating: 0)
+    /// The kept tokens' sums, even and odd classes.
+    @usableFromInline var even = SIMD4<Int32>(repeating: 0)
+    @usableFromInline var odd = SIMD4<Int32>(repeating: 0)
+    /// A long token's spilled sums (zero unless `spilled`).
+    @usableFromInline var tokenEven = SIMD4<Int32>(repeating: 0)
+    @usableFromInline var tokenOdd = SIMD4<Int32>(repeating: 0)
+    @usableFromInline var spilled = false
+    @usableFromInline var reg = FeatureExtractor.allSpaces
+    @usableFromInline var wordLength = 0
+    @usableFromInline var tokenLetters = 0
+    /// Features in `lanes` (counted per letter run, at most 2 per other character).
+    @usableFromInline var pending = 0
+    @usableFromInline var junk = false
+    @usableFromInline var evidence = TextEvidence()
+    /// Where the current token started (for `www.`).
+    @usableFromInline var tokenStart = 0
+    /// The letter count at which early exit next checks whether the answer is decided.
+    @usableFromInline var nextCheck = Int.max
+
+    @inlinable @inline(__always)
+    init(table: UnsafePointer<SIMD8<Int16>>, extractor: FeatureExtractor) {
+        self.table = table
+        shift = extractor.shift
+        mask = extractor.mask
+        wordFeatures = extractor.wordFeatures
+    }
+
+    /// Shifts a symbol into the register and adds its n-gram's row.
+    @inlinable @inline(__always)
+    mutating func push(_ symbol: UInt64) { push(symbol, mask: mask, shift: shift) }
+
+    @inlinable @inline(__always)
+    mutating func push(_ symbol: UInt64, mask: UInt64, shift: UInt64) {
+        reg = (reg &<< 8) | symbol
+        lanes &+= table[Int(truncatingIfNeeded: ((reg & mask) &* FeatureExtractor.multiplier) &>> shift)]
+    }
+
+    /// Adds the word feature of the word that just ended (see `FeatureExtractor`).
+    @inlinable @inline(__always)
+    mutating func endWord() { endWord(shift: shift) }
+
+    @inlinable @inline(__always)
+    mutating func endWord(shift: UInt64) {
+        if wordFeatures {
+            let key = wordLength < 8 ? (reg & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* wordLength))) | (UInt64(truncatingIfNeeded: wordLength) &<< 56) : reg
+            lanes &+= table[Int(truncatingIfNeeded: ((key ^ FeatureExtractor.wordSalt) &* FeatureExtractor.multiplier) &>> shift)]
+        }
+        tokenLetters &+= wordLength
+        wordLength = 0
+    }
+
+    /// The Int16 lanes as (even, odd) Int32 classes.
+    @inlinable @inline(__always)
+    var widenedLanes: (SIMD4<Int32>, SIMD4<Int32>) {
+        let words = unsafeBitCast(lanes, to: SIMD4<Int32>.self)
+        return ((words &<< 16) &>> 16, words &>> 16)
+    }
+
+    /// Moves a long token's lanes into its own Int32 sums.
+    @inlinable @inline(__always)
+    mutating func spill() {
+        let (e, o) = widenedLanes
+        tokenEven &+= e
+        tokenOdd &+= o
+        lanes = SIMD8(repeating: 0)
+        pending = 0
+        spilled = true
+    }
+
+    /// Keeps the token's features and letters, or drops them if it was junk.
+    @inlinable @inline(__always)
+    mutating func endToken() {
+        if !junk {
+            let (e, o) = widenedLanes
+            even &+= e
+            odd &+= o
+            evidence.letters &+= tokenLetters
+        }
+        if spilled {
+            if !junk {
+                even &+= tokenEven
+                odd &+= tokenOdd
+            }
+            tokenEven = SIMD4(repeating: 0)
+            tokenOdd = SIMD4(repeating: 0)
+            spilled = false
+        }
+        lanes = SIMD8(repeating: 0)
+        pending = 0
+        junk = false
+        tokenLetters = 0
+    }
+
+    /// The kept tokens' sums in class order.
+    @inlinable @inline(__always)
+    var total: SIMD8<Int32> {
+        SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
+    }
 }

@@ -83,6 +83,74 @@ import Testing
     }
 }
 
+/// The vectorised softmax and early-exit test give the same bits as the scalar formulas they
+/// replaced (one class at a time, libm-free exp2 split, the same order of additions).
+@Suite struct ScoringArithmeticTests {
+    let model = LanguageModel.embedded
+
+    static func scalarExpNegative(_ x: Float) -> Float {
+        let t = -x * 1.442_695_04
+        let magic: Float = 12_582_912
+        var shifted = t + magic
+        if shifted - magic > t { shifted -= 1 }
+        let whole = Int32(bitPattern: shifted.bitPattern) &- 0x4B40_0000
+        let f = t - (shifted - magic)
+        let p = 1 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * 0.009_618_13)))
+        let exponent = whole &+ 127
+        if exponent <= 0 { return 0 }
+        return p * Float(bitPattern: UInt32(exponent) << 23)
+    }
+
+    func scalarSoftmax(_ scores: SIMD8<Int32>, letters: Int) -> (Float, Float) {
+        let inverseTemperature = 1 / (model.temperature + model.temperatureSlope * Float(letters))
+        let top = (0..<8).map { scores[$0] }.max()!
+        let e = (0..<8).map { c -> Float in
+            let d = Float(top &- scores[c]) * inverseTemperature
+            return d > 30 ? 0 : Self.scalarExpNegative(d)
+        }
+        let sum = ((e[0] + e[1]) + (e[2] + e[3])) + ((e[4] + e[5]) + (e[6] + e[7]))
+        return (e[model.englishClass] / sum, e[model.spanishClass] / sum)
+    }
+
+    func scalarIsDecided(_ scores: SIMD8<Int32>, letters: Int) -> Bool {
+        let top = (0..<8).map { scores[$0] }.max()!
+        let lead = Int32(13.8 * (model.temperature + model.temperatureSlope * Float(letters)))
+        return (0..<8).filter { top &- scores[$0] < lead }.count == 1
+    }
+
+    /// Real sentences' scores, plus random ones from a tie to far apart.
+    var cases: [(SIMD8<Int32>, Int)] {
+        var result: [(SIMD8<Int32>, Int)] = []
+        for text in HotLoopTests.texts + ["The cat sat on the mat.", "El gato se sentó.", "Le chat est assis.", "no", "Madrid"] {
+            let (scores, evidence) = Array(text.utf8).withUnsafeBufferPointer { model.score($0) }
+            result.append((scores, evidence.letters))
+        }
+        var rng = SplitMix64(state: 7)
+        for spread in [0, 1, 50, 400, 3000, 100_000] {
+            for letters in [0, 1, 5, 40, 200, 5000] {
+                var v = SIMD8<Int32>(repeating: 0)
+                for c in 0..<8 { v[c] = spread == 0 ? 17 : Int32(rng.next() % UInt64(spread)) - Int32(spread / 2) }
+                result.append((v, letters))
+            }
+        }
+        return result
+    }
+
+    @Test func softmaxMatchesTheScalarFormulaBitForBit() {
+        for (scores, letters) in cases {
+            let p = model.softmax(scores, letters: letters)
+            let q = scalarSoftmax(scores, letters: letters)
+            #expect(p.english.bitPattern == q.0.bitPattern && p.spanish.bitPattern == q.1.bitPattern, "\(scores) \(letters)")
+        }
+    }
+
+    @Test func earlyExitTestMatchesTheScalarCount() {
+        for (scores, letters) in cases {
+            #expect(model.isDecided(scores, letters: letters) == scalarIsDecided(scores, letters: letters), "\(scores) \(letters)")
+        }
+    }
+}
+
 /// What counts as a lower-case word for `LanguageClassifier.capitalisedOnlyMinimumConfidence`.
 @Suite struct LowerCaseWordTests {
     @Test(arguments: [
