@@ -157,10 +157,14 @@ public func stripAccents(_ bytes: [UInt8]) -> [UInt8] {
     return out
 }
 
-/// A small fixed-seed generator (SplitMix64): the trainer's only source of randomness.
-struct TrainingRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
+/// A small fixed-seed generator (SplitMix64): the trainer's only source of randomness, and the
+/// tests' (same sequence on every machine, unlike `SystemRandomNumberGenerator`).
+public struct TrainingRandom: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+
+    public init(state: UInt64) { self.state = state }
+
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

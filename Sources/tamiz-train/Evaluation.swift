@@ -41,142 +41,81 @@ func readLines(_ path: String) -> [[UInt8]]? {
     return data.split(separator: 0x0A).map { Array($0) }
 }
 
-/// Letters-only tokens of a sentence (punctuation stripped from the ends).
-func words(of line: [UInt8]) -> [String] {
-    String(decoding: line, as: UTF8.self).split(separator: " ").compactMap { token in
-        let t = token.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
-        let w = String(t)
-        return !w.isEmpty && w.allSatisfy({ $0.isLetter }) ? w : nil
+/// The dev sets `tamiz eval` measures, built by the library's `Evaluation` from `dev`:
+/// en/es and other-language sentences, and the en/es single words and word pairs derived from them.
+struct DevSets {
+    var sentences: [EvaluationItem] = []
+    var words: [EvaluationItem] = []
+    var pairs: [EvaluationItem] = []
+
+    init(directory dev: String) throws(TrainingError) {
+        for code in ["en", "es", "other/fr", "other/pt", "other/it", "other/de", "other/ca", "other/gl", "other/nl"] {
+            let items = try Evaluation.items(path: "\(dev)/\(code).dev.txt")
+            sentences += items
+            if !code.hasPrefix("other/") {
+                words += Evaluation.derive(items, as: .words)
+                pairs += Evaluation.derive(items, as: .pairs)
+            }
+        }
+    }
+
+    /// Name and items of each set whose calibration is reported and fitted.
+    var calibrationSets: [(String, [EvaluationItem])] {
+        [("all sentences", sentences),
+         ("en words", words.filter { $0.truth == .english }), ("es words", words.filter { $0.truth == .spanish }),
+         ("en pairs", pairs.filter { $0.truth == .english }), ("es pairs", pairs.filter { $0.truth == .spanish })]
     }
 }
 
-struct Item { var bytes: [UInt8]; var truth: Language }
-
-func runEvaluation(model: LanguageModel, devDirectory dev: String, speed: Bool, minimumConfidence: Float) throws {
-    print("model: orders \(model.orders) words \(model.wordFeatures) bits \(model.bucketBits) classes \(model.classCodes) T \(model.temperature)")
+/// Prints `tamiz eval`'s report for every dev set and, with `fit`, the temperature pair whose
+/// largest ECE over `DevSets.calibrationSets` is smallest.
+func runEvaluation(model: LanguageModel, devDirectory dev: String, minimumConfidence: Float, fit: Bool) throws {
+    print("model: orders \(model.orders) words \(model.wordFeatures) bits \(model.bucketBits) classes \(model.classCodes) T \(model.temperature) + \(model.temperatureSlope)·letters")
+    let sets = try DevSets(directory: dev)
     let classifier = LanguageClassifier(model: model, minimumConfidence: minimumConfidence)
-    var calibration: [Item] = []
-    var shortItems: [Item] = []
-    var allSentences: [[UInt8]] = []
-
-    func rate(_ items: [[UInt8]], _ truth: Language) -> (Double, [Int]) {
-        var right = 0
-        var byLabel = [0, 0, 0]
-        for s in items {
-            let g = classifier.classify(s)
-            if g.language == truth { right += 1 }
-            byLabel[Language.allCases.firstIndex(of: g.language)!] += 1
-        }
-        return (Double(right) / Double(max(items.count, 1)), byLabel)
+    for (name, items) in [("sentences", sets.sentences), ("words", sets.words), ("pairs", sets.pairs)] {
+        print(Evaluation.run(items, classifier: classifier).formatted(title: "dev \(name)"))
     }
-
-    for (code, truth) in [("en", Language.english), ("es", .spanish)] {
-        guard let lines = readLines("\(dev)/\(code).dev.txt") else { continue }
-        allSentences += lines
-        calibration += lines.map { Item(bytes: $0, truth: truth) }
-        let (acc, by) = rate(lines, truth)
-        print("\(code) sentences: \(format(acc * 100, 2))% of \(lines.count)  [en \(by[0]) es \(by[1]) und \(by[2])]")
-        var singles: [String] = [], pairs: [String] = [], seen = Set<String>(), seenPairs = Set<String>()
-        for line in lines {
-            let ws = words(of: line)
-            for w in ws where w.count >= 3 && seen.insert(w.lowercased()).inserted { singles.append(w) }
-            if ws.count >= 2 {
-                for k in stride(from: 0, to: ws.count - 1, by: 2) {
-                    let p = ws[k] + " " + ws[k + 1]
-                    if seenPairs.insert(p.lowercased()).inserted { pairs.append(p) }
-                }
-            }
-        }
-        shortItems += singles.map { Item(bytes: Array($0.utf8), truth: truth) }
-        shortItems += pairs.map { Item(bytes: Array($0.utf8), truth: truth) }
-        let (wa, wby) = rate(singles.map { Array($0.utf8) }, truth)
-        let (pa, pby) = rate(pairs.map { Array($0.utf8) }, truth)
-        print("  \(code) words(>=3 letters, distinct): \(format(wa * 100, 2))% of \(singles.count) [en \(wby[0]) es \(wby[1]) und \(wby[2])]")
-        print("  \(code) word pairs (distinct): \(format(pa * 100, 2))% of \(pairs.count) [en \(pby[0]) es \(pby[1]) und \(pby[2])]")
-    }
-    for code in ["fr", "pt", "it", "de", "ca", "gl", "nl"] {
-        guard let lines = readLines("\(dev)/other/\(code).dev.txt") else { continue }
-        allSentences += lines
-        calibration += lines.map { Item(bytes: $0, truth: .undetermined) }
-        let (acc, by) = rate(lines, .undetermined)
-        print("\(code) sentences und: \(format(acc * 100, 2))% of \(lines.count)  [en \(by[0]) es \(by[1])]")
-    }
-
-    // Calibration: expected calibration error of the confidence, and the NLL-best temperature.
-    func ece(_ items: [Item]) -> Double {
-        var bins = Array(repeating: (n: 0, conf: 0.0, right: 0.0), count: 10)
-        for item in items {
-            let g = classifier.classify(item.bytes)
-            let b = min(9, Int(g.confidence * 10))
-            bins[b].n += 1
-            bins[b].conf += Double(g.confidence)
-            bins[b].right += g.language == item.truth ? 1 : 0
-        }
-        var e = 0.0
-        for b in bins where b.n > 0 { e += abs(b.conf - b.right) }
-        return e / Double(max(items.count, 1))
-    }
-    print("ECE (10 bins): dev sentences (en+es+others) \(format(ece(calibration), 4)), en/es words+pairs \(format(ece(shortItems), 4))")
-    // Fit T0 + T1·letters on sentences plus a deterministic sample of single words and pairs.
-    var fitItems = calibration
-    fitItems += shortItems.enumerated().filter { $0.offset % max(1, shortItems.count / 8000) == 0 }.map { $0.element }
-    let en = model.classCodes.firstIndex(of: "en")!, es = model.classCodes.firstIndex(of: "es")!
-    let scored: [([Double], Double, Language)] = fitItems.compactMap { item in
-        let r = item.bytes.withUnsafeBufferPointer { model.classScores($0) }
-        guard r.letters > 0 else { return nil }
-        return (r.scores.map(Double.init), Double(r.letters), item.truth)
-    }
-    var best = (t0: 0.0, t1: 0.0, nll: Double.infinity)
-    for t0 in stride(from: 2.0, through: 80, by: 2) {
-        for t1 in stride(from: 0.0, through: 1.5, by: 0.05) {
-            var nll = 0.0
-            for (s, letters, truth) in scored {
-                let t = t0 + t1 * letters
-                let m = s.max()!
-                var z = 0.0, pe = 0.0, ps = 0.0
-                for (c, v) in s.enumerated() {
-                    let e = exp((v - m) / t)
-                    z += e
-                    if c == en { pe = e }
-                    if c == es { ps = e }
-                }
-                let p = truth == .english ? pe / z : truth == .spanish ? ps / z : (z - pe - ps) / z
-                nll -= log(max(p, 1e-12))
-            }
-            if nll < best.nll { best = (t0, t1, nll) }
-        }
-    }
-    print("NLL-best temperature on dev sentences + \(scored.count - calibration.count) words/pairs: T0 \(best.t0) T1 \(format(best.t1, 2)) (mean NLL \(format(best.nll / Double(scored.count), 4)))")
-
-    if speed { benchmark(classifier: classifier, model: model, sentences: allSentences) }
+    if fit { fitTemperature(model: model, sets: sets, minimumConfidence: minimumConfidence) }
 }
 
-func benchmark(classifier: LanguageClassifier, model: LanguageModel, sentences allSentences: [[UInt8]]) {
-    do {
-        var buffer: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        for s in allSentences { ranges.append(buffer.count..<(buffer.count + s.count)); buffer += s }
-        var sink = 0
-        var bestTime = Double.infinity
-        for _ in 0..<7 {
-            let start = monotonicSeconds()
-            buffer.withUnsafeBufferPointer { all in
-                for r in ranges {
-                    let g = classifier.classify(UnsafeBufferPointer(rebasing: all[r]))
-                    sink &+= g.language == .english ? 1 : 0
-                }
-            }
-            bestTime = min(bestTime, monotonicSeconds() - start)
-        }
-        let mb = Double(buffer.count) / 1e6
-        print("speed: \(format(mb / bestTime, 1)) MB/s (\(ranges.count) sentences, \(format(mb, 2)) MB, best of 7) [\(sink)]")
-        let loadStart = monotonicSeconds()
-        var n = 0
-        for _ in 0..<20 {
-            if let m = try? LanguageModel(bytes: model.bytes) { n += m.bucketBits }
-        }
-        print("load from bytes (incl. copy + checksum): \(format((monotonicSeconds() - loadStart) / 20 * 1000, 3)) ms [\(n)]")
+/// The model's bytes with another softmax temperature T0 + T1·letters (header fields and checksum).
+func withTemperature(_ bytes: [UInt8], _ t0: Float, _ t1: Float) -> [UInt8] {
+    var out = bytes
+    func put(_ value: UInt64, _ offset: Int, _ count: Int) {
+        for k in 0..<count { out[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(k))) }
     }
+    put(UInt64(t0.bitPattern), 36, 4)
+    put(UInt64(t1.bitPattern), 52, 4)
+    put(0, ModelFormat.checksumOffset, 8)
+    put(out.withUnsafeBytes { ModelFormat.checksum($0) }, ModelFormat.checksumOffset, 8)
+    return out
+}
+
+/// Grid search of T0 (1...40) and T1 (0...1.5): minimise the largest expected calibration error
+/// over the dev sets (the answers themselves move too, since thresholds apply to the confidence).
+func fitTemperature(model: LanguageModel, sets: DevSets, minimumConfidence: Float) {
+    let bytes = model.bytes
+    let calibration = sets.calibrationSets
+    var best = (t0: Float(0), t1: Float(0), worst: Double.infinity)
+    for t0 in stride(from: Float(1), through: 40, by: 1) {
+        for t1 in stride(from: Float(0), through: 1.5, by: 0.05) {
+            guard let candidate = try? LanguageModel(bytes: withTemperature(bytes, t0, t1)) else { continue }
+            let classifier = LanguageClassifier(model: candidate, minimumConfidence: minimumConfidence)
+            var worst = 0.0
+            for (_, items) in calibration {
+                worst = max(worst, Evaluation.run(items, classifier: classifier, timingRuns: 0).expectedCalibrationError)
+                if worst >= best.worst { break }
+            }
+            if worst < best.worst { best = (t0, t1, worst) }
+        }
+    }
+    let fitted = try! LanguageModel(bytes: withTemperature(bytes, best.t0, best.t1))
+    let classifier = LanguageClassifier(model: fitted, minimumConfidence: minimumConfidence)
+    let eces = calibration.map { name, items in
+        "\(name) \(format(Evaluation.run(items, classifier: classifier, timingRuns: 0).expectedCalibrationError, 4))"
+    }
+    print("ECE-best temperature on the dev sets: T0 \(best.t0) T1 \(best.t1): ECE \(eces.joined(separator: ", "))")
 }
 
 func dumpErrors(model: LanguageModel, devDirectory dev: String, code: String, truth: Language, limit: Int, wordsFile: String?) {

@@ -108,7 +108,7 @@ struct Build: ParsableCommand {
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train in memory (or load --model) and report accuracy, calibration and the NLL-best temperature on the dev sets.")
+        abstract: "Train in memory (or load --model) and print tamiz eval's report on the dev sentences, words and pairs (with --fit, the ECE-best temperature).")
 
     @OptionGroup var training: TrainingOptions
     @Option(help: "Evaluate this model file instead of training.") var model: String?
@@ -116,8 +116,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .customLong("min-conf"), help: "Minimum confidence.") var minConf: Float = 0.5
     @Option(help: "Print misclassified dev sentences of this language code.") var errors: String?
     @Option(name: .customLong("words-file"), help: "With --errors: read the items from this file.") var wordsFile: String?
-    @Flag(help: "Also time classification.") var speed = false
-    @Flag(help: "Only time classification.") var bench = false
+    @Flag(help: "Also fit the softmax temperature T0 + T1·letters for the smallest worst-set ECE on the dev sets.") var fit = false
 
     func run() throws {
         let languageModel: LanguageModel
@@ -130,20 +129,12 @@ struct Evaluate: ParsableCommand {
             languageModel = try LanguageModel(bytes: bytes)
         }
         let dev = dev ?? packageRoot + "/../shared/corpus"
-        if bench {
-            var all: [[UInt8]] = []
-            for code in ["en", "es", "other/fr", "other/pt", "other/it", "other/de", "other/ca", "other/gl", "other/nl"] {
-                all += readLines("\(dev)/\(code).dev.txt") ?? []
-            }
-            benchmark(classifier: LanguageClassifier(model: languageModel), model: languageModel, sentences: all)
-            return
-        }
         if let code = errors {
             let truth: Language = code == "en" ? .english : code == "es" ? .spanish : .undetermined
             dumpErrors(model: languageModel, devDirectory: dev, code: code, truth: truth, limit: 40, wordsFile: wordsFile)
             return
         }
-        try runEvaluation(model: languageModel, devDirectory: dev, speed: speed, minimumConfidence: minConf)
+        try runEvaluation(model: languageModel, devDirectory: dev, minimumConfidence: minConf, fit: fit)
     }
 }
 

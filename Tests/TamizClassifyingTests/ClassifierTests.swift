@@ -77,7 +77,7 @@ import TamizClassifying
     }
 
     @Test func confidenceIsAlwaysWithinZeroAndOne() {
-        var rng = SplitMix64(state: 7)
+        var rng = TrainingRandom(state: 7)
         let alphabet = Array("abcdefghijklmnñopqrstuvwxyzáéíóú .,")
         var inputs = ["a", "I", "y", "ok", "The end.", "Fin.", "¿Qué?", "Hola mundo", String(repeating: "la ", count: 5000)]
         for _ in 0..<200 {
@@ -92,7 +92,7 @@ import TamizClassifying
     }
 
     @Test func invalidUTF8NULAndBinaryJunkDoNotCrash() {
-        var rng = SplitMix64(state: 42)
+        var rng = TrainingRandom(state: 42)
         var cases: [[UInt8]] = [
             [0], [0, 0, 0], [0xC3], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xFF, 0xFE, 0xFD], [0x80, 0xBF],
             Array("Hola\u{0}mundo".utf8), Array("the cat".utf8) + [0xC3], [0xC3, 0x28, 0xE2, 0x28, 0xA1],
