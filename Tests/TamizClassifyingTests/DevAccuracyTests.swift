@@ -2,12 +2,12 @@ import Testing
 import TamizClassifying
 
 /// Accuracy floors on the shared dev sets (skipped where ../shared is absent). The floors sit a
-/// little under the measured numbers so that a regression fails, not noise. English (95.2 %
-/// right, 0.21 % Spanish, 4.59 % `und`) loses URL-only lines (36 structural `und`), e-mail
+/// little under the measured numbers so that a regression fails, not noise. English (94.7 %
+/// right, 0.21 % Spanish, 5.07 % `und`) loses URL-only lines (36 structural `und`), e-mail
 /// headers and bare names: a text with no lower-case word and no frequent English or Spanish
-/// word needs confidence 0.8 (`LanguageClassifier.checkedAgainstWordLists`), which moved most
+/// word needs confidence 0.98 (`LanguageClassifier.checkedAgainstWordLists`), which moved most
 /// wrong-language names to `und` (0.75 → 0.27 %) and Dutch names and headings too (nl und
-/// 93.7 → 96.3 %); an uncertain answer contradicted by the word lists is `und` too (0.21 %).
+/// 93.7 → 96.5 %); an uncertain answer contradicted by the word lists is `und` too (0.21 %).
 @Suite(.enabled(if: Paths.hasSharedCorpus, "needs ../shared/corpus"))
 struct DevAccuracyTests {
     let classifier = LanguageClassifier()
@@ -19,7 +19,7 @@ struct DevAccuracyTests {
     }
 
     @Test func englishDevSentences() throws {
-        #expect(try rate("en.dev.txt", .english) >= 0.948)
+        #expect(try rate("en.dev.txt", .english) >= 0.945)
         #expect(try rate("en.dev.txt", .spanish) <= 0.0025)
     }
 
