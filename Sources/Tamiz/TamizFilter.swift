@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Promises:
 /// - **Order and determinism**: output is byte-for-byte the same for any thread count.
-/// - **Bounded memory**: at most `2 × threads + 2` blocks are in flight (read, in work, or
+/// - **Bounded memory**: at most `threads + 2` blocks are in flight (read, in work, or
 ///   waiting to be written), whatever the input's length or its longest line.
 /// - **Accounting**: every input byte is emitted, dropped with a reason, or counted as layout
 ///   (see ``FilterStatistics``).
@@ -107,7 +107,9 @@ public struct TamizFilter: Sendable {
         }
         let work = BlockingQueue<InputBlock>(capacity: options.threads)
         let results = OrderedResults()
-        let tickets = Permits(2 * options.threads + 2)
+        // Enough for every worker to hold a block, one read ahead and one being written; more only
+        // raised peak memory (2 threads, 200 MB: 6 blocks 28.6–29.9 MB, 4 blocks 27.5–27.7 MB).
+        let tickets = Permits(options.threads + 2)
         let stop = StopFlag()
 
         let workers = processors.map { processor in
