@@ -119,8 +119,11 @@ public struct ModelTrainer: Sendable {
         public var learningRate = 0.05
         /// Random word spans (1, 2 or 3–5 words) added per training sentence and epoch.
         public var spansPerSentence = 3
-        /// Share of non-English sentences and spans trained with accents stripped.
-        public var accentStripRate = 0.2
+        /// Share of non-English sentences and spans trained with accents stripped. 0.2 → 0.35
+        /// moved Spanish dev words with accents stripped 92.81 → 93.00 % (the accented ones
+        /// 94.92 → 94.98 %: the gap under the 2 points the issue allows); 0.3 and 0.4 measured
+        /// the same within 0.02, 0.5 raised en wrong-language 0.21 → 0.27 %.
+        public var accentStripRate = 0.35
         /// Bias step relative to weight steps.
         public var biasRate = 0.01
         /// The naive Bayes weights (nats) are scaled by this before SGD starts.
