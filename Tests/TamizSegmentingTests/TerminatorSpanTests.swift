@@ -27,6 +27,8 @@ import Testing
         "Warum? Darum‼ Wer⁇ Wie⁈ Was⁉ Eh‽", "1. One 2. Two 3. Three", "Foo.)\u{A0}\u{A0}Bar. baz.",
         "x\u{FF0E} Y\u{FF61} z\u{3002} W", "Arabic\u{061F} Next\u{06D4} Then", "\u{1F600}. \u{1F600}! Emoji.",
         "End. 123 456 789 lower. 987 UPPER.", "\t Tabs.\tBetween.\t\tSentences. ",
+        "Final run.\" ", "Spaced close. )", "Close then space.) ", "Space then quote. \"", "Why?\u{201D}  ",
+        "Tab.\t", "Two final runs?! \u{00BB}", "Dots... ", "Ends in NBSP.\u{00A0}", "Mid. run.)\" x",
     ]
 
     @Test func theTrapsHaveTheSameICUBoundariesBothWays() {

@@ -34,10 +34,12 @@ int64_t tz_sentence_breaker_next(tz_sentence_breaker *breaker);
 
 /// The offset of the first character at or after `from` in `text[0..<length]` after which ICU's
 /// sentence rules (UAX #29 SB4, SB11) can place a boundary before the end of the text: one whose
-/// Sentence_Break property (ICU's data) is STerm, ATerm, Sep, CR or LF. -1 when there is none.
+/// Sentence_Break property (ICU's data) is STerm, ATerm, Sep, CR or LF. -1 when there is none, or
+/// when the text ends with it in a final run (STerm/ATerm/Close characters, then only ASCII spaces
+/// and tabs), where UAX #29 allows no boundary but the end of the text (SB8a, SB9, SB10).
 /// Ill-formed UTF-8 reads as U+FFFD, as in ICU's UTF-8 text access.
 int64_t tz_sentence_breaker_next_terminator(
-    const tz_sentence_breaker *breaker, const uint8_t *text, int64_t from, int64_t length);
+    tz_sentence_breaker *breaker, const uint8_t *text, int64_t from, int64_t length);
 
 /// The span of `text[floor..<length]` ICU needs to see to place the boundaries that follow
 /// `terminator` (see tz_sentence_breaker_next_terminator): from the start of the word before the
@@ -48,7 +50,7 @@ int64_t tz_sentence_breaker_next_terminator(
 /// segmenting the whole text gives inside it (its own end aside, unless that is `length`), and
 /// the whole text has no boundary between spans.
 int64_t tz_sentence_breaker_span(
-    const tz_sentence_breaker *breaker, const uint8_t *text, int64_t terminator, int64_t floor, int64_t length,
+    tz_sentence_breaker *breaker, const uint8_t *text, int64_t terminator, int64_t floor, int64_t length,
     int64_t *span_end, int64_t *next_terminator);
 
 /// ICU's name for an error code, e.g. "U_MISSING_RESOURCE_ERROR". Never NULL; static storage.
