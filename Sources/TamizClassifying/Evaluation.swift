@@ -166,8 +166,14 @@ public enum Evaluation {
                 return (guess, p.english >= p.spanish ? Language.english : .spanish)
             }
             report.add(truth: item.truth, guess: guess, forced: forced, bucket: bucket(item.text))
-            if guess.language == .undetermined, let absence = evidence?.absence(item.text) {
-                report.undWithoutEvidence[Language.allCases.firstIndex(of: item.truth)!][absence.rawValue] += 1
+            if let evidence {
+                let absence = evidence.absence(item.text)
+                if guess.language == .undetermined, let absence {
+                    report.undWithoutEvidence[Language.allCases.firstIndex(of: item.truth)!][absence.rawValue] += 1
+                }
+                if absence == nil || item.truth == .undetermined {
+                    EvaluationReport.addCalibration(&report.evidenceCalibrationBins, guess: guess, right: guess.language == item.truth)
+                }
             }
         }
         // Throughput over the same bytes laid out contiguously, as the filter sees them.
@@ -217,6 +223,9 @@ public struct EvaluationReport: Sendable {
     /// the `LanguageEvidence` rule, by `LanguageEvidence.Absence` (only if a rule was given).
     public var undWithoutEvidence = [[Int]](repeating: [0, 0, 0], count: 3)
     public var evidenceRuleApplied = false
+    /// Calibration bins without the English and Spanish units that have no language evidence
+    /// (URLs, bare names: their honest answer `und` counts as wrong in `calibrationBins`).
+    public var evidenceCalibrationBins = Array(repeating: (count: 0, confidence: 0.0, right: 0), count: 10)
 
     public init() {}
 
@@ -227,20 +236,30 @@ public struct EvaluationReport: Sendable {
         buckets[t][bucket].total += 1
         if t == g { buckets[t][bucket].right += 1 }
         if forced == truth { forcedRight[t] += 1 }
-        let bin = min(9, max(0, Int(guess.confidence * 10)))
-        calibrationBins[bin].count += 1
-        calibrationBins[bin].confidence += Double(guess.confidence)
-        if t == g { calibrationBins[bin].right += 1 }
+        Self.addCalibration(&calibrationBins, guess: guess, right: t == g)
     }
 
     public var total: Int { confusion.reduce(0) { $0 + $1.reduce(0, +) } }
 
-    /// Expected calibration error over ten confidence bins.
-    public var expectedCalibrationError: Double {
-        let n = calibrationBins.reduce(0) { $0 + $1.count }
-        guard n > 0 else { return 0 }
-        return calibrationBins.reduce(0.0) { $0 + abs($1.confidence - Double($1.right)) } / Double(n)
+    static func addCalibration(_ bins: inout [(count: Int, confidence: Double, right: Int)], guess: LanguageGuess, right: Bool) {
+        let bin = min(9, max(0, Int(guess.confidence * 10)))
+        bins[bin].count += 1
+        bins[bin].confidence += Double(guess.confidence)
+        if right { bins[bin].right += 1 }
     }
+
+    static func expectedCalibrationError(_ bins: [(count: Int, confidence: Double, right: Int)]) -> Double {
+        let n = bins.reduce(0) { $0 + $1.count }
+        guard n > 0 else { return 0 }
+        return bins.reduce(0.0) { $0 + abs($1.confidence - Double($1.right)) } / Double(n)
+    }
+
+    /// Expected calibration error over ten confidence bins.
+    public var expectedCalibrationError: Double { Self.expectedCalibrationError(calibrationBins) }
+
+    /// The same without English and Spanish units that have no language evidence (see
+    /// `evidenceCalibrationBins`; 0 without an evidence rule).
+    public var expectedCalibrationErrorWithEvidence: Double { Self.expectedCalibrationError(evidenceCalibrationBins) }
 
     /// Share of `truth` items labelled `truth`.
     public func accuracy(_ truth: Language) -> Double {
@@ -308,6 +327,10 @@ public struct EvaluationReport: Sendable {
         lines.append("  " + calibrationBins.enumerated().compactMap { k, b in
             b.count == 0 ? nil : "[\(fixed(Double(k) / 10, 1))) \(b.count) \(fixed(b.confidence / Double(b.count), 3)) \(fixed(Double(b.right) / Double(b.count), 3))"
         }.joined(separator: "; "))
+        if evidenceRuleApplied {
+            let n = evidenceCalibrationBins.reduce(0) { $0 + $1.count }
+            lines.append("calibration without en/es units that have no language evidence (\(n) items): ECE \(fixed(expectedCalibrationErrorWithEvidence, 4))")
+        }
         lines.append("throughput: \(fixed(megabytesPerSecond, 1)) MB/s (classify only, one thread, best of 3)")
         return lines.joined(separator: "\n")
     }

@@ -60,6 +60,9 @@ import TamizClassifying
         let rule = LanguageEvidence(frequentWords: ["the"])
         let report = Evaluation.run(items, classifier: LanguageClassifier(), timingRuns: 1, evidence: rule)
         #expect(report.undWithoutEvidence[0] == [1, 1, 0])
+        // Without the two units that have no evidence, the one confident right answer is calibrated.
+        #expect(report.expectedCalibrationError > 0.5)
+        #expect(report.expectedCalibrationErrorWithEvidence < 0.01)
         #expect(report.formatted(title: "t").contains("en und: 2 = 2 without language evidence"))
     }
 }
