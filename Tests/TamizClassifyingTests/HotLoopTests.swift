@@ -25,6 +25,8 @@ import Testing
         String(repeating: "¡", count: 2000), String(repeating: "ab ", count: 3000),
         String(repeating: "https://junk.example/" + String(repeating: "q", count: 300) + " word ", count: 20),
         String(repeating: "la casa es grande y bonita ", count: 200),
+        "Hi, there. How are you? Fine!", "a,b.c?d!e", "trailing comma,", "ends with a stop.", "www. is a word, www.example.org is not",
+        "Www.Example.com", "wwwx. www, www? www.", "a.", ".", ", , ..", "x\u{00A0}y,\u{00A0}z.\tw",
     ]
 
     @Test(arguments: texts)
@@ -40,7 +42,7 @@ import Testing
 
     @Test func handWrittenLoopMatchesTheExtractorOnRandomBytes() {
         var rng = SplitMix64(state: 99)
-        let alphabet: [[UInt8]] = ["a", "Z", " ", ".", "/", "@", "(", "}", ";", "w", "ñ", "É", "¿", "\u{0301}", "😀", "ж", "\t"].map { Array($0.utf8) }
+        let alphabet: [[UInt8]] = ["a", "Z", " ", ".", ",", "?", "!", "/", "@", "(", "}", ";", "w", "ñ", "É", "¿", "\u{0301}", "😀", "ж", "\t"].map { Array($0.utf8) }
             + [[0xC3], [0xFF], [0x80], [0xE2, 0x80]]
         for length in [1, 2, 5, 17, 100, 700, 3000] {
             for _ in 0..<20 {
