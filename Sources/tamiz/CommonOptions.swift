@@ -87,7 +87,9 @@ struct CommonOptions: ParsableArguments {
         } else {
             languageModel = .embedded
         }
-        let filter = TamizFilter(options: filterOptions(action: action), model: languageModel)
+        let options = filterOptions(action: action)
+        limitMemoryRetention(threads: options.threads)
+        let filter = TamizFilter(options: options, model: languageModel)
         do {
             let statistics = try filter.run(
                 inputs: inputs, routePaths: routePaths, errorsPath: errors,

@@ -29,15 +29,6 @@ struct TamizCommand: ParsableCommand {
     static func main() {
         // A closed standard output must surface as EPIPE (a quiet end), not kill the process.
         signal(SIGPIPE, SIG_IGN)
-        #if canImport(Glibc)
-        // Blocks, their outputs and the cleaner's per-document tables (0.3–2 MB each) are allocated
-        // and freed on different threads. glibc's adaptive threshold moves such buffers from mmap
-        // into its per-thread arenas after the first free, and each arena keeps its own high-water
-        // mark; a fixed threshold gives them back to the system when freed. `label --threads 2`
-        // on 200 MB: peak RSS 32–35 → 28.6–29.9 MB, for about 700 more page faults per MB (≈ 3 %
-        // more CPU time, `perf stat -e task-clock,page-faults`).
-        setMmapThreshold(256 << 10)
-        #endif
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -148,6 +139,16 @@ struct Route: ParsableCommand {
 }
 
 #if canImport(Glibc)
+/// Blocks, their outputs and the cleaner's per-document tables (0.3–2 MB each) are allocated and
+/// freed on different threads. glibc's adaptive threshold moves such buffers from mmap into its
+/// per-thread arenas after the first free, and each arena keeps its own high-water mark; a fixed
+/// threshold gives them back to the system when freed. `label --threads 2` on 200 MB: peak RSS
+/// 32–35 → 28.6–29.9 MB, for about 700 more page faults per MB (+0.25 s of system time per
+/// 200 MB, `/usr/bin/time`). One thread has a single arena and stays at 22–23 MB without it.
+func limitMemoryRetention(threads: Int) {
+    if threads > 1 { setMmapThreshold(256 << 10) }
+}
+
 /// glibc's `mallopt(M_MMAP_THRESHOLD, bytes)`, looked up at run time (Swift's Glibc module does not
 /// export <malloc.h>); does nothing where the C library has no such function.
 private func setMmapThreshold(_ bytes: Int32) {
@@ -156,4 +157,6 @@ private func setMmapThreshold(_ bytes: Int32) {
     guard let symbol = dlsym(nil, "mallopt") else { return }
     _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, bytes)
 }
+#else
+func limitMemoryRetention(threads: Int) {}
 #endif
