@@ -149,7 +149,7 @@ static inline int terminator_at(tz_sentence_breaker *breaker, const uint8_t *tex
     uint8_t b = text[start];
     if (b < 0x80) {
         *i = start + 1;
-        return is_breaking_bmp(breaker, b);
+        return breaker->lead[b];  // for ASCII the same bit as `breaking`, always filled
     }
     UChar32 c;
     int32_t j = 0;
@@ -215,7 +215,10 @@ int64_t tz_sentence_breaker_next_terminator(
             continue;
         }
         int64_t start = i;
-        if (terminator_at(breaker, text, &i, length)) return final_run(breaker, text, start, length) ? -1 : start;
+        // An ASCII byte that can begin a terminator is one ('!', '.', '?', LF, CR).
+        if (text[i] < 0x80 || terminator_at(breaker, text, &i, length)) {
+            return final_run(breaker, text, start, length) ? -1 : start;
+        }
     }
     return -1;
 }
