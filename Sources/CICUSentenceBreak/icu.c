@@ -201,11 +201,28 @@ static int final_run(tz_sentence_breaker *breaker, const uint8_t *text, int64_t 
     return i == length;
 }
 
+// The same test for 16 bytes, in the compiler's generic vectors (SSE2 on x86-64, NEON on arm64, no
+// -march). label on 4 MB of paragraphs: terminator scans and spans 55.2 M -> 41.0 M instructions.
+typedef uint8_t tz_bytes16 __attribute__((vector_size(16)));
+
+static inline int may_hold_terminator16(const uint8_t *p) {
+    tz_bytes16 v;
+    memcpy(&v, p, 16);
+    __typeof__(v == v) hit = (v == '.') | (v == '!') | (v == '?') | (v < 0x20) | ((v >= 0xC0) & (v != 0xC3));
+    uint64_t halves[2];
+    memcpy(halves, &hit, 16);
+    return (halves[0] | halves[1]) != 0;
+}
+
 int64_t tz_sentence_breaker_next_terminator(
     tz_sentence_breaker *breaker, const uint8_t *text, int64_t from, int64_t length
 ) {
     int64_t i = from < 0 ? 0 : from;
     while (i < length) {
+        if (i + 16 <= length && !may_hold_terminator16(text + i)) {
+            i += 16;
+            continue;
+        }
         if (i + 8 <= length && !may_hold_terminator(text + i)) {
             i += 8;
             continue;
