@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test func aLineWithoutTerminatorsNeverReachesICU() {
+    @Test func aLineWithoutTerminatorsHasNoBoundaryAndIsOneSentence() {
         #expect(spans.icuBoundaries(in: "Skip to content") == [])
         #expect(spans.sentences(in: "Skip to content") == ["Skip to content"])
     }
