@@ -31,13 +31,13 @@ extension LanguageModel {
         let n = text.count
         // All loop state in one local struct with mutating methods: as variables captured by
         // nested functions, `lanes` lived in memory (a store per letter).
-        var s = HotLoopState(table: wideTable, extractor: extractor)
+        var s = HotLoopState(table: wideTable, extractor: extractor, bias: bias, temperature: temperature, temperatureSlope: temperatureSlope)
         s.nextCheck = earlyExit ? 40 : Int.max
         var i = 0
 
         scan: while i < n {
             if (p[i] | 0x20) &- 0x61 < 26 {
-                if scanWords(p, n, &i, &s) { break scan }
+                if Self.scanWords(p, n, &i, &s) { break scan }
                 continue
             }
             let b = p[i]
@@ -80,7 +80,7 @@ extension LanguageModel {
                 s.endToken()
                 if s.evidence.letters >= s.nextCheck {
                     s.nextCheck = s.evidence.letters &+ 20
-                    if isDecided(s.total &+ bias, letters: s.evidence.letters) { break scan }
+                    if s.isDecided { break scan }
                 }
             } else if kind == 4 {
                 s.junk = true
@@ -105,8 +105,12 @@ extension LanguageModel {
     /// moves per word). The shape-specific copy below relies on `@inline(__always)` folding the
     /// constants (checked in the disassembly: `shr $0x2f`); a bigger body once stopped being
     /// inlined and lost them.
+    ///
+    /// Static, with the early-exit constants in `s`: as a method, each call took the model by
+    /// address, and `classify` copied the 144-byte model to its stack for it (a memcpy per
+    /// sentence).
     @usableFromInline @inline(never)
-    func scanWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState) -> Bool {
+    static func scanWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState) -> Bool {
         // The shipped model's shape (4-grams, 2^17 buckets) as constants: the mask is then a
         // 32-bit move and the shift an immediate, which frees two registers in the letter loop.
         if s.mask == 0xFFFF_FFFF && s.shift == 47 {
@@ -116,7 +120,7 @@ extension LanguageModel {
     }
 
     @inline(__always)
-    func scanWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState, mask: UInt64, shift: UInt64) -> Bool {
+    static func scanWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState, mask: UInt64, shift: UInt64) -> Bool {
         var j = i
         var folded = p[j] | 0x20
         if s.pending > 128 { s.spill() }
@@ -158,7 +162,7 @@ extension LanguageModel {
             s.endToken()
             if s.evidence.letters >= s.nextCheck {
                 s.nextCheck = s.evidence.letters &+ 20
-                if isDecided(s.total &+ bias, letters: s.evidence.letters) {
+                if s.isDecided {
                     i = j
                     return true
                 }
@@ -173,8 +177,12 @@ extension LanguageModel {
 
     /// True when the best class leads every other by ln(4000) temperatures. Out of line: a
     /// few calls per text.
-    @usableFromInline @inline(never)
     func isDecided(_ scores: SIMD8<Int32>, letters: Int) -> Bool {
+        Self.isDecided(scores, letters: letters, temperature: temperature, temperatureSlope: temperatureSlope)
+    }
+
+    @usableFromInline @inline(never)
+    static func isDecided(_ scores: SIMD8<Int32>, letters: Int, temperature: Float, temperatureSlope: Float) -> Bool {
         let top = maximumLane(scores)
         let lead = Int32(13.8 * (temperature + temperatureSlope * Float(letters)))
         // -1 in the lanes less than `lead` behind the top (behind − lead < 0; no overflow, both
@@ -250,6 +258,10 @@ struct HotLoopState {
     @usableFromInline let shift: UInt64
     @usableFromInline let mask: UInt64
     @usableFromInline let wordFeatures: Bool
+    /// The model's bias and temperature, for the early-exit test (`isDecided`).
+    @usableFromInline let bias: SIMD8<Int32>
+    @usableFromInline let temperature: Float
+    @usableFromInline let temperatureSlope: Float
     /// The current token's rows since its start or its last spill.
     @usableFromInline var lanes = SIMD8<Int16>(repeating: 0)
     /// The kept tokens' sums, even and odd classes.
@@ -272,11 +284,20 @@ struct HotLoopState {
     @usableFromInline var nextCheck = Int.max
 
     @inlinable @inline(__always)
-    init(table: UnsafePointer<SIMD8<Int16>>, extractor: FeatureExtractor) {
+    init(table: UnsafePointer<SIMD8<Int16>>, extractor: FeatureExtractor, bias: SIMD8<Int32>, temperature: Float, temperatureSlope: Float) {
         self.table = table
         shift = extractor.shift
         mask = extractor.mask
         wordFeatures = extractor.wordFeatures
+        self.bias = bias
+        self.temperature = temperature
+        self.temperatureSlope = temperatureSlope
+    }
+
+    /// True when the scores so far decide the answer (`LanguageModel.isDecided`).
+    @inlinable @inline(__always)
+    var isDecided: Bool {
+        LanguageModel.isDecided(total &+ bias, letters: evidence.letters, temperature: temperature, temperatureSlope: temperatureSlope)
     }
 
     /// Shifts a symbol into the register and adds its n-gram's row.
