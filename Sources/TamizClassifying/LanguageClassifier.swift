@@ -147,7 +147,9 @@ public struct LanguageClassifier: Sendable {
         if evidence.codeMarks >= 2 && evidence.codeMarks &* 5 >= evidence.letters {
             return LanguageGuess(language: .undetermined, confidence: 1)
         }
-        let p = model.softmax(scores, letters: evidence.letters)
+        let p = LanguageModel.softmax(scores, letters: evidence.letters, temperature: model.temperature,
+                                      temperatureSlope: model.temperatureSlope,
+                                      englishClass: model.englishClass, spanishClass: model.spanishClass)
         // The best class decides; a weak English or Spanish winner becomes `und`, and so does a
         // merely likely one when no word starts lower-case (names, initials, one all-caps word).
         let top = maximumLane(scores)
