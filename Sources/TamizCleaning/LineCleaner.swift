@@ -215,23 +215,29 @@ public struct LineCleaner: Sendable {
         // recur in the prose below (a headline may also appear elsewhere in the page, as the
         // title or in a breadcrumb, so a `repeated` copy qualifies too).
         var topicWords = KeyCounter(capacity: 2048)
+        // A prose line falls in many overlapping windows: its topic words are found once.
+        var topics = TopicWordCache(lineCount: count)
         // Each run start gets the topic words of its own window, up to 16 times per document;
         // beyond that a run start inside the last window reuses its words (bounded time on
         // adversarial input such as alternating prose and debris lines).
         var topicWindowEnd = 0
         var rebuilds = 0
+        // A window's words are counted only when a candidate headline needs them (most run
+        // starts have none): the window's lines are noted at once, as `kept` stands then.
+        var windowLines: [Int] = []
+        windowLines.reserveCapacity(40)
+        var windowCounted = false
         for (position, index) in nonBlank.enumerated() where kept[index] {
             guard position > 0, !kept[nonBlank[position - 1]] else { continue }
             let window = position..<min(nonBlank.count, position + 40)
             guard window.count(where: { kept[nonBlank[$0]] && kinds[nonBlank[$0]] == .prose }) >= 2 else { continue }
             if position >= topicWindowEnd || rebuilds < 16 {
                 rebuilds += 1
-                topicWords.removeAll()
+                windowLines.removeAll(keepingCapacity: true)
                 for ahead in window where kept[nonBlank[ahead]] && kinds[nonBlank[ahead]] == .prose {
-                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[nonBlank[ahead]]]), lookup: lookup) {
-                        topicWords.add($0)
-                    }
+                    windowLines.append(nonBlank[ahead])
                 }
+                windowCounted = false
                 topicWindowEnd = window.upperBound
             }
             var back = position - 1
@@ -244,12 +250,19 @@ public struct LineCleaner: Sendable {
                 let eligible = (kinds[candidate] != .debris && words >= 4)
                     || (reasons[candidate] == .repeated && words >= 4)
                 if eligible {
-                    var topic = 0
-                    var shared = 0
-                    LineScan.forEachTopicWord(UnsafeBufferPointer(rebasing: text[lines[candidate]]), lookup: lookup) {
-                        topic += 1
-                        if topicWords.count($0) > 0 { shared += 1 }
+                    if !windowCounted {
+                        topicWords.removeAll()
+                        for line in windowLines {
+                            for key in topics.keys(ofLine: line, lines: lines, text: text, lookup: lookup) {
+                                topicWords.add(key)
+                            }
+                        }
+                        windowCounted = true
                     }
+                    let keys = topics.keys(ofLine: candidate, lines: lines, text: text, lookup: lookup)
+                    let topic = keys.count
+                    var shared = 0
+                    for key in keys where topicWords.count(key) > 0 { shared += 1 }
                     if shared >= 2 && shared * 2 >= topic {
                         kept[candidate] = true
                         reasons[candidate] = nil
@@ -430,6 +443,36 @@ public struct LineCleaner: Sendable {
         if scan.englishStops >= scan.spanishStops + 2 && scan.englishStops * 2 > scan.spanishStops * 5 { return 1 }
         if scan.spanishStops >= scan.englishStops + 2 && scan.spanishStops * 2 > scan.englishStops * 5 { return 2 }
         return 0
+    }
+}
+
+/// The topic-word keys of each line (``LineScan/forEachTopicWord(_:lookup:_:)``), found on the
+/// first request and kept in one flat array for the document: the headline rule reads a prose line
+/// once per window it falls in (up to 40), and rescanning was as costly as the whole first pass.
+private struct TopicWordCache {
+    private var keys: [UInt64] = []
+    /// Per line, where its keys start in `keys` (-1: not yet scanned) and end.
+    private var starts: [Int32]
+    private var ends: [Int32]
+
+    init(lineCount: Int) {
+        starts = [Int32](repeating: -1, count: lineCount)
+        ends = [Int32](repeating: 0, count: lineCount)
+    }
+
+    mutating func keys(
+        ofLine index: Int, lines: [Range<Int>], text: UnsafeBufferPointer<UInt8>, lookup: WordLookup
+    ) -> ArraySlice<UInt64> {
+        if starts[index] < 0 {
+            starts[index] = Int32(truncatingIfNeeded: keys.count)
+            Self.append(UnsafeBufferPointer(rebasing: text[lines[index]]), lookup: lookup, to: &keys)
+            ends[index] = Int32(truncatingIfNeeded: keys.count)
+        }
+        return keys[Int(starts[index])..<Int(ends[index])]
+    }
+
+    private static func append(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup, to keys: inout [UInt64]) {
+        LineScan.forEachTopicWord(line, lookup: lookup) { keys.append($0) }
     }
 }
 

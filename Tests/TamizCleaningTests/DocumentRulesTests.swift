@@ -105,6 +105,22 @@ struct DocumentRulesTests {
         }
     }
 
+    @Test("a headline is judged by the article below it: the headline of the second article is kept, one about the first is not")
+    func headlineOfSecondArticle() {
+        let secondArticle = [
+            "The ferry service to the island will return on Monday after three months of repairs to the pier damaged in the winter storm.",
+            "The island's shops and hotels lost most of their visitors while the service was suspended, and several of them closed for the season.",
+            "The company that runs the ferry said the repairs cost more than expected, but it would not raise the price of a ticket this year.",
+        ]
+        let aboutFirst = "Railway yard park plans approved by council"
+        let headline = "Ferry service to the island returns after storm repairs"
+        let document = Self.englishArticle + ["", "Menu", "Search", "Weather", "Sports", aboutFirst, headline, ""] + secondArticle
+        let result = cleaner.debris(ofLines: document)
+        #expect(result[document.firstIndex(of: headline)!] == nil)
+        #expect(result[document.firstIndex(of: aboutFirst)!] != nil)
+        #expect(result.suffix(3).allSatisfy { $0 == nil })
+    }
+
     @Test("a one-word heading between two paragraphs is a sub-heading, the same word in a menu is short")
     func oneWordSubheading() {
         let document = ["Deportes", "Opinión", ""] + Self.spanishArticle.prefix(2) + ["Financiación"] + Self.spanishArticle.suffix(1)
