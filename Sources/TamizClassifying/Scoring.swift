@@ -33,11 +33,12 @@ extension LanguageModel {
         // nested functions, `lanes` lived in memory (a store per letter).
         var s = HotLoopState(table: wideTable, extractor: extractor, bias: bias, temperature: temperature, temperatureSlope: temperatureSlope)
         s.nextCheck = earlyExit ? 40 : Int.max
+        let shippedShape = s.mask == 0xFFFF_FFFF && s.shift == 47
         var i = 0
 
         scan: while i < n {
             if (p[i] | 0x20) &- 0x61 < 26 {
-                if Self.scanWords(p, n, &i, &s) { break scan }
+                if shippedShape ? Self.scanWords(p, n, &i, &s) : Self.scanWordsOfAnyShape(p, n, &i, &s) { break scan }
                 continue
             }
             let b = p[i]
@@ -98,25 +99,30 @@ extension LanguageModel {
         return (s.total &+ bias, s.evidence)
     }
 
-    /// Words of ASCII letters and their common ends (a space, or `,` `.` `?` `!` before a space
-    /// or at the end), from the letter at `i` up to the first other byte; true when the answer
-    /// is decided. Out of line, so that its loop has the registers to itself: inlined into
-    /// `scoreInPlace`, the rarely used state was stored back to the stack at every word (60
-    /// moves per word). The shape-specific copy below relies on `@inline(__always)` folding the
-    /// constants (checked in the disassembly: `shr $0x2f`); a bigger body once stopped being
-    /// inlined and lost them.
+    /// Words of ASCII letters, their Latin-1 letters and their common ends (a space, or `,` `.`
+    /// `?` `!` before a space or at the end), from the letter at `i` up to the first other
+    /// byte; true when the answer is decided. Out of line, so that its loop has the registers
+    /// to itself: inlined into `scoreInPlace`, the rarely used state was stored back to the
+    /// stack at every word (60 moves per word).
+    ///
+    /// This copy has the shipped model's shape (4-grams, 2^17 buckets) as constants: the mask
+    /// is then a 32-bit move and the shift an immediate, which frees two registers in the
+    /// letter loop; `scanWordsOfAnyShape` takes the others. One copy per function: with both
+    /// copies behind one branch here, the body stopped being inlined and lost the constants
+    /// (19.3 instead of 17.0 instructions per byte).
     ///
     /// Static, with the early-exit constants in `s`: as a method, each call took the model by
     /// address, and `classify` copied the 144-byte model to its stack for it (a memcpy per
     /// sentence).
     @usableFromInline @inline(never)
     static func scanWords(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState) -> Bool {
-        // The shipped model's shape (4-grams, 2^17 buckets) as constants: the mask is then a
-        // 32-bit move and the shift an immediate, which frees two registers in the letter loop.
-        if s.mask == 0xFFFF_FFFF && s.shift == 47 {
-            return scanWords(p, n, &i, &s, mask: 0xFFFF_FFFF, shift: 47)
-        }
-        return scanWords(p, n, &i, &s, mask: s.mask, shift: s.shift)
+        scanWords(p, n, &i, &s, mask: 0xFFFF_FFFF, shift: 47)
+    }
+
+    /// `scanWords` for a model of another shape.
+    @usableFromInline @inline(never)
+    static func scanWordsOfAnyShape(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState) -> Bool {
+        scanWords(p, n, &i, &s, mask: s.mask, shift: s.shift)
     }
 
     @inline(__always)
@@ -142,7 +148,24 @@ extension LanguageModel {
             // before a space or at the end of the text. (Not a `.` 3 bytes into a token: it may
             // be `www.`)
             guard j < n else { break }
-            let b = p[j]
+            var b = p[j]
+            if b == 0xC3 {
+                // A Latin-1 letter (á, ñ, ü: `C3 xx`) inside the word, decoded as
+                // `FeatureExtractor.decode` does, without leaving the loop: through the general
+                // loop each one cost a return, a decode and a new call.
+                guard j &+ 1 < n else { break }
+                let c = p[j &+ 1]
+                guard c & 0xC0 == 0x80, c != 0x97, c != 0xB7 else { break }
+                s.push(UInt64(c < 0x9F ? c | 0x20 : c), mask: mask, shift: shift)
+                s.wordLength &+= 1
+                s.pending &+= 1
+                if s.pending > 128 { s.spill() }
+                j &+= 2
+                guard j < n else { break }
+                folded = p[j] | 0x20
+                if folded &- 0x61 < 26 { continue }
+                b = p[j]
+            }
             if b != 0x20 {
                 let marks: UInt64 = (1 << 0x21) | (1 << 0x2C) | (1 << 0x2E) | (1 << 0x3F)
                 guard b < 64, (marks &>> UInt64(b)) & 1 != 0, b != 0x2E || j != s.tokenStart &+ 3 else { break }

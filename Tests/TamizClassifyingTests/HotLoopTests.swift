@@ -56,6 +56,42 @@ import Testing
         }
     }
 
+    /// Latin-1 letters (`C3 xx`) inside a word of ASCII letters are read in the word loop:
+    /// the same features as the decoder's at a text's end, cut short, before a space or a mark,
+    /// next to `×` and `÷` (not letters), in upper case, in `www.` tokens, and in words long
+    /// enough to spill the token's lanes.
+    static let latin1Words: [[UInt8]] = [
+        Array("café".utf8), Array("CAFÉ y más".utf8), Array("niño, acción. ¿Sí? él!".utf8), Array("2×3 a×b a÷b".utf8),
+        Array("añ".utf8) + [0xC3], Array("ab".utf8) + [0xC3, 0x41, 0x20, 0x62], Array("ab".utf8) + [0xC3, 0xC3, 0xA9, 0x20],
+        Array("ab".utf8) + [0xC3, 0x80], Array("ñaña www.ñu.com wwwé. www.".utf8), Array("ÑANDÚ é aé éa aéb".utf8),
+        Array(String(repeating: "añ", count: 400).utf8), Array(String(repeating: "aaaaaaaé", count: 100).utf8),
+    ]
+
+    @Test(arguments: latin1Words)
+    func latin1LettersInsideWordsMatchTheExtractor(_ bytes: [UInt8]) {
+        let (expected, expectedEvidence) = referenceScores(bytes)
+        let (scores, evidence) = bytes.withUnsafeBufferPointer { model.score($0) }
+        #expect(scores == expected, "\(bytes.prefix(40))")
+        #expect(evidence.letters == expectedEvidence.letters)
+        #expect(evidence.foreignLetters == expectedEvidence.foreignLetters)
+    }
+
+    /// Every dev sentence gets the extractor's scores and evidence, bit for bit.
+    @Test(.enabled(if: Paths.hasSharedCorpus, "needs ../shared/corpus"),
+          arguments: ["en.dev.txt", "es.dev.txt", "other/fr.dev.txt", "other/pt.dev.txt", "other/de.dev.txt"])
+    func handWrittenLoopMatchesTheExtractorOnDevSentences(_ file: String) throws {
+        var mismatches: [String] = []
+        for line in try Paths.lines(Paths.sharedCorpus + "/" + file) {
+            let bytes = Array(line.utf8)
+            let (expected, e1) = referenceScores(bytes)
+            let (scores, e2) = bytes.withUnsafeBufferPointer { model.score($0) }
+            if scores != expected || e1.letters != e2.letters || e1.foreignLetters != e2.foreignLetters || e1.codeMarks != e2.codeMarks {
+                mismatches.append(line)
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(3))")
+    }
+
     @Test func earlyExitKeepsShortTextsIdentical() {
         let full = LanguageClassifier(model: model, minimumConfidence: 0.5, earlyExit: false)
         let fast = LanguageClassifier(model: model, minimumConfidence: 0.5, earlyExit: true)
