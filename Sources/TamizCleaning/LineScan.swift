@@ -342,6 +342,19 @@ private struct LineScanner {
                     index &+= run
                     // After a full eight, look again; otherwise the next byte is no lower-case letter.
                     if run == 8 { continue }
+                    // The commonest word end, a plain space (`index < count` here): the word and
+                    // the space are done here, not in the byte-by-byte path below. Inside a word
+                    // no terminal or break is pending, and this word holds a letter.
+                    if base[index] == 0x20 {
+                        endWord(hash.finish(), hasLetter: true, capitalized: wordCapitalized)
+                        hash = WordHasher()
+                        inWord = false
+                        spacedWords += 1
+                        spacedInWord = false
+                        spacedHasLetter = false
+                        index &+= 1
+                        continue
+                    }
                 }
             }
             let byte: UInt8 = index < count ? base[index] : 0x20
