@@ -193,6 +193,23 @@ nonisolated(unsafe) private let asciiClassTable: UnsafePointer<UInt8> = {
     return UnsafePointer(table)
 }()
 
+/// What one word adds to ``LineScanner``'s three packed counters (two 32-bit counters per
+/// `UInt64`: words and stops, English and Spanish stops, capitalized content words and date
+/// words), three entries per row; the row is the word's englishStop, spanishStop and dateWord
+/// flags (bits 0-2), whether it holds a letter (bit 3) and starts with a capital (bit 4).
+nonisolated(unsafe) private let counterIncrementTable: UnsafePointer<UInt64> = {
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 32 * 3)
+    for row in 0..<32 {
+        let english = UInt64(row & 1), spanish = UInt64(row >> 1 & 1), date = UInt64(row >> 2 & 1)
+        let letter = UInt64(row >> 3 & 1), capital = UInt64(row >> 4 & 1)
+        let stop = (english | spanish) & letter
+        table[row * 3] = letter | stop << 32
+        table[row * 3 + 1] = (english & letter) | (spanish & letter) << 32
+        table[row * 3 + 2] = ((letter - stop) & capital) | date << 32
+    }
+    return UnsafePointer(table)
+}()
+
 /// The key of one folded word: its bytes packed eight at a time into a 64-bit chunk, each full
 /// chunk mixed into the state (no multiply per byte). Folded words never hold a 0 byte, so the
 /// zero padding of the last chunk is unambiguous.
@@ -246,6 +263,8 @@ private struct LineScanner {
     // The keys of the three words before the current one (for phrase cues).
     var previous1: UInt64 = 0, previous2: UInt64 = 0, previous3: UInt64 = 0
 
+    let counterIncrements = counterIncrementTable
+
     init(lookup: WordLookup) { self.lookup = lookup }
 
     @inline(__always)
@@ -263,16 +282,15 @@ private struct LineScanner {
         previous2 = previous1
         previous1 = key
         wordIndex += 1
-        // Branch-free counting: function and content words alternate unpredictably.
-        let letter = hasLetter ? 1 : 0
-        let english = Int(flags.rawValue >> 2) & 1  // WordFlags.englishStop
-        let spanish = Int(flags.rawValue >> 3) & 1  // WordFlags.spanishStop
-        let stop = (english | spanish) & letter
-        // Two 32-bit counters per add (a line has far fewer than 2^32 words).
-        wordsAndStops &+= UInt64(letter) | UInt64(stop) &<< 32
-        englishAndSpanish &+= UInt64(english & letter) | UInt64(spanish & letter) &<< 32
-        capitalizedAndDates &+= UInt64((letter &- stop) & (capitalized ? 1 : 0))
-            | UInt64(flags.rawValue >> 4 & 1) &<< 32  // WordFlags.dateWord
+        // Branch-free counting (function and content words alternate unpredictably): the three
+        // increments come from a table, by the englishStop, spanishStop and dateWord flags, letter
+        // and capital (label on 4 MB of paragraphs: scan 149.7 M -> 142.1 M instructions).
+        let row = Int(truncatingIfNeeded: flags.rawValue >> 2) & 7
+            | (hasLetter ? 8 : 0) | (capitalized ? 16 : 0)
+        let increments = counterIncrements + row &* 3
+        wordsAndStops &+= increments[0]
+        englishAndSpanish &+= increments[1]
+        capitalizedAndDates &+= increments[2]
     }
 
     /// The flags of the two- to four-word phrases that end with the word `key` (a rare path:
