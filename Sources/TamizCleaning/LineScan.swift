@@ -71,8 +71,10 @@ struct LineScan {
         var scanner = LineScanner(lookup: lookup)
         scanner.scan(base, count: line.count)
         self = scanner.result
-        hasNonSpace = Self.lastScalar(line, before: line.count) != nil
-        punctuated = Self.endsWithSentencePunctuation(line)
+        // The last scalar is found once for both (it was searched twice).
+        guard let last = Self.lastScalar(line, before: line.count) else { return }
+        hasNonSpace = true
+        punctuated = Self.endsWithSentencePunctuation(line, last: last)
     }
 
     // MARK: - The line's end
@@ -99,8 +101,9 @@ struct LineScan {
         return ((first, second, third), start)
     }
 
-    private static func endsWithSentencePunctuation(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let last = lastScalar(line, before: line.count) else { return false }
+    private static func endsWithSentencePunctuation(
+        _ line: UnsafeBufferPointer<UInt8>, last: (bytes: (UInt8, UInt8, UInt8), start: Int)
+    ) -> Bool {
         if Punctuation.isSentenceEnd(last.bytes) { return true }
         guard Punctuation.isClosingMark(last.bytes), let previous = lastScalar(line, before: last.start) else { return false }
         return Punctuation.isSentenceEnd(previous.bytes)
