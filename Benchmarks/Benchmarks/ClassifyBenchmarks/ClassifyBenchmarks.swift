@@ -12,7 +12,7 @@ let benchmarks: @Sendable () -> Void = {
     ]
     let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(5), thresholds: BenchmarkInputs.thresholds)
 
-    Benchmark("Baseline: sum every byte (1 MB of sentences)", configuration: configuration) { benchmark in
+    Benchmark("baseline-sum-every-byte-1MB-sentences", configuration: configuration) { benchmark in
         let start = ContinuousClock.now
         var sum = 0
         for sentence in sentences {
@@ -25,7 +25,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let classifier = LanguageClassifier()
-    Benchmark("Classify 1 MB of sentences", configuration: configuration) { benchmark in
+    Benchmark("classify-1MB-sentences", configuration: configuration) { benchmark in
         let start = ContinuousClock.now
         for sentence in sentences {
             sentence.withUnsafeBufferPointer { blackHole(classifier.classify($0)) }
@@ -36,8 +36,8 @@ let benchmarks: @Sendable () -> Void = {
     // What a process pays before its first answer: validating the model's header and checksum
     // (the embedded model is read in place; a model file is read and copied once).
     let modelBytes = LanguageModel.embedded.bytes
-    Benchmark("Load a model (validate + checksum) and classify one sentence",
-              configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { _ in
+    Benchmark("load-model-and-classify-one-sentence",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], thresholds: BenchmarkInputs.thresholds)) { _ in
         let classifier = LanguageClassifier(model: try! LanguageModel(bytes: modelBytes))
         blackHole(classifier.classify("The model is ready."))
     }

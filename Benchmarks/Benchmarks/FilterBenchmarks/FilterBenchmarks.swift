@@ -22,10 +22,10 @@ let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(10), maxIterations: 20, thresholds: BenchmarkInputs.speedThresholds)
     let cores = ProcessInfo.processInfo.activeProcessorCount
 
-    let actions: [(String, FilterAction)] = [("label", .label(.tsv)), ("keep en", .keep([.english]))]
+    let actions: [(String, FilterAction)] = [("label", .label(.tsv)), ("keep-en", .keep([.english]))]
     for (name, action) in actions {
         for threads in Set([1, cores]).sorted() {
-            Benchmark("Filter: \(name), \(threads) thread(s), 32 MB", configuration: configuration) { benchmark in
+            Benchmark("filter-\(name)-\(threads)-threads-32MB", configuration: configuration) { benchmark in
                 var options = FilterOptions(action: action)
                 options.threads = threads
                 let start = ContinuousClock.now

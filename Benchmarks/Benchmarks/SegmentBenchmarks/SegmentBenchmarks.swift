@@ -12,7 +12,7 @@ let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(5), thresholds: BenchmarkInputs.thresholds)
     let segmenter = try! SentenceSegmenter()
 
-    Benchmark("Segment 1 MB of paragraphs", configuration: configuration) { benchmark in
+    Benchmark("segment-1MB-paragraphs", configuration: configuration) { benchmark in
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(256)
         let start = ContinuousClock.now
@@ -32,7 +32,7 @@ let benchmarks: @Sendable () -> Void = {
         text.append(contentsOf: paragraph)
         lines.append(start..<text.count)
     }
-    Benchmark("Clean 1 MB of paragraph lines", configuration: configuration) { benchmark in
+    Benchmark("clean-1MB-paragraph-lines", configuration: configuration) { benchmark in
         let start = ContinuousClock.now
         text.withUnsafeBufferPointer { blackHole(cleaner.debris(ofLines: lines, in: $0)) }
         BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
@@ -74,7 +74,7 @@ let benchmarks: @Sendable () -> Void = {
         for label in footer { appendLine(label.utf8) }
     }
     let scrapeBytes = scrape.count
-    Benchmark("Clean 1 MB of scrape-shaped lines", configuration: configuration) { benchmark in
+    Benchmark("clean-1MB-scrape-shaped-lines", configuration: configuration) { benchmark in
         let start = ContinuousClock.now
         scrape.withUnsafeBufferPointer { blackHole(cleaner.debris(ofLines: scrapeLines, in: $0)) }
         BenchmarkInputs.recordThroughput(benchmark, bytes: scrapeBytes, since: start)
