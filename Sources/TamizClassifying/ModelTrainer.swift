@@ -51,7 +51,8 @@ public struct TrainingCorpus: Sendable {
         }
     }
 
-    static func readLines(_ path: String) throws(TrainingError) -> [[UInt8]] {
+    /// The non-empty lines of a file, without their `\n`.
+    public static func readLines(_ path: String) throws(TrainingError) -> [[UInt8]] {
         let bytes = try readFile(path)
         return bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { Array($0) }
     }

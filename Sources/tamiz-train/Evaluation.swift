@@ -28,19 +28,6 @@ func writeFile(_ path: String, _ bytes: [UInt8]) throws(TrainingError) {
     guard written == bytes.count else { throw TrainingError("short write to \(path)") }
 }
 
-func readLines(_ path: String) -> [[UInt8]]? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var data: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-        if got == 0 { break }
-        data += chunk[0..<got]
-    }
-    return data.split(separator: 0x0A).map { Array($0) }
-}
-
 /// The dev sets `tamiz eval` measures, built by the library's `Evaluation` from `dev`:
 /// en/es and other-language sentences, and the en/es single words and word pairs derived from them.
 struct DevSets {
@@ -121,8 +108,8 @@ func fitTemperature(model: LanguageModel, sets: DevSets, minimumConfidence: Floa
 func dumpErrors(model: LanguageModel, devDirectory dev: String, code: String, truth: Language, limit: Int, wordsFile: String?) {
     let classifier = LanguageClassifier(model: model)
     let path = code == "en" || code == "es" ? "\(dev)/\(code).dev.txt" : "\(dev)/other/\(code).dev.txt"
-    guard var lines = readLines(path) else { return }
-    if let w = wordsFile { lines = readLines(w) ?? [] }
+    guard var lines = try? TrainingCorpus.readLines(path) else { return }
+    if let w = wordsFile { lines = (try? TrainingCorpus.readLines(w)) ?? [] }
     var shown = 0
     for line in lines where shown < limit {
         let g = classifier.classify(line)
