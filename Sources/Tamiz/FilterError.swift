@@ -1,4 +1,4 @@
-/// Why the filter stopped. The CLI prints `description` and exits with status 1.
+/// Why the filter stopped. The CLI prints `description` and exits with status 1 (2 for `.usage`).
 public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// An input could not be opened or read.
@@ -13,6 +13,9 @@ public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidRecord
         /// The model could not be loaded.
         case model
+        /// The inputs, outputs and options cannot work together (an output is also an input, two
+        /// outputs are one file, the text field is the result member): the CLI exits 2.
+        case usage
     }
 
     public var kind: Kind

@@ -88,3 +88,15 @@ public struct DocumentOptions: Sendable, Equatable {
 
     public init() {}
 }
+
+extension Destination {
+    /// The destination's name in messages: `en`, `es`, `und`, `debris`.
+    var word: String {
+        switch self {
+        case .english: "en"
+        case .spanish: "es"
+        case .undetermined: "und"
+        case .debris: "debris"
+        }
+    }
+}

@@ -19,11 +19,42 @@ final class OutputSink {
 
     /// Creates or truncates the file at `path`.
     static func file(_ path: String) throws(FilterError) -> OutputSink {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let sink = try opened(path)
+        try sink.truncate()
+        return sink
+    }
+
+    /// Opens (creating it if needed) the file at `path` without truncating it yet, so the caller
+    /// can first check that it is not also an input or another output (``FileIdentity``).
+    static func opened(_ path: String) throws(FilterError) -> OutputSink {
+        var created = true
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST {
+            created = false
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else {
             throw FilterError(.output, "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
-        return OutputSink(descriptor: descriptor, name: path, ownsDescriptor: true, isPrimary: false)
+        let sink = OutputSink(descriptor: descriptor, name: path, ownsDescriptor: true, isPrimary: false)
+        sink.created = created
+        return sink
+    }
+
+    /// Whether `opened` created the file (so a refused run can remove it again).
+    private(set) var created = false
+
+    /// Empties a regular file opened by `opened` (as `O_TRUNC` would have; FIFOs and devices are left alone).
+    func truncate() throws(FilterError) {
+        guard let identity = FileIdentity(descriptor: descriptor), identity.isRegularFile else { return }
+        if ftruncate(descriptor, 0) != 0 {
+            throw FilterError(.output, "cannot write '\(name)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes the file if `opened` created it: a run refused before writing leaves nothing behind.
+    func removeIfCreated() {
+        if created { unlink(name) }
     }
 
     private init(descriptor: Int32, name: String, ownsDescriptor: Bool, isPrimary: Bool) {

@@ -41,41 +41,81 @@ public struct TamizFilter: Sendable {
         var options = self.options
         options.inputNames = inputs.map { $0 == "-" ? "standard input" : $0 }
         options.threads = max(1, options.threads)
-
-        // Open everything first, so a bad path fails before any output is written.
-        var descriptors: [Int32] = []
-        defer { for descriptor in descriptors where descriptor != 0 { close(descriptor) } }
-        for path in inputs {
-            if path == "-" {
-                descriptors.append(0)
-                continue
-            }
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw FilterError(.input, "cannot open '\(path)': \(String(cString: strerror(errno)))")
-            }
-            descriptors.append(descriptor)
+        if let documents = options.documents, documents.fieldPath.first == documents.resultField {
+            throw FilterError(
+                .usage,
+                "the text field '\(documents.fieldPath.joined(separator: "."))' is inside the result member"
+                    + " '\(documents.resultField)', which the results replace: the text would be lost")
         }
+
+        // Check that every input opens, so a bad path fails before any output is written, and note
+        // which file each one is; they are then opened again one at a time as they are read.
+        var inputFiles: [FileIdentity: String] = [:]
+        for (index, path) in inputs.enumerated() {
+            let descriptor = try InputSequence.open(path)
+            if let identity = FileIdentity(descriptor: descriptor), identity.isRegularFile, inputFiles[identity] == nil {
+                inputFiles[identity] = options.inputNames[index]
+            }
+            if descriptor != 0 { close(descriptor) }
+        }
+
+        // Outputs are opened without truncating, compared with the inputs and with each other by
+        // device and inode, and emptied only once none collides.
         var sinks: [OutputSink?]
+        var checked: [(descriptor: Int32, role: String)] = []
+        var opened: [OutputSink] = []
         if case .route = options.action {
             sinks = []
             for destination in Destination.allCases {
                 if let path = routePaths[destination] {
-                    sinks.append(try OutputSink.file(path))
+                    let sink: OutputSink
+                    do throws(FilterError) {
+                        sink = try OutputSink.opened(path)
+                    } catch {
+                        opened.forEach { $0.removeIfCreated() }
+                        throw error
+                    }
+                    opened.append(sink)
+                    checked.append((sink.descriptor, "the \(destination.word) output '\(path)'"))
+                    sinks.append(sink)
                 } else {
                     sinks.append(nil)
                 }
             }
         } else {
             sinks = [OutputSink.primary(descriptor: outputDescriptor)]
+            checked.append((outputDescriptor, "standard output"))
         }
-        let errors = try errorsPath.map { (path) throws(FilterError) in try OutputSink.file(path) }
-        let readers = descriptors.enumerated().map { index, descriptor in
-            BlockReader(
-                descriptor: descriptor, name: options.inputNames[index], source: index,
-                blockBytes: options.blockBytes,
-                maxLineBytes: options.documents == nil ? nil : Self.maximumRecordBytes)
+        var errors: OutputSink?
+        if let errorsPath {
+            do throws(FilterError) {
+                errors = try OutputSink.opened(errorsPath)
+            } catch {
+                opened.forEach { $0.removeIfCreated() }
+                throw error
+            }
+            opened.append(errors!)
+            checked.append((errors!.descriptor, "the errors file '\(errorsPath)'"))
         }
+        var outputFiles: [FileIdentity: String] = [:]
+        for (descriptor, role) in checked {
+            guard let identity = FileIdentity(descriptor: descriptor), identity.isRegularFile else { continue }
+            var conflict: String?
+            if let input = inputFiles[identity] {
+                conflict = "\(role) is the input '\(input)': refusing to overwrite an input"
+            } else if let other = outputFiles[identity] {
+                conflict = "\(other) and \(role) are the same file: one would overwrite the other"
+            }
+            if let conflict {
+                opened.forEach { $0.removeIfCreated() }
+                throw FilterError(.usage, conflict)
+            }
+            outputFiles[identity] = role
+        }
+        for sink in opened { try sink.truncate() }
+        let readers = InputSequence(
+            paths: inputs, options: options,
+            maxLineBytes: options.documents == nil ? nil : Self.maximumRecordBytes)
         var writer = OrderedWriter(sinks: sinks, errors: errors, report: report)
         if options.threads == 1 {
             try runOnCallingThread(readers: readers, options: options, writer: &writer)
@@ -86,11 +126,13 @@ public struct TamizFilter: Sendable {
     }
 
     private func runOnCallingThread(
-        readers: [BlockReader], options: FilterOptions, writer: inout OrderedWriter
+        readers: InputSequence, options: FilterOptions, writer: inout OrderedWriter
     ) throws(FilterError) {
         let processor = try BlockProcessor(options: options, model: model)
         var sequence = 0
-        for var reader in readers {
+        var readers = readers
+        defer { readers.close() }
+        while var reader = try readers.next() {
             while let block = try reader.nextBlock(sequence: sequence) {
                 try writer.write(processor.process(block))
                 sequence += 1
@@ -99,7 +141,7 @@ public struct TamizFilter: Sendable {
     }
 
     private func runOnWorkers(
-        readers: [BlockReader], options: FilterOptions, writer: inout OrderedWriter
+        readers: InputSequence, options: FilterOptions, writer: inout OrderedWriter
     ) throws(FilterError) {
         var processors: [BlockProcessor] = []
         for _ in 0..<options.threads {
@@ -140,7 +182,17 @@ public struct TamizFilter: Sendable {
 
         var readError: FilterError?
         var sequence = 0
-        reading: for var reader in readers {
+        var readers = readers
+        defer { readers.close() }
+        reading: while true {
+            var reader: BlockReader
+            do throws(FilterError) {
+                guard let next = try readers.next() else { break reading }
+                reader = next
+            } catch {
+                readError = error
+                break reading
+            }
             while true {
                 tickets.acquire()
                 if stop.isSet {
@@ -206,5 +258,57 @@ struct OrderedWriter {
         output.messages.forEach(report)
         if !output.errorRecords.isEmpty { try errors?.write(output.errorRecords) }
         if let error = output.error { throw error }
+    }
+}
+
+/// The inputs, opened one at a time as they are read (a run over more files than the system's
+/// limit of open descriptors still works); each is closed once the next is opened.
+struct InputSequence {
+    private let paths: [String]
+    private let options: FilterOptions
+    private let maxLineBytes: Int?
+    private var index = 0
+    private var descriptor: Int32 = -1
+
+    init(paths: [String], options: FilterOptions, maxLineBytes: Int?) {
+        self.paths = paths
+        self.options = options
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// Opens `path` for reading (`-` is standard input, descriptor 0).
+    static func open(_ path: String) throws(FilterError) -> Int32 {
+        if path == "-" { return 0 }
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        #else
+        let descriptor = Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        #endif
+        guard descriptor >= 0 else {
+            throw FilterError(.input, "cannot open '\(path)': \(String(cString: strerror(errno)))")
+        }
+        return descriptor
+    }
+
+    /// A reader for the next input, or nil after the last.
+    mutating func next() throws(FilterError) -> BlockReader? {
+        close()
+        guard index < paths.count else { return nil }
+        descriptor = try Self.open(paths[index])
+        defer { index += 1 }
+        return BlockReader(
+            descriptor: descriptor, name: options.inputNames[index], source: index,
+            blockBytes: options.blockBytes, maxLineBytes: maxLineBytes)
+    }
+
+    mutating func close() {
+        if descriptor > 0 {
+            #if canImport(Glibc)
+            _ = Glibc.close(descriptor)
+            #else
+            _ = Darwin.close(descriptor)
+            #endif
+        }
+        descriptor = -1
     }
 }

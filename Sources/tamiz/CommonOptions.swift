@@ -100,6 +100,8 @@ struct CommonOptions: ParsableArguments {
             }
         } catch where error.kind == .outputClosed {
             return  // `tamiz … | head`: the reader has all it wants; end quietly.
+        } catch where error.kind == .usage {
+            throw UsageError(error.description)
         } catch {
             throw RuntimeError(error.description)
         }

@@ -29,12 +29,19 @@ struct TamizCommand: ParsableCommand {
     static func main() {
         // A closed standard output must surface as EPIPE (a quiet end), not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        if let repeated = repeatedSingleValueOption(in: CommandLine.arguments.dropFirst()) {
+            printToStandardError("Error: \(repeated) is given more than once (it takes one value).")
+            Glibc.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as RuntimeError {
             printToStandardError("tamiz: \(error.description)")
             Glibc.exit(1)
+        } catch let error as UsageError {
+            printToStandardError("tamiz: \(error.description)")
+            Glibc.exit(2)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -46,6 +53,26 @@ struct TamizCommand: ParsableCommand {
             Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
+}
+
+/// Options that take one value. ArgumentParser keeps the last of repeated ones silently, so
+/// `route --en a --en b` would drop `a` without a word; tamiz refuses it instead.
+let singleValueOptions: Set<String> = [
+    "--en", "--es", "--und", "--debris", "--errors", "--model", "--field", "--threads", "--unit",
+    "--format", "--min-confidence", "--min-fraction", "--word-lists",
+]
+
+/// The first single-value option that appears more than once before `--`, if any.
+func repeatedSingleValueOption(in arguments: ArraySlice<String>) -> String? {
+    var seen: Set<String> = []
+    for argument in arguments {
+        if argument == "--" { break }
+        guard argument.hasPrefix("--") else { continue }
+        let name = String(argument.prefix { $0 != "=" })
+        guard singleValueOptions.contains(name) else { continue }
+        if !seen.insert(name).inserted { return name }
+    }
+    return nil
 }
 
 struct Label: ParsableCommand {

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Outputs that would destroy an input or each other are refused before anything is written.
+@Suite("Paths that collide")
+struct PathSafetyTests {
+    static let article = "The council met on Tuesday to discuss the budget.\nEl consejo se reunió el martes.\n"
+
+    private func input(_ name: String, _ text: String = PathSafetyTests.article) throws -> String {
+        let path = CLI.temporaryFile(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a route destination that is the input is refused and the input survives")
+    func routeDestinationIsTheInput() throws {
+        let path = try input("in.txt")
+        let es = CLI.temporaryFile("es.txt")
+        let result = try CLI.shell("tamiz route --en \(path) --es \(es) \(path)")
+        #expect(result.status == 2)
+        #expect(result.error.contains("is the input"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.article)
+        #expect(!FileManager.default.fileExists(atPath: es), "a refused run leaves no new file behind")
+    }
+
+    @Test("a destination reached through a symbolic link to the input is refused")
+    func destinationLinkedToTheInput() throws {
+        let path = try input("in.txt")
+        let link = CLI.temporaryFile("link.txt")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        let result = try CLI.shell("tamiz route --en \(CLI.temporaryFile("en.txt")) --es \(link) \(path)")
+        #expect(result.status == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.article)
+    }
+
+    @Test("two destinations on one file are refused")
+    func twoDestinationsOneFile() throws {
+        let path = try input("in.txt")
+        let same = CLI.temporaryFile("same.txt")
+        let result = try CLI.shell("tamiz route --en \(same) --es \(same) \(path)")
+        #expect(result.status == 2)
+        #expect(result.error.contains("same file"))
+    }
+
+    @Test("--errors equal to the input is refused and the input survives")
+    func errorsFileIsTheInput() throws {
+        let record = #"{"id":1,"text":"The council met on Tuesday."}"# + "\n"
+        let path = try input("in.jsonl", record)
+        let result = try CLI.shell("tamiz label --jsonl --errors \(path) \(path)")
+        #expect(result.status == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == record)
+    }
+
+    @Test("standard output appended to the input is refused")
+    func standardOutputIsTheInput() throws {
+        let path = try input("in.txt")
+        let result = try CLI.shell("tamiz label \(path) >> \(path)")
+        #expect(result.status == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.article)
+    }
+
+    @Test("/dev/null may receive several destinations")
+    func devNullTwice() throws {
+        let path = try input("in.txt")
+        let result = try CLI.shell("tamiz route --en /dev/null --es /dev/null \(path)")
+        #expect(result.status == 0)
+    }
+
+    @Test("a repeated single-value option is a usage error, not a silent choice", arguments: [
+        "tamiz route --en a.txt --en b.txt --es c.txt", "tamiz label --threads 1 --threads=2",
+    ])
+    func repeatedOption(command: String) throws {
+        let result = try CLI.shell(command, input: "The council met on Tuesday.\n")
+        #expect(result.status == 2)
+        #expect(result.error.contains("more than once"))
+    }
+
+    @Test("--field naming the result member is refused instead of losing the text")
+    func fieldIsTheResultMember() throws {
+        let result = try CLI.shell(
+            "tamiz label --jsonl --field tamiz", input: #"{"id":1,"tamiz":"The council met."}"# + "\n")
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains("tamiz"))
+    }
+}
