@@ -53,6 +53,13 @@ final class BlockProcessor {
     private var sentenceRanges: [Range<Int>] = []
     var lineRanges: [Range<Int>] = []
     private var repaired: [UInt8] = []
+    /// The current block's U+FFFD replacements, to count bytes as they were in the input.
+    private var replacements = UTF8Repair.Replacements()
+
+    /// Input bytes behind `range` of the current block's (repaired) text.
+    func inputBytes(_ range: Range<Int>) -> Int {
+        replacements.inputByteCount(of: range)
+    }
 
     init(options: FilterOptions, model: LanguageModel) throws(FilterError) {
         self.options = options
@@ -102,14 +109,14 @@ final class BlockProcessor {
         case .label:
             return false
         case .keep:
-            output.counters.drop(line.count, because: .debris(debris))
+            output.counters.drop(inputBytes(line), because: .debris(debris))
         case .route(let destinations):
             if destinations.contains(.debris) {
                 output.buffers[Destination.debris.rawValue].append(contentsOf: UnsafeBufferPointer(rebasing: text[line]))
                 output.buffers[Destination.debris.rawValue].append(0x0A)
-                output.counters.emittedBytes += line.count
+                output.counters.emittedBytes += inputBytes(line)
             } else {
-                output.counters.drop(line.count, because: .debris(debris))
+                output.counters.drop(inputBytes(line), because: .debris(debris))
             }
         }
         output.counters.count(nil, debris: debris)
@@ -123,6 +130,10 @@ final class BlockProcessor {
         output.buffers[0].reserveCapacity(block.bytes.count + block.bytes.count / 4)
 
         var bytes = block.bytes
+        replacements.removeAll()
+        // Under --strict, what comes before the invalid line is still processed and written;
+        // the error is raised after it unless an earlier problem (an invalid record) came first.
+        var pendingError: FilterError?
         let invalidOffset = bytes.withUnsafeBufferPointer(UTF8Repair.firstInvalidOffset)
         if let invalidOffset {
             if options.strict {
@@ -130,7 +141,7 @@ final class BlockProcessor {
                 let line = block.firstLineNumber + bytes[..<lineStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 let name = options.inputNames.indices.contains(block.source)
                     ? options.inputNames[block.source] : "input"
-                output.error = FilterError(
+                pendingError = FilterError(
                     .invalidUTF8,
                     "\(name): line \(line): invalid UTF-8 (byte 0x\(String(bytes[invalidOffset], radix: 16)))"
                         + " (without --strict it is replaced with U+FFFD)")
@@ -138,14 +149,16 @@ final class BlockProcessor {
             } else {
                 repaired.removeAll(keepingCapacity: true)
                 output.statistics.replacedInvalidBytes = bytes.withUnsafeBufferPointer {
-                    UTF8Repair.appendRepairing($0, to: &repaired)
+                    UTF8Repair.appendRepairing($0, to: &repaired, replacements: &replacements)
                 }
+                output.statistics.replacedInvalidSequences = replacements.count
                 swap(&bytes, &repaired)
             }
         }
         bytes.withUnsafeBufferPointer { text in
             process(text, of: block, into: &output)
         }
+        if output.error == nil { output.error = pendingError }
         output.counters.add(to: &output.statistics)
         return output
     }
@@ -247,7 +260,8 @@ final class BlockProcessor {
         var slotsWritten: UInt8 = 0
         let units = debris == .blank ? 0..<0 : line
         forEachUnit(of: units, in: text) { range, guess in
-            unitBytes += range.count
+            let rangeBytes = inputBytes(range)
+            unitBytes += rangeBytes
             let event = UnitEvent(line: lineNumber, range: range, guess: guess, debris: debris)
             if case .label = options.action {
                 emit(event, in: text, source: source, leaveOpen: false, into: &output)
@@ -256,7 +270,7 @@ final class BlockProcessor {
             output.counters.count(guess.language, debris: debris)
             let (slot, dropReason) = self.slot(language: guess.language, debris: debris)
             guard let slot else {
-                output.counters.drop(range.count, because: dropReason)
+                output.counters.drop(rangeBytes, because: dropReason)
                 return
             }
             if slotsWritten & (1 << slot) != 0 {
@@ -264,12 +278,12 @@ final class BlockProcessor {
             }
             slotsWritten |= 1 << slot
             output.buffers[slot].append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-            output.counters.emittedBytes += range.count
+            output.counters.emittedBytes += rangeBytes
         }
         for slot in 0..<slotCount where slotsWritten & (1 << slot) != 0 {
             output.buffers[slot].append(0x0A)
         }
-        output.statistics.layoutBytes += line.count - unitBytes
+        output.statistics.layoutBytes += inputBytes(line) - unitBytes
     }
 
     /// Writes one unit's record (label) or text (keep, route) to its slot, or counts it as dropped.
@@ -281,10 +295,10 @@ final class BlockProcessor {
         let (slot, dropReason) = self.slot(language: event.guess.language, debris: event.debris)
         if leaveOpen { output.openedRecord = OpenRecord(slot: slot, dropReason: dropReason) }
         guard let slot else {
-            output.counters.drop(event.range.count, because: dropReason)
+            output.counters.drop(inputBytes(event.range), because: dropReason)
             return
         }
-        output.counters.emittedBytes += event.range.count
+        output.counters.emittedBytes += inputBytes(event.range)
         let unitText = UnsafeBufferPointer(rebasing: text[event.range])
         switch options.action {
         case .label(.tsv):
@@ -320,7 +334,7 @@ final class BlockProcessor {
         }
         if closes { output.continuation.append(contentsOf: recordTerminator) }
         output.hasContinuation = true
-        output.continuationTextBytes = range.count
+        output.continuationTextBytes = inputBytes(range)
         output.continuationClosesRecord = closes
     }
 }

@@ -97,12 +97,14 @@ struct BlockReader {
     }
 
     /// Where to cut a line that fills a whole block: after the last whitespace near the end,
-    /// else before the last UTF-8 lead byte so that no character is split.
+    /// else before the last UTF-8 lead byte so that no character is split. A final CR stays with
+    /// what follows, since it may be the first half of a CRLF line end.
     private static func pieceBoundary(in bytes: [UInt8]) -> Int {
         let windowStart = max(1, bytes.count - whitespaceSearchWindow)
         if let space = bytes[windowStart...].lastIndex(where: { $0 == 0x20 || $0 == 0x09 }) {
             return space + 1
         }
+        if bytes[bytes.count - 1] == 0x0D { return bytes.count - 1 }
         // Step back over at most three continuation bytes to the last lead byte; the character it
         // starts may be incomplete, so the piece ends before it.
         var index = bytes.count - 1

@@ -25,11 +25,20 @@ extension BlockProcessor {
     func processDocuments(_ text: UnsafeBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
         let records = lineRanges
         let name = options.inputNames.indices.contains(block.source) ? options.inputNames[block.source] : "input"
-        for (index, record) in records.enumerated() where output.error == nil {
+        for (index, line) in records.enumerated() where output.error == nil {
             let lineNumber = block.firstLineNumber + index
+            var record = line
+            // A byte-order mark before an input's first record is not part of the JSON.
+            if index == 0 && block.firstLineNumber == 1 && !block.startsInsideLine && record.count >= 3
+                && text[record.lowerBound] == 0xEF && text[record.lowerBound + 1] == 0xBB
+                && text[record.lowerBound + 2] == 0xBF
+            {
+                output.statistics.layoutBytes += 3
+                record = (record.lowerBound + 3)..<record.upperBound
+            }
             let recordText = UnsafeBufferPointer(rebasing: text[record])
             if record.allSatisfy({ text[$0] == 0x20 || text[$0] == 0x09 }) {
-                output.statistics.layoutBytes += record.count
+                output.statistics.layoutBytes += inputBytes(record)
                 continue
             }
             if block.startsInsideLine && index == 0 || block.endsInsideLine && index == records.count - 1 {
@@ -45,7 +54,7 @@ extension BlockProcessor {
                 }
                 let document = JSONScanner.decodeString(at: field, in: recordText)
                 let result = document.withUnsafeBufferPointer { analyse($0, into: &output) }
-                write(result, record: recordText, object: object, into: &output)
+                write(result, record: recordText, recordInputBytes: inputBytes(record), object: object, into: &output)
             } catch {
                 reject(record, in: text, reason: "\(name): line \(lineNumber): invalid JSON record: \(error.message) at byte \(error.offset + 1)", into: &output)
             }
@@ -61,7 +70,7 @@ extension BlockProcessor {
         guard output.error == nil else { return }
         output.messages.append(reason)
         output.statistics.invalidRecords += 1
-        output.statistics.droppedBytes["invalid-record", default: 0] += record.count
+        output.statistics.droppedBytes["invalid-record", default: 0] += inputBytes(record)
         output.errorRecords.append(contentsOf: UnsafeBufferPointer(rebasing: text[record]))
         output.errorRecords.append(0x0A)
     }
@@ -111,16 +120,19 @@ extension BlockProcessor {
     }
 
     /// Writes the document, or its parts, where the action sends them.
-    private func write(_ result: DocumentResult, record: UnsafeBufferPointer<UInt8>, object: Range<Int>, into output: inout BlockOutput) {
+    private func write(
+        _ result: DocumentResult, record: UnsafeBufferPointer<UInt8>, recordInputBytes: Int, object: Range<Int>,
+        into output: inout BlockOutput
+    ) {
         let documents = options.documents!
         // The record's bytes count once: emitted if any part of it is written, else dropped.
         var written = false
         var dropReason = "language"
         defer {
             if written {
-                output.statistics.emittedBytes += record.count
+                output.statistics.emittedBytes += recordInputBytes
             } else {
-                output.statistics.droppedBytes[dropReason, default: 0] += record.count
+                output.statistics.droppedBytes[dropReason, default: 0] += recordInputBytes
             }
         }
         func emit(_ text: [UInt8], part: Language?, slot: Int) {
@@ -227,7 +239,10 @@ extension BlockProcessor {
         let key = path.first.map { Array($0.utf8) }
         let members = JSONScanner.members(ofObjectAt: object, in: bytes)
         let target = members.lastIndex { $0.key == key }
-        for (index, member) in members.enumerated() where resultField == nil || member.key != resultField! {
+        // Only the copy of the key that JSON readers use (the last) is written: an earlier duplicate
+        // would otherwise stay in the output uncleaned.
+        for (index, member) in members.enumerated()
+        where (resultField == nil || member.key != resultField!) && (member.key != key || index == target) {
             if output.count > 1 { output.append(UInt8(ascii: ",")) }
             guard index == target else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.range]))

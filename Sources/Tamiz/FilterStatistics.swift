@@ -1,5 +1,7 @@
 /// Counts of what the filter did. Every input byte ends up in exactly one of `emittedBytes`,
-/// `droppedBytes` (by reason) or `layoutBytes`; `--stats` prints these counts.
+/// `droppedBytes` (by reason) or `layoutBytes`, counted in input bytes (an invalid byte replaced
+/// with the three bytes of U+FFFD still counts as one), so `inputBytes` is always their sum
+/// (`accountingAddsUpOnHostileBytes`); `--stats` prints these counts.
 public struct FilterStatistics: Sendable, Equatable {
     /// Bytes read from the inputs.
     public var inputBytes = 0
@@ -21,6 +23,8 @@ public struct FilterStatistics: Sendable, Equatable {
     public var layoutBytes = 0
     /// Invalid UTF-8 bytes that were replaced with U+FFFD in the output.
     public var replacedInvalidBytes = 0
+    /// Invalid UTF-8 sequences (maximal subparts) replaced, each with one U+FFFD.
+    public var replacedInvalidSequences = 0
     /// `--jsonl`: documents read, documents (or parts) written, and records that were not
     /// valid JSON objects with a string text field.
     public var documents = 0
@@ -40,6 +44,7 @@ public struct FilterStatistics: Sendable, Equatable {
         droppedBytes.merge(other.droppedBytes, uniquingKeysWith: +)
         layoutBytes += other.layoutBytes
         replacedInvalidBytes += other.replacedInvalidBytes
+        replacedInvalidSequences += other.replacedInvalidSequences
         documents += other.documents
         documentsWritten += other.documentsWritten
         invalidRecords += other.invalidRecords
@@ -78,6 +83,7 @@ public struct FilterStatistics: Sendable, Equatable {
         }
         if replacedInvalidBytes > 0 {
             lines.append("invalid UTF-8 bytes replaced with U+FFFD: \(replacedInvalidBytes)")
+            lines.append("invalid UTF-8 sequences replaced (one U+FFFD each): \(replacedInvalidSequences)")
         }
         return lines.joined(separator: "\n")
     }

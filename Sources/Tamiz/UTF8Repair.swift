@@ -25,6 +25,55 @@ enum UTF8Repair {
     /// Returns the number of invalid bytes that were replaced.
     @discardableResult
     static func appendRepairing(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Int {
+        var replacements = Replacements()
+        return appendRepairing(bytes, to: &output, replacements: &replacements)
+    }
+
+    /// Where a repaired text differs in length from its input: each U+FFFD that replaced `n`
+    /// invalid bytes is `3 - n` bytes longer than what it replaced. Lets byte counts over the
+    /// repaired text be turned back into input bytes (``inputByteCount(of:)``).
+    struct Replacements {
+        /// Offsets in the repaired text of the U+FFFD that were replacements, ascending.
+        private(set) var offsets: [Int] = []
+        /// `growth[i]`: how many bytes longer the repaired text is than the input before `offsets[i] + 3`.
+        private var growth: [Int] = []
+
+        var count: Int { offsets.count }
+
+        mutating func removeAll() {
+            offsets.removeAll(keepingCapacity: true)
+            growth.removeAll(keepingCapacity: true)
+        }
+
+        mutating func append(offset: Int, inputBytes: Int) {
+            offsets.append(offset)
+            growth.append((growth.last ?? 0) + 3 - inputBytes)
+        }
+
+        /// How many input bytes became `range` of the repaired text (ranges never cut a U+FFFD).
+        func inputByteCount(of range: Range<Int>) -> Int {
+            guard !offsets.isEmpty else { return range.count }
+            return range.count - (growth(before: range.upperBound) - growth(before: range.lowerBound))
+        }
+
+        /// The growth from replacements that start before `offset`.
+        private func growth(before offset: Int) -> Int {
+            var low = 0, high = offsets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+            }
+            return low == 0 ? 0 : growth[low - 1]
+        }
+    }
+
+    /// `appendRepairing`, noting each replacement in `replacements` (offsets relative to the
+    /// start of `output`'s new bytes).
+    @discardableResult
+    static func appendRepairing(
+        _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], replacements: inout Replacements
+    ) -> Int {
+        let outputStart = output.count
         var replaced = 0
         var index = 0
         var validStart = 0
@@ -36,6 +85,7 @@ enum UTF8Repair {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[validStart..<index]))
             let subpart = max(1, maximalSubpartLength(bytes, at: index))
+            replacements.append(offset: output.count - outputStart, inputBytes: subpart)
             output.append(contentsOf: [0xEF, 0xBF, 0xBD])
             replaced += subpart
             index += subpart

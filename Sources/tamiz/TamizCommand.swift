@@ -29,6 +29,7 @@ struct TamizCommand: ParsableCommand {
     static func main() {
         // A closed standard output must surface as EPIPE (a quiet end), not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        reserveStandardDescriptors()
         if let repeated = repeatedSingleValueOption(in: CommandLine.arguments.dropFirst()) {
             printToStandardError("Error: \(repeated) is given more than once (it takes one value).")
             Glibc.exit(2)
@@ -51,6 +52,22 @@ struct TamizCommand: ParsableCommand {
             }
             if !message.isEmpty { printToStandardError(message) }
             Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// Reopens standard descriptors that were closed (`2>&-`) on /dev/null, so that no file tamiz
+/// opens later takes their number: with standard error closed, messages would otherwise be
+/// written into the first output file. A closed standard input or output is reopened in the
+/// wrong direction, so using it fails (EBADF, exit 1) instead of reading nothing or writing
+/// into the void; a closed standard error just silences the messages.
+func reserveStandardDescriptors() {
+    for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+        let flags = descriptor == 1 ? O_RDONLY : O_WRONLY
+        let opened = open("/dev/null", flags)
+        if opened >= 0 && opened != descriptor {
+            dup2(opened, descriptor)
+            close(opened)
         }
     }
 }

@@ -84,3 +84,22 @@ struct PathSafetyTests {
         #expect(result.error.contains("tamiz"))
     }
 }
+
+@Suite("Closed standard descriptors")
+struct ClosedDescriptorTests {
+    @Test("with standard error closed, diagnostics never land in the --errors file")
+    func closedStandardErrorKeepsErrorsFileClean() throws {
+        let errors = CLI.temporaryFile("errors.txt")
+        let result = try CLI.shell(
+            "printf 'The council met.\\n' | tamiz label --jsonl --errors \(errors) 2>&-")
+        #expect(result.status == 0)
+        #expect(try String(contentsOfFile: errors, encoding: .utf8) == "The council met.\n")
+    }
+
+    @Test("with standard output closed, tamiz fails instead of writing into another file")
+    func closedStandardOutputFails() throws {
+        let result = try CLI.shell("printf 'The council met.\\n' | tamiz label >&-")
+        #expect(result.status == 1)
+        #expect(result.error.contains("standard output"))
+    }
+}

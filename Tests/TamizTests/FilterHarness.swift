@@ -33,6 +33,22 @@ struct FilterHarness {
         return (Array(try Data(contentsOf: URL(fileURLWithPath: outputPath))), statistics)
     }
 
+    /// Runs `options` over `input` and returns what was written before the run stopped, and why it did.
+    func runUntilFailure(_ options: FilterOptions, input: [UInt8]) throws -> (output: String, error: FilterError?) {
+        let inputPath = try file("input-\(UUID().uuidString)", bytes: input)
+        let outputPath = directory.appendingPathComponent("output-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        var failure: FilterError?
+        do {
+            _ = try TamizFilter(options: options).run(inputs: [inputPath], outputDescriptor: handle.fileDescriptor)
+        } catch {
+            failure = error
+        }
+        try handle.close()
+        return (try read(outputPath), failure)
+    }
+
     func run(_ options: FilterOptions, input: String) throws -> (output: String, statistics: FilterStatistics) {
         let (output, statistics) = try run(options, input: Array(input.utf8))
         return (String(decoding: output, as: UTF8.self), statistics)
@@ -43,7 +59,24 @@ struct FilterHarness {
     }
 }
 
+extension FilterStatistics {
+    /// Emitted + dropped + layout: what every input byte must add up to.
+    var accountedBytes: Int { emittedBytes + droppedBytes.values.reduce(0, +) + layoutBytes }
+}
+
 extension FilterOptions {
+    static func jsonl(_ action: FilterAction = .label(.tsv)) -> FilterOptions {
+        var options = FilterOptions(action: action)
+        options.documents = DocumentOptions()
+        return options
+    }
+
+    static func route(_ destinations: Destination..., unit: UnitKind = .sentence) -> FilterOptions {
+        var options = FilterOptions(action: .route(Set(destinations)))
+        options.unit = unit
+        return options
+    }
+
     static func label(_ format: LabelFormat = .tsv, unit: UnitKind = .sentence) -> FilterOptions {
         var options = FilterOptions(action: .label(format))
         options.unit = unit

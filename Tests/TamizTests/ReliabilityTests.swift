@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Tamiz
+
+/// Promises a hostile or careless user tests first: byte accounting, line ends across block
+/// boundaries, `--strict` order, odd JSON Lines (issue #12).
+@Suite("Reliability")
+struct ReliabilityTests {
+    let harness: FilterHarness
+
+    init() throws { harness = try FilterHarness() }
+
+    @Test("input bytes equal emitted + dropped + layout when invalid UTF-8 is replaced", arguments: [
+        [0xFF] as [UInt8], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC3, 0xFF, 0xFE],
+    ])
+    func accountingWithInvalidUTF8(invalid: [UInt8]) throws {
+        let input = Array("Hello world.".utf8) + invalid + Array("\nEl museo abre hoy.\n".utf8)
+        for options in [FilterOptions.label(), .label(unit: .line), .keep(.english), .route(.english, .spanish)] {
+            let (_, statistics) = try harness.run(options, input: input)
+            #expect(statistics.inputBytes == input.count)
+            #expect(statistics.accountedBytes == input.count, "\(options.action)")
+            #expect(statistics.replacedInvalidBytes == invalid.count)
+        }
+    }
+
+    @Test("--stats says how many invalid sequences were replaced")
+    func replacedSequenceCount() throws {
+        // E2 82 is one truncated sequence (one U+FFFD); FF and FE are one each.
+        let input = Array("Caf".utf8) + [0xE2, 0x82] + Array(" y ".utf8) + [0xFF, 0xFE] + Array(" fin.\n".utf8)
+        let (_, statistics) = try harness.run(.label(unit: .line), input: input)
+        #expect(statistics.replacedInvalidSequences == 3)
+        #expect(statistics.replacedInvalidBytes == 4)
+        #expect(statistics.report.contains("sequences replaced (one U+FFFD each): 3"))
+    }
+
+    @Test("a CRLF split by the 1 MiB piece boundary leaves no CR in the record")
+    func crlfAcrossThePieceBoundary() throws {
+        let input = [UInt8](repeating: 0x41, count: (1 << 20) - 1) + Array("\r\nBien.\r\n".utf8)
+        let (bytes, statistics) = try harness.run(.label(unit: .line), input: input)
+        let output = String(decoding: bytes, as: UTF8.self)
+        let records = output.split(separator: "\n")
+        #expect(records.count == 2)
+        #expect(!output.contains("\\r"), "TSV writes a CR as \\r")
+        #expect(records.last?.hasSuffix("\tBien.") == true)
+        #expect(statistics.accountedBytes == input.count)
+    }
+
+    @Test("--jsonl --strict writes the records before the first bad one and names that one")
+    func strictStopsAtTheFirstBadRecord() throws {
+        var options = FilterOptions.jsonl()
+        options.strict = true
+        let input = Array(#"{"id":1,"text":"The council met on Tuesday."}"#.utf8) + [0x0A]
+            + Array(#"{"id":2,"text":42}"#.utf8) + [0x0A]
+            + Array(#"{"id":3,"text":""#.utf8) + [0xFF] + Array(#""}"#.utf8) + [0x0A]
+        let (output, error) = try harness.runUntilFailure(options, input: input)
+        #expect(output.hasPrefix(#"{"id":1,"text":"The council met on Tuesday.""#))
+        #expect(output.split(separator: "\n").count == 1)
+        #expect(error?.kind == .invalidRecord)
+        #expect(error?.description.contains("line 2") == true)
+    }
+
+    @Test("--strict still stops at invalid UTF-8 when it comes first, after the lines before it")
+    func strictUTF8AfterGoodLines() throws {
+        var options = FilterOptions.label(unit: .line)
+        options.strict = true
+        let input = Array("The council met on Tuesday.\n".utf8) + [0x41, 0xFF, 0x0A]
+        let (output, error) = try harness.runUntilFailure(options, input: input)
+        #expect(output.hasSuffix("\tThe council met on Tuesday.\n"))
+        #expect(error?.kind == .invalidUTF8)
+        #expect(error?.description.contains("line 2") == true)
+    }
+
+    @Test("a byte-order mark before the first JSON record is not part of it")
+    func byteOrderMarkBeforeTheFirstRecord() throws {
+        let input = [0xEF, 0xBB, 0xBF] + Array(#"{"id":1,"text":"The council met on Tuesday."}"#.utf8) + [0x0A]
+        let (output, statistics) = try harness.run(.jsonl(), input: input)
+        #expect(statistics.invalidRecords == 0)
+        #expect(String(decoding: output, as: UTF8.self).hasPrefix(#"{"id":1,"text":"The council met on Tuesday.""#))
+        #expect(statistics.accountedBytes == input.count)
+    }
+
+    @Test("a duplicated text key leaves one cleaned copy, not an uncleaned one beside it")
+    func duplicateTextKeys() throws {
+        let text = #""Skip to content\nThe council met on Tuesday to discuss the budget.""#
+        let input = Array(#"{"id":1,"text":\#(text),"text":\#(text)}"#.utf8) + [0x0A]
+        let (output, _) = try harness.run(.jsonl(), input: input)
+        let line = String(decoding: output, as: UTF8.self)
+        #expect(line.components(separatedBy: #""text":"#).count == 2)
+        #expect(!line.contains("Skip to content"))
+    }
+}
