@@ -36,6 +36,10 @@ for file in $(ls "$work/in"/*.jsonl.gz | sort); do gzip -dc "$file"; done \
   | env -i "$binary" "${arguments[@]}" --threads 1 > "$work/expected.jsonl"
 cat $(ls "$work/out"/part-*.gz | sort) | gzip -dc > "$work/spark.jsonl"
 
+if [ ! -s "$work/expected.jsonl" ]; then
+  echo "spark test: the single tamiz run kept no documents; nothing to compare" >&2
+  exit 1
+fi
 if ! cmp -s "$work/expected.jsonl" "$work/spark.jsonl"; then
   echo "spark test: Spark's output differs from a single tamiz run:" >&2
   diff "$work/expected.jsonl" "$work/spark.jsonl" >&2 || true
