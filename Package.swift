@@ -25,6 +25,11 @@ let package = Package(
             dependencies: ["CTamizModelData"]
         ),
         .target(name: "TamizCleaning"),
+        // The system zlib and libzstd behind plain-C shims (their init functions are macros or
+        // return size_t error codes); no Swift package, so no networking stack comes with them.
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "CZstd", linkerSettings: [.linkedLibrary("zstd")]),
+        .target(name: "TamizContainers", dependencies: ["CZlib", "CZstd"]),
         .target(
             name: "Tamiz",
             dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning"]
@@ -41,6 +46,7 @@ let package = Package(
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),
+        .testTarget(name: "TamizContainersTests", dependencies: ["TamizContainers"]),
         .testTarget(name: "TamizCLITests", dependencies: ["tamiz"]),
     ]
 )
