@@ -19,7 +19,12 @@ let package = Package(
         ),
         // The committed model file, embedded into the binary with C23 #embed.
         .target(name: "CTamizModelData"),
-        .target(name: "TamizSegmenting", dependencies: ["CICUSentenceBreak"]),
+        // The generated abbreviation table (Data/segmentation/abbreviations.tsv), embedded with #embed.
+        .target(name: "CTamizSegmentationData"),
+        .target(name: "TamizSegmenting", dependencies: ["CICUSentenceBreak", "CTamizSegmentationData"]),
+        // Tooling: ICU's CLDR suppression lists (resource bundles), read only when building the table.
+        .target(name: "CICUSuppressions", linkerSettings: [.linkedLibrary("icuuc")]),
+        .target(name: "TamizSegmentationTraining", dependencies: ["TamizSegmenting", "CICUSuppressions"]),
         .target(
             name: "TamizClassifying",
             dependencies: ["CTamizModelData"]
@@ -40,9 +45,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "tamiz-train",
-            dependencies: ["TamizClassifying", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TamizClassifying", "TamizSegmentationTraining",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting"]),
+        .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining"]),
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),

@@ -1,5 +1,5 @@
 /// How a word followed by a period affects an ICU sentence break right after it.
-enum AbbreviationKind: Sendable {
+package enum AbbreviationKind: String, Sendable, CaseIterable {
     /// Never ends a sentence (titles, "e.g."): always merge with what follows.
     case title
     /// Often inside a sentence but can end one ("U.S.", "Inc.", "Jan."):
@@ -13,7 +13,7 @@ enum AbbreviationKind: Sendable {
 }
 
 /// Up to 16 bytes of a word, packed for allocation-free hashing.
-struct WordKey: Hashable, Sendable {
+package struct WordKey: Hashable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
     static let capacity = 16
@@ -36,7 +36,7 @@ struct WordKey: Hashable, Sendable {
         }
     }
 
-    init?(_ string: String) {
+    package init?(_ string: String) {
         let bytes = Array(string.utf8)
         guard let key = bytes.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.flatMap { WordKey($0, count: buffer.count) }
@@ -79,7 +79,13 @@ enum Lexicon {
         return entries
     }()
 
-    static let abbreviations: [WordKey: AbbreviationKind] = {
+    /// The hand-written abbreviations, then the generated table's entries they do not cover.
+    static let abbreviations: [WordKey: AbbreviationKind] = abbreviations(adding: AbbreviationTable.embedded)
+
+    /// The hand-written abbreviations, each also with its first letter's case flipped and in all
+    /// lower and upper case unless marked `exactCase`, then `entries` as written (lowercase ones also
+    /// with a capital first letter) where the hand-written list has no entry.
+    package static func abbreviations(adding entries: [AbbreviationTable.Entry]) -> [WordKey: AbbreviationKind] {
         var table: [WordKey: AbbreviationKind] = [:]
         for (word, kind, exactCase) in abbreviationEntries {
             var variants = [word]
@@ -95,8 +101,15 @@ enum Lexicon {
                 if let key = WordKey(variant), table[key] == nil { table[key] = kind }
             }
         }
+        for entry in entries {
+            var variants = [entry.word]
+            if let first = entry.word.first, first.isLowercase { variants.append(first.uppercased() + entry.word.dropFirst()) }
+            for variant in variants {
+                if let key = WordKey(variant), table[key] == nil { table[key] = entry.kind }
+            }
+        }
         return table
-    }()
+    }
 
     /// Lowercased words that, capitalised after an ambiguous abbreviation, signal a new sentence:
     /// pronouns, determiners, conjunctions, prepositions, auxiliaries, common openers, and the

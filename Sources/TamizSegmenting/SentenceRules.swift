@@ -8,6 +8,9 @@
 struct SentenceRules {
     let text: TextView
     let maxSentenceBytes: Int
+    /// Words that are abbreviations before their final period (`Lexicon.abbreviations` unless a
+    /// tool measures another list).
+    let abbreviations: [WordKey: AbbreviationKind]
 
     enum Decision: Equatable {
         case merge
@@ -80,15 +83,59 @@ struct SentenceRules {
         }
         let count = dot - t
         guard count > 0 else { return nil }
-        if let key = WordKey(text.bytes + t, count: count), let kind = Lexicon.abbreviations[key] {
+        let number = numberBefore(wordAt: t, floor: floor)
+        if let key = WordKey(text.bytes + t, count: count), let kind = abbreviations[key] {
+            // A unit after a decimal number can end the sentence: "pesa 2,5 kg. Lo enviaremos".
+            if number == .decimal && kind == .ambiguous && !text.contains(0x2E, in: t ..< dot) { return .trailing }
             return kind
         }
         if isDottedAbbreviation(t, dot) { return .ambiguous }  // U.S, a.m, EE.UU, Ph.D
         let (v, n) = text.scalar(at: t)
         if n == count {  // a single letter
-            if TextView.isUpper(v) { return .ambiguous }  // an initial: "J. K. Rowling"
+            if TextView.isUpper(v) { return number == .decimal ? .trailing : .ambiguous }  // "J. K. Rowling"; "2,2 A."
             if TextView.isLower(v) { return .beforeNumber }  // "p. 55"
         }
+        return inferredKind(wordAt: t, dot: dot, number: number)
+    }
+
+    enum NumberBefore { case none, integer, decimal }
+
+    /// Whether the word at `t` follows a number and a space ("300 lts.", "3,5 °C.", with an optional
+    /// degree or ordinal sign before the word), and whether that number has a decimal part.
+    func numberBefore(wordAt t: Int, floor: Int) -> NumberBefore {
+        var end = t
+        if end - 2 >= floor && text[end - 2] == 0xC2 && (text[end - 1] == 0xB0 || text[end - 1] == 0xBA) { end -= 2 }  // ° º
+        guard end - 2 >= floor, text[end - 1] == 0x20 else { return .none }
+        end -= 1
+        var start = end
+        while start > floor && (TextView.isDigit(text[start - 1]) || text[start - 1] == 0x2C || text[start - 1] == 0x2E) { start -= 1 }
+        while start < end && !TextView.isDigit(text[start]) { start += 1 }
+        guard start < end, TextView.isDigit(text[end - 1]) else { return .none }
+        if start > floor && TextView.isLetter(text.scalar(before: start).value) { return .none }  // "v2 A."
+        // One separator with other than three digits after it is a decimal ("3,5", "1.8");
+        // "1.200" and "1,200" group thousands.
+        var separatorCount = 0, tail = 0
+        for i in start ..< end {
+            if TextView.isDigit(text[i]) { tail += 1 } else { separatorCount += 1; tail = 0 }
+        }
+        return separatorCount == 1 && tail != 3 ? .decimal : .integer
+    }
+
+    /// The kind of a word no list holds, from its shape: after a number, a lowercase word of at
+    /// most three letters is a unit ("300 lts. de agua", "20 seg. a fuego"); a lowercase word of
+    /// two to four letters without a vowel is an abbreviation before a number ("ch. 3").
+    func inferredKind(wordAt t: Int, dot: Int, number: NumberBefore) -> AbbreviationKind? {
+        var letters = 0, vowels = 0
+        var i = t
+        while i < dot {
+            let (v, n) = text.scalar(at: i)
+            guard TextView.isLower(v) else { return nil }
+            if TextView.isVowel(v) { vowels += 1 }
+            letters += 1
+            i += n
+        }
+        if number != .none && letters <= 3 { return .trailing }
+        if vowels == 0 && letters >= 2 && letters <= 4 { return .beforeNumber }
         return nil
     }
 
@@ -161,8 +208,10 @@ struct SentenceRules {
             t -= n
         }
         if text.scalar(at: t).length == dot - t { return nil }  // single letter: "J. smith", "8 a. m. y"
-        if let key = WordKey(text.bytes + t, count: dot - t), let kind = Lexicon.abbreviations[key] {
+        if let key = WordKey(text.bytes + t, count: dot - t), let kind = abbreviations[key] {
             // "No." and "art." are ordinary words before a lowercase word ("i said no. he left").
+            if nextIsDigit || kind != .beforeNumber { return nil }
+        } else if let kind = inferredKind(wordAt: t, dot: dot, number: numberBefore(wordAt: t, floor: floor)) {
             if nextIsDigit || kind != .beforeNumber { return nil }
         }
         return k
@@ -246,7 +295,8 @@ struct SentenceRules {
         }
     }
 
-    /// A list marker at `i` (after optional bullets and spaces), followed by a space or `limit`.
+    /// A list marker at `i` (after optional bullets and spaces), followed by a space or `limit`
+    /// (or, for "1.", by a capital).
     func listMarker(at i: Int, limit: Int) -> ListMarker? {
         var j = i
         var guardSteps = 0
@@ -283,7 +333,9 @@ struct SentenceRules {
         } else {
             return nil
         }
-        guard k == limit || text.isSpace(at: k) else { return nil }
+        // "1.Abrir la caja": a numbered item may start right after its full stop, with a capital.
+        let glued = style == .number && punctuation == 1 && k < limit && TextView.isUpper(text.scalar(at: k).value)
+        guard k == limit || text.isSpace(at: k) || glued else { return nil }
         return ListMarker(style: style, value: value, punctuation: punctuation, end: k)
     }
 

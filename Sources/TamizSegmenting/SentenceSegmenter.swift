@@ -22,6 +22,9 @@ public final class SentenceSegmenter {
     /// whole windows, to check that both give the same sentences.
     let readsOnlyNearTerminators: Bool
 
+    /// Abbreviations before their final period: the hand-written list plus the generated table.
+    let abbreviations: [WordKey: AbbreviationKind]
+
     private let breaker: OpaquePointer
 
     /// Opens ICU's sentence break iterator.
@@ -31,7 +34,15 @@ public final class SentenceSegmenter {
         try self.init(maxSentenceBytes: maxSentenceBytes, windowBytes: 1 << 30)
     }
 
-    init(maxSentenceBytes: Int, windowBytes: Int, readsOnlyNearTerminators: Bool = true) throws(SegmenterError) {
+    /// A segmenter with another abbreviation list, for tools that measure one (`tamiz-train segmentation`).
+    package convenience init(abbreviations: [WordKey: AbbreviationKind]) throws(SegmenterError) {
+        try self.init(maxSentenceBytes: SentenceSegmenter.defaultMaxSentenceBytes, windowBytes: 1 << 30, abbreviations: abbreviations)
+    }
+
+    init(
+        maxSentenceBytes: Int, windowBytes: Int, readsOnlyNearTerminators: Bool = true,
+        abbreviations: [WordKey: AbbreviationKind] = Lexicon.abbreviations
+    ) throws(SegmenterError) {
         precondition(maxSentenceBytes >= 4, "maxSentenceBytes must be at least 4")
         precondition(windowBytes >= 64 && windowBytes < Int(Int32.max), "windowBytes out of range")
         var error: Int32 = 0
@@ -42,6 +53,7 @@ public final class SentenceSegmenter {
         self.maxSentenceBytes = maxSentenceBytes
         self.windowBytes = windowBytes
         self.readsOnlyNearTerminators = readsOnlyNearTerminators
+        self.abbreviations = abbreviations
     }
 
     deinit {
@@ -121,7 +133,7 @@ public final class SentenceSegmenter {
     /// and scrapes). `tamiz label` over 4 MB of paragraph lines (callgrind): the segmenter 414 M →
     /// 163 M instructions; over 2 MB of scrapes and one-sentence dev lines 232 M → 45 M.
     private func segmentWindow(_ text: TextView, into ranges: inout [Range<Int>]) {
-        let rules = SentenceRules(text: text, maxSentenceBytes: maxSentenceBytes)
+        let rules = SentenceRules(text: text, maxSentenceBytes: maxSentenceBytes, abbreviations: abbreviations)
         var start = text.lo
         forEachICUBoundary(in: text) { boundary in
             if boundary <= start { return }

@@ -127,6 +127,20 @@ struct TextView {
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
+    /// Lowercase vowels of English and Spanish, with "y" and accented forms.
+    static func isVowel(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE0...0xE6, 0xE8...0xEF, 0xF2...0xF6, 0xF9...0xFC: true
+        default: false
+        }
+    }
+
+    /// Whether `byte` occurs in `range`.
+    func contains(_ byte: UInt8, in range: Range<Int>) -> Bool {
+        for i in range where bytes[i] == byte { return true }
+        return false
+    }
+
     /// Characters that may follow a sentence's final punctuation: closing quotes and brackets.
     static func isCloser(_ v: UInt32) -> Bool {
         switch v {

@@ -1,0 +1,9 @@
+#ifndef CTAMIZ_SEGMENTATION_DATA_H
+#define CTAMIZ_SEGMENTATION_DATA_H
+#include <stddef.h>
+/// The bytes of Data/segmentation/abbreviations.tsv, embedded at build time.
+extern const unsigned char tamiz_embedded_abbreviations[];
+extern const size_t tamiz_embedded_abbreviations_size;
+/// Swift cannot import an array of unknown size, so it reads the bytes through this pointer.
+static inline const unsigned char *tamiz_embedded_abbreviations_bytes(void) { return tamiz_embedded_abbreviations; }
+#endif

@@ -1,0 +1,72 @@
+import Testing
+@testable import TamizSegmentationTraining
+import TamizSegmenting
+
+let packageRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Tests/TamizSegmentationTrainingTests/AbbreviationTableTests.swift
+    return parts.joined(separator: "/")
+}()
+
+let data = SegmentationData(dataDirectory: packageRoot + "/Data")
+
+/// The committed ICU lists were copied from this ICU version (their first line says which).
+let icuVersionMatchesCommittedLists: Bool = {
+    guard let text = try? readTextFile(data.icuListPath("en")) else { return false }
+    return text.hasPrefix("# ICU \(ICUSuppressions.version) ")
+}()
+
+/// The generated abbreviation table: rebuilt from Data/ it equals the committed copy, and what the
+/// learner counts as evidence.
+@Suite struct AbbreviationTableTests {
+    @Test func theCommittedTableEqualsARebuildFromData() throws {
+        #expect(try data.tableFile() == readTextFile(data.tablePath))
+    }
+
+    @Test(.enabled(if: icuVersionMatchesCommittedLists, "the ICU on this machine is not the version the lists were copied from"))
+    func theCommittedICUListsEqualThisMachinesICU() throws {
+        for language in SegmentationData.languages {
+            #expect(try SegmentationData.icuListFile(language: language) == readTextFile(data.icuListPath(language)))
+        }
+    }
+
+    @Test func theEmbeddedTableIsTheCommittedFile() throws {
+        #expect(AbbreviationTable.embedded == AbbreviationTable.parse(try readTextFile(data.tablePath)))
+        #expect(AbbreviationTable.embedded.count > 100)
+    }
+
+    @Test func aPeriodBeforeALowercaseWordOrADigitInsideASentenceIsEvidence() {
+        let evidence = AbbreviationEvidence(lines: [
+            "The parts ship in approx. two weeks.",
+            "Each box weighs approx. 3 kilos.",
+            "It took approx. Three days, they said.",
+        ])
+        #expect(evidence.counts["approx"] == .init(continued: 2, inside: 3, final: 0, bare: 0))
+    }
+
+    @Test func aWordEndingTheSentenceCountsAsFinalNotAsEvidence() {
+        let evidence = AbbreviationEvidence(lines: ["We bought bread, milk, etc.", "Fruit, nuts, etc. are fine."])
+        #expect(evidence.counts["etc"] == .init(continued: 1, inside: 1, final: 1, bare: 0))
+    }
+
+    @Test func aWordSeenMoreOftenWithoutItsPeriodIsNotLearned() {
+        let evidence = AbbreviationEvidence(lines: [
+            "Quiere ser. y luego volver.", "Puede ser. o no.", "Va a ser médico.", "Debe ser feliz.", "No quiere ser rico.",
+            "Lo vimos en la fig. 2 del informe.", "La fig. siguiente lo muestra.",
+        ])
+        #expect(SegmentationTableBuilder().learned(evidence) == ["fig"])
+    }
+
+    @Test func lowercaseWordsAndCapitalAcronymsAreTrailingOtherCapitalisedOnesAmbiguous() {
+        #expect(SegmentationTableBuilder.kind(of: "pág", counts: nil) == .trailing)
+        #expect(SegmentationTableBuilder.kind(of: "RAM", counts: nil) == .trailing)
+        #expect(SegmentationTableBuilder.kind(of: "Excmo", counts: nil) == .ambiguous)
+        #expect(SegmentationTableBuilder.kind(of: "Is", counts: .init(inside: 0, bare: 40)) == .trailing)
+        #expect(SegmentationTableBuilder.kind(of: "Hat", counts: .init(inside: 2, final: 1)) == .trailing)
+        #expect(SegmentationTableBuilder.kind(of: "S.p.A", counts: nil) == .ambiguous)
+    }
+
+    @Test func icuEntriesWithSpacesOrSymbolsAreLeftOut() {
+        #expect(SegmentationTableBuilder.usableWords(ofICUEntries: ["a. C.", "c/c.", "pág.", "Sr.", "L."]) == ["pág", "Sr"])
+    }
+}
