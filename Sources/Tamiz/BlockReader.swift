@@ -37,7 +37,13 @@ struct BlockReader {
         carry.removeAll(keepingCapacity: true)
         if bytes.isEmpty { return nil }
         // A JSON Lines record must be read whole: grow the block up to `maxLineBytes` to find its end.
-        while let maxLineBytes, !reachedEnd, bytes.count < maxLineBytes, !bytes.contains(0x0A) {
+        // The rest of a record that was longer is skipped in ordinary blocks.
+        // Only the newly read bytes are searched for its end.
+        var searched = 0
+        while let maxLineBytes, !insideLine, !reachedEnd, bytes.count < maxLineBytes,
+            !bytes.withUnsafeBufferPointer({ ByteScanning.firstIndex(of: 0x0A, in: $0, from: searched) != nil })
+        {
+            searched = bytes.count
             bytes = try read(after: bytes, upTo: min(bytes.count + blockBytes, maxLineBytes))
         }
 

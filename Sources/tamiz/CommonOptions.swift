@@ -15,7 +15,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Print counts of units, debris reasons and bytes to standard error at the end.")
     var stats = false
 
-    @Option(help: "Worker threads (default: all cores). Output is identical for every value.")
+    @Option(help: "Worker threads (default: all cores, at most 64; larger values use 64). Output is identical for every value.")
     var threads: Int?
 
     @Option(name: .customLong("min-confidence"), help: "Label units below this confidence 'und' (0...1).")
@@ -80,9 +80,9 @@ struct CommonOptions: ParsableArguments {
         let languageModel: LanguageModel
         if let model {
             do {
-                languageModel = try LanguageModel(contentsOfFile: model)
+                languageModel = try ModelFile.load(model)
             } catch {
-                throw RuntimeError("\(error)")
+                throw RuntimeError(error.description)
             }
         } else {
             languageModel = .embedded

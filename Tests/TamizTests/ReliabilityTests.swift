@@ -89,3 +89,52 @@ struct ReliabilityTests {
         #expect(!line.contains("Skip to content"))
     }
 }
+
+@Suite("Over-long JSON Lines records")
+struct OverLongRecordTests {
+    @Test("a record over the limit is reported once with the limit, counted once, and copied to --errors on one line")
+    func overLongRecord() throws {
+        let harness = try FilterHarness()
+        var options = FilterOptions.jsonl()
+        options.blockBytes = 64
+        options.maximumRecordBytes = 256
+        let long = #"{"id":2,"text":""# + String(repeating: "The council met again. ", count: 40) + #""}"#
+        let input = #"{"id":1,"text":"The council met on Tuesday."}"# + "\n" + long + "\n"
+            + #"{"id":3,"text":"El consejo se reunió el martes."}"# + "\n"
+        let errorsPath = harness.directory.appendingPathComponent("errors.jsonl").path
+        let inputPath = try harness.file("records.jsonl", text: input)
+        let outputPath = harness.directory.appendingPathComponent("out.jsonl").path
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        let messages = Messages()
+        let statistics = try TamizFilter(options: options).run(
+            inputs: [inputPath], outputDescriptor: handle.fileDescriptor, errorsPath: errorsPath,
+            report: { messages.append($0) })
+        try handle.close()
+        #expect(messages.all == ["\(inputPath): line 2: record longer than 256 bytes"])
+        #expect(statistics.invalidRecords == 1)
+        #expect(statistics.documentsWritten == 2)
+        #expect(try harness.read(errorsPath) == long + "\n")
+        #expect(statistics.accountedBytes == input.utf8.count)
+    }
+}
+
+/// Collects report lines from the filter's threads.
+final class Messages: @unchecked Sendable {
+    private var lines: [String] = []
+    private let lock = NSLock()
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}
+
+@Suite("Thread cap")
+struct ThreadCapTests {
+    @Test("a thread count above the cap runs with the cap and gives the same output")
+    func threadCountAboveTheCap() throws {
+        let harness = try FilterHarness()
+        let input = "The council met on Tuesday.\nEl consejo se reunió el martes.\n"
+        var many = FilterOptions.label()
+        many.threads = 10_000
+        #expect(try harness.run(many, input: input).output == harness.run(.label(), input: input).output)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `--model` files that cannot be models, thread limits, over-long records (issue #12).
+@Suite("Model files and resources")
+struct ResourceTests {
+    @Test("a 100 GB model file is refused from its size, without reading it")
+    func hugeModelFile() throws {
+        let path = CLI.temporaryFile("huge.model")
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 100 << 30)  // sparse: no disk used
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("tamiz label --model \(path)", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("larger than any Tamiz model"))
+    }
+
+    @Test("a FIFO as --model is refused at once instead of waiting for a writer")
+    func fifoModel() throws {
+        let path = CLI.temporaryFile("model.fifo")
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("timeout 20 \"\(CLI.binary.path)\" label --model \(path)", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("not a regular file"))
+    }
+
+    @Test("a directory as --model is named in words, not as an errno")
+    func directoryModel() throws {
+        let result = try CLI.shell("tamiz label --model /tmp", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("is a directory"))
+        #expect(!result.error.contains("errno"))
+    }
+
+    @Test("a truncated model file is refused from its header")
+    func truncatedModel() throws {
+        let model = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/model/tamiz.model")
+        let path = CLI.temporaryFile("truncated.model")
+        try Data(try Data(contentsOf: model).prefix(4096)).write(to: URL(fileURLWithPath: path))
+        let result = try CLI.shell("tamiz label --model \(path)", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("truncated"))
+    }
+
+    @Test("threads the system refuses end the run with exit 1 and a message, not a crash")
+    func refusedThreads() throws {
+        // Each thread's stack and malloc arena reserve address space: 700 MB fits one thread, not 64.
+        let one = try CLI.shell("(ulimit -v 700000; tamiz label --threads 1)", input: "The council met on Tuesday.\n")
+        #expect(one.status == 0)
+        let many = try CLI.shell("(ulimit -v 700000; tamiz label --threads 64)", input: "The council met on Tuesday.\n")
+        #expect(many.status == 1)
+        #expect(many.error.contains("cannot start a thread"))
+    }
+}
