@@ -138,3 +138,37 @@ struct ThreadCapTests {
         #expect(try harness.run(many, input: input).output == harness.run(.label(), input: input).output)
     }
 }
+
+@Suite("Separator runs")
+struct SeparatorRunTests {
+    /// CPU time of this thread, in seconds (the filter runs on the calling thread at `threads = 1`).
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Best of three CPU times for labelling `count` copies of `separator` inside one line of prose.
+    static func cost(_ separator: String, count: Int, harness: FilterHarness) throws -> Double {
+        var options = FilterOptions.label()
+        options.clean = false
+        let input = "The council met on Tuesday." + String(repeating: separator, count: count) + "It was approved.\n"
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = threadCPUSeconds()
+            _ = try harness.run(options, input: input)
+            best = min(best, threadCPUSeconds() - start)
+        }
+        return best
+    }
+
+    // A ratio of two sizes, not a time limit: 8× the separators must cost well under 64× (the
+    // quadratic cost this replaced; 20,000 CRs took 13.8 s in a debug build, 10,000 took 4.3 s).
+    @Test("a run of separators costs time linear in its length", arguments: ["\r", "\u{85}", "\u{2028}", "\u{2029}"])
+    func linearInTheRunLength(separator: String) throws {
+        let harness = try FilterHarness()
+        let small = try Self.cost(separator, count: 16_000, harness: harness)
+        let large = try Self.cost(separator, count: 128_000, harness: harness)
+        #expect(large / small < 24, "16k: \(small) s, 128k: \(large) s")
+    }
+}
