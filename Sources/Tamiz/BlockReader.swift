@@ -19,6 +19,8 @@ struct BlockReader {
     private var reachedEnd = false
     private var nextLineNumber = 1
     private var insideLine = false
+    /// SIGINT/SIGTERM interrupted a read: what was read becomes the last block (whole lines only).
+    private var interrupted = false
 
     /// A line piece is cut after the last whitespace within this many bytes of the block's end.
     private static let whitespaceSearchWindow = 64 << 10
@@ -33,8 +35,15 @@ struct BlockReader {
 
     /// The next block, or nil at the end of the input.
     mutating func nextBlock(sequence: Int) throws(FilterError) -> InputBlock? {
+        if let signal = StopSignal.signal { throw StopSignal.interruption(signal) }
         var bytes = try read(after: carry, upTo: blockBytes)
         carry.removeAll(keepingCapacity: true)
+        if interrupted, let signal = StopSignal.signal {
+            // The lines read before the signal are processed and written; a line still
+            // arriving is not, so that no half record is written.
+            bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
+            if bytes.isEmpty { throw StopSignal.interruption(signal) }
+        }
         if bytes.isEmpty { return nil }
         // A JSON Lines record must be read whole: grow the block up to `maxLineBytes` to find its end.
         // The rest of a record that was longer is skipped in ordinary blocks.
@@ -92,6 +101,10 @@ struct BlockReader {
                     reachedEnd = true
                 } else if errno != EINTR {
                     readError = errno
+                    return
+                } else if StopSignal.signal != nil {
+                    interrupted = true
+                    reachedEnd = true
                     return
                 }
             }

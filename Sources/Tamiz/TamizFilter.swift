@@ -214,6 +214,11 @@ public struct TamizFilter: Sendable {
             }
             while true {
                 tickets.acquire()
+                if let signal = StopSignal.signal {
+                    tickets.release()
+                    readError = StopSignal.interruption(signal)
+                    break reading
+                }
                 if stop.isSet {
                     tickets.release()
                     break reading

@@ -51,10 +51,13 @@ struct JoinableThread {
     init(_ body: @escaping @Sendable () -> Void) throws(FilterError) {
         let retained = Unmanaged.passRetained(Body(body))
         var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, retained.toOpaque())
+        // Started with SIGINT and SIGTERM blocked: only the reading thread takes them.
+        let status = StopSignal.blocked {
+            pthread_create(&thread, nil, { context in
+                Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, retained.toOpaque())
+        }
         guard status == 0 else {
             retained.release()
             throw FilterError(.resources, "cannot start a thread: \(String(cString: strerror(status)))")

@@ -103,9 +103,18 @@ struct CommonOptions: ParsableArguments {
         } catch where error.kind == .usage {
             throw UsageError(error.description)
         } catch {
+            if case .interrupted(let signal) = error.kind {
+                throw Interrupted(signal: signal, description: error.description)
+            }
             throw RuntimeError(error.description)
         }
     }
+}
+
+/// SIGINT or SIGTERM stopped the run: one line on standard error, exit status 128 + signal.
+struct Interrupted: Error, CustomStringConvertible {
+    var signal: Int32
+    var description: String
 }
 
 extension UnitKind: ExpressibleByArgument {}

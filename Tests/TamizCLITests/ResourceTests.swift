@@ -56,3 +56,26 @@ struct ResourceTests {
         #expect(many.error.contains("cannot start a thread"))
     }
 }
+
+@Suite("Signals")
+struct SignalTests {
+    @Test("SIGINT and SIGTERM write the lines read so far, whole, print one line and exit 128 + signal",
+          arguments: [("INT", 130), ("TERM", 143)] as [(String, Int32)])
+    func stopOnSignal(signal: String, status: Int32) throws {
+        let output = CLI.temporaryFile("out.tsv")
+        let errors = CLI.temporaryFile("err.txt")
+        // The writer keeps the pipe open, so tamiz is still reading when the signal comes.
+        let script = """
+            (printf 'The council met on Tuesday.\\nEl consejo se reunió el martes.\\n'; sleep 8) 2>/dev/null \
+            | "\(CLI.binary.path)" label --threads 2 > \(output) 2> \(errors) &
+            pid=$!; sleep 3; kill -\(signal) $pid; wait $pid; echo "status=$?"
+            """
+        let result = try CLI.shell(script)
+        #expect(result.output == "status=\(status)\n")
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.hasSuffix("\tThe council met on Tuesday.\nes\t1.000\t-\tEl consejo se reunió el martes.\n"))
+        let message = try String(contentsOfFile: errors, encoding: .utf8)
+        #expect(message.split(separator: "\n").count == 1)
+        #expect(message.contains("interrupted by SIG\(signal)"))
+    }
+}
