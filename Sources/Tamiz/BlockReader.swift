@@ -25,6 +25,9 @@ struct BlockReader {
     /// A line piece is cut after the last whitespace within this many bytes of the block's end.
     private static let whitespaceSearchWindow = 64 << 10
 
+    /// At most this many lines per block: one per 16 bytes of block (65,536 for 1 MiB).
+    private var maxLines: Int { max(1, blockBytes / 16) }
+
     init(descriptor: Int32, name: String, source: Int, blockBytes: Int, maxLineBytes: Int? = nil) {
         self.descriptor = descriptor
         self.name = name
@@ -69,6 +72,12 @@ struct BlockReader {
                 cut = Self.pieceBoundary(in: bytes)
                 endsInsideLine = true
             }
+        }
+        // Per-line bookkeeping (line ranges, the cleaner's features) is paid per line: a block of
+        // tiny or blank lines is cut after `maxLines` of them, so it stays bounded by the block size.
+        if let lineLimit = bytes.withUnsafeBufferPointer({ Self.endOfLine(number: maxLines, in: $0, before: cut) }) {
+            cut = lineLimit
+            endsInsideLine = false
         }
         if cut < bytes.count {
             carry.append(contentsOf: bytes[cut...])
@@ -147,6 +156,16 @@ struct BlockReader {
             }
             return found
         }
+    }
+
+    /// The offset after the `number`-th newline, if it lies before `limit`.
+    private static func endOfLine(number: Int, in bytes: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
+        var index = 0
+        for _ in 0..<number {
+            guard let found = ByteScanning.firstIndex(of: 0x0A, in: bytes, from: index), found < limit else { return nil }
+            index = found + 1
+        }
+        return index < limit ? index : nil
     }
 
     private static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

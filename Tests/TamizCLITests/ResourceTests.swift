@@ -79,3 +79,31 @@ struct SignalTests {
         #expect(message.contains("interrupted by SIG\(signal)"))
     }
 }
+
+@Suite("Memory bounds")
+struct MemoryBoundTests {
+    /// tamiz's own peak RSS from `--stats` (VmHWM: getrusage here would count this test process too).
+    static func peakKiB(_ result: CLI.Result) -> Int? {
+        result.error.split(separator: "\n").first { $0.hasPrefix("peak memory: ") }
+            .flatMap { Int($0.dropFirst("peak memory: ".count).prefix { $0.isNumber }) }
+    }
+
+    @Test("8 MB of blank lines stays within a block-size bound at 2 threads (it took 285 MB)")
+    func blankLines() throws {
+        let path = CLI.temporaryFile("blank.txt")
+        try Data(repeating: 0x0A, count: 8_000_000).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("tamiz keep en --threads 2 --stats \(path)")
+        #expect(result.status == 0)
+        let peak = Self.peakKiB(result)
+        #expect((peak ?? .max) < 100 * 1024, "peak RSS \(peak ?? -1) KiB")
+    }
+
+    @Test("--threads 10000 on a short input uses no more memory than the thread cap allows")
+    func hugeThreadCount() throws {
+        let result = try CLI.shell("tamiz label --threads 10000 --stats", input: "The council met on Tuesday.\n")
+        #expect(result.status == 0)
+        let peak = Self.peakKiB(result)
+        #expect((peak ?? .max) < 100 * 1024, "peak RSS \(peak ?? -1) KiB")
+    }
+}
