@@ -172,3 +172,65 @@ struct SeparatorRunTests {
         #expect(large / small < 24, "16k: \(small) s, 128k: \(large) s")
     }
 }
+
+@Suite("Properties")
+struct PropertyTests {
+    /// Lines mixing prose, debris, invalid UTF-8, NUL, lone CR, CRLF and separators, from a fixed seed.
+    static func hostileInput(seed: UInt64, lines: Int) -> [UInt8] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces: [[UInt8]] = [
+            Array("The council met on Tuesday. ".utf8), Array("¿Dónde está el Sr. García? ".utf8),
+            Array("Skip to content".utf8), Array("Dr. Smith landed in the U.S. ".utf8), [0xFF], [0xE2, 0x82], [0x00],
+            [0x0D], Array("\u{2028}".utf8), Array("\u{85}".utf8), Array("_ | ".utf8), Array("El museo abre hoy. ".utf8),
+        ]
+        var bytes: [UInt8] = []
+        for _ in 0..<lines {
+            for _ in 0..<(1 + next(6)) { bytes += pieces[next(pieces.count)] }
+            bytes += next(4) == 0 ? [0x0D, 0x0A] : [0x0A]
+        }
+        return bytes
+    }
+
+    @Test("route with every destination reproduces the input's non-space characters", arguments: [1, 2, 3] as [UInt64])
+    func routeReproducesInput(seed: UInt64) throws {
+        let harness = try FilterHarness()
+        let input = Self.hostileInput(seed: seed, lines: 300)
+        let inputPath = try harness.file("input.txt", bytes: input)
+        var paths: [Destination: String] = [:]
+        for destination in Destination.allCases {
+            paths[destination] = harness.directory.appendingPathComponent("\(destination).txt").path
+        }
+        for unit in UnitKind.allCases {
+            var options = FilterOptions(action: .route(Set(Destination.allCases)))
+            options.unit = unit
+            let statistics = try TamizFilter(options: options).run(inputs: [inputPath], routePaths: paths)
+            var routed: [Character] = []
+            for path in paths.values { routed += Array(try String(contentsOfFile: path, encoding: .utf8)) }
+            let expected = String(decoding: input, as: UTF8.self).filter { !$0.isWhitespace }
+            #expect(String(routed.filter { !$0.isWhitespace }.sorted()) == String(expected.sorted()), "\(unit)")
+            #expect(statistics.accountedBytes == input.count, "\(unit)")
+        }
+    }
+
+    @Test("accounting adds up and 1 and 2 threads agree on hostile bytes across small blocks", arguments: [4, 5] as [UInt64])
+    func accountingAndThreads(seed: UInt64) throws {
+        let harness = try FilterHarness()
+        let input = Self.hostileInput(seed: seed, lines: 400)
+        for action in [FilterAction.label(.tsv), .label(.jsonl), .keep([.english])] {
+            for unit in UnitKind.allCases {
+                var one = FilterOptions(action: action)
+                one.unit = unit
+                one.blockBytes = 256
+                var two = one
+                two.threads = 2
+                let (output, statistics) = try harness.run(one, input: input)
+                #expect(statistics.accountedBytes == input.count, "\(action) \(unit)")
+                #expect(try harness.run(two, input: input).output == output, "\(action) \(unit)")
+            }
+        }
+    }
+}
