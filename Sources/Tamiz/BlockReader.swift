@@ -19,9 +19,14 @@ struct BlockReader {
     private var reachedEnd = false
     private var nextLineNumber = 1
     private var insideLine = false
+    /// SIGINT/SIGTERM interrupted a read: what was read becomes the last block (whole lines only).
+    private var interrupted = false
 
     /// A line piece is cut after the last whitespace within this many bytes of the block's end.
     private static let whitespaceSearchWindow = 64 << 10
+
+    /// At most this many lines per block: one per 16 bytes of block (65,536 for 1 MiB).
+    private var maxLines: Int { max(1, blockBytes / 16) }
 
     init(descriptor: Int32, name: String, source: Int, blockBytes: Int, maxLineBytes: Int? = nil) {
         self.descriptor = descriptor
@@ -33,11 +38,24 @@ struct BlockReader {
 
     /// The next block, or nil at the end of the input.
     mutating func nextBlock(sequence: Int) throws(FilterError) -> InputBlock? {
+        if let signal = StopSignal.signal { throw StopSignal.interruption(signal) }
         var bytes = try read(after: carry, upTo: blockBytes)
         carry.removeAll(keepingCapacity: true)
+        if interrupted, let signal = StopSignal.signal {
+            // The lines read before the signal are processed and written; a line still
+            // arriving is not, so that no half record is written.
+            bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
+            if bytes.isEmpty { throw StopSignal.interruption(signal) }
+        }
         if bytes.isEmpty { return nil }
         // A JSON Lines record must be read whole: grow the block up to `maxLineBytes` to find its end.
-        while let maxLineBytes, !reachedEnd, bytes.count < maxLineBytes, !bytes.contains(0x0A) {
+        // The rest of a record that was longer is skipped in ordinary blocks.
+        // Only the newly read bytes are searched for its end.
+        var searched = 0
+        while let maxLineBytes, !insideLine, !reachedEnd, bytes.count < maxLineBytes,
+            !bytes.withUnsafeBufferPointer({ ByteScanning.firstIndex(of: 0x0A, in: $0, from: searched) != nil })
+        {
+            searched = bytes.count
             bytes = try read(after: bytes, upTo: min(bytes.count + blockBytes, maxLineBytes))
         }
 
@@ -54,6 +72,12 @@ struct BlockReader {
                 cut = Self.pieceBoundary(in: bytes)
                 endsInsideLine = true
             }
+        }
+        // Per-line bookkeeping (line ranges, the cleaner's features) is paid per line: a block of
+        // tiny or blank lines is cut after `maxLines` of them, so it stays bounded by the block size.
+        if let lineLimit = bytes.withUnsafeBufferPointer({ Self.endOfLine(number: maxLines, in: $0, before: cut) }) {
+            cut = lineLimit
+            endsInsideLine = false
         }
         if cut < bytes.count {
             carry.append(contentsOf: bytes[cut...])
@@ -86,6 +110,10 @@ struct BlockReader {
                     reachedEnd = true
                 } else if errno != EINTR {
                     readError = errno
+                    return
+                } else if StopSignal.signal != nil {
+                    interrupted = true
+                    reachedEnd = true
                     return
                 }
             }
@@ -128,6 +156,16 @@ struct BlockReader {
             }
             return found
         }
+    }
+
+    /// The offset after the `number`-th newline, if it lies before `limit`.
+    private static func endOfLine(number: Int, in bytes: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
+        var index = 0
+        for _ in 0..<number {
+            guard let found = ByteScanning.firstIndex(of: 0x0A, in: bytes, from: index), found < limit else { return nil }
+            index = found + 1
+        }
+        return index < limit ? index : nil
     }
 
     private static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

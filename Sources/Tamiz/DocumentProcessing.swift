@@ -37,12 +37,25 @@ extension BlockProcessor {
                 record = (record.lowerBound + 3)..<record.upperBound
             }
             let recordText = UnsafeBufferPointer(rebasing: text[record])
-            if record.allSatisfy({ text[$0] == 0x20 || text[$0] == 0x09 }) {
-                output.statistics.layoutBytes += inputBytes(record)
+            // A record longer than the limit arrives in pieces: the first is reported and counted,
+            // every piece is copied to --errors, and the record's copy ends with one newline.
+            let continuesRecord = block.startsInsideLine && index == 0
+            let recordContinues = block.endsInsideLine && index == records.count - 1
+            if continuesRecord {
+                output.statistics.droppedBytes["invalid-record", default: 0] += inputBytes(record)
+                output.errorRecords.append(contentsOf: recordText)
+                if !recordContinues { output.errorRecords.append(0x0A) }
                 continue
             }
-            if block.startsInsideLine && index == 0 || block.endsInsideLine && index == records.count - 1 {
-                reject(record, in: text, reason: "\(name): line \(lineNumber): record longer than \(options.blockBytes) bytes", into: &output)
+            if recordContinues {
+                reject(
+                    record, in: text,
+                    reason: "\(name): line \(lineNumber): record longer than \(options.maximumRecordBytes) bytes",
+                    terminated: false, into: &output)
+                continue
+            }
+            if record.allSatisfy({ text[$0] == 0x20 || text[$0] == 0x09 }) {
+                output.statistics.layoutBytes += inputBytes(record)
                 continue
             }
             do throws(JSONScanner.Failure) {
@@ -63,7 +76,10 @@ extension BlockProcessor {
 
     /// A record that cannot be read: reported, counted, and copied to `--errors` if given;
     /// under `--strict` it stops the run instead.
-    private func reject(_ record: Range<Int>, in text: UnsafeBufferPointer<UInt8>, reason: String, into output: inout BlockOutput) {
+    private func reject(
+        _ record: Range<Int>, in text: UnsafeBufferPointer<UInt8>, reason: String, terminated: Bool = true,
+        into output: inout BlockOutput
+    ) {
         if options.strict && output.error == nil {
             output.error = FilterError(.invalidRecord, reason)
         }
@@ -72,7 +88,7 @@ extension BlockProcessor {
         output.statistics.invalidRecords += 1
         output.statistics.droppedBytes["invalid-record", default: 0] += inputBytes(record)
         output.errorRecords.append(contentsOf: UnsafeBufferPointer(rebasing: text[record]))
-        output.errorRecords.append(0x0A)
+        if terminated { output.errorRecords.append(0x0A) }
     }
 
     /// Cleans and labels one document's text.

@@ -13,6 +13,10 @@ public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidRecord
         /// The model could not be loaded.
         case model
+        /// The system refused a resource the run needs (a thread).
+        case resources
+        /// SIGINT or SIGTERM (see ``StopSignal``): the output holds every block read before it.
+        case interrupted(signal: Int32)
         /// The inputs, outputs and options cannot work together (an output is also an input, two
         /// outputs are one file, the text field is the result member): the CLI exits 2.
         case usage

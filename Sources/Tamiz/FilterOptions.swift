@@ -51,10 +51,14 @@ public struct FilterOptions: Sendable {
     /// with `documents`, at the first invalid record (instead of reporting and skipping it).
     public var strict = false
     /// Worker threads for segmenting and classifying; 1 runs everything on the calling thread.
+    /// At most ``TamizFilter/maximumThreads`` are started.
     public var threads = 1
     /// Bytes read per block of work; also the longest piece a single line is cut into.
     /// Memory stays within a small multiple of `blockBytes × threads`.
     public var blockBytes = 1 << 20
+    /// `documents`: a record longer than this is reported once, counted once, copied to the
+    /// errors output on one line, and skipped (default ``TamizFilter/maximumRecordBytes``).
+    public var maximumRecordBytes = TamizFilter.maximumRecordBytes
     /// Units whose confidence is below this are labelled `und`.
     public var minimumConfidence: Float? = nil
     /// Names of the inputs, for the `file` field of JSON Lines when there is more than one.

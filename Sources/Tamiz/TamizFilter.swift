@@ -21,6 +21,10 @@ public struct TamizFilter: Sendable {
     /// `--jsonl`: a record longer than this is reported and skipped instead of read whole.
     public static let maximumRecordBytes = 64 << 20
 
+    /// More worker threads than this are not started (`threads` is capped): each holds a block
+    /// and its own segmenter and cleaner tables, and two cores gain nothing past two.
+    public static let maximumThreads = 64
+
     public init(options: FilterOptions, model: LanguageModel = .embedded) {
         self.options = options
         self.model = model
@@ -40,7 +44,7 @@ public struct TamizFilter: Sendable {
         let inputs = inputs.isEmpty ? ["-"] : inputs
         var options = self.options
         options.inputNames = inputs.map { $0 == "-" ? "standard input" : $0 }
-        options.threads = max(1, options.threads)
+        options.threads = min(max(1, options.threads), Self.maximumThreads)
         if let documents = options.documents, documents.fieldPath.first == documents.resultField {
             throw FilterError(
                 .usage,
@@ -115,7 +119,7 @@ public struct TamizFilter: Sendable {
         for sink in opened { try sink.truncate() }
         let readers = InputSequence(
             paths: inputs, options: options,
-            maxLineBytes: options.documents == nil ? nil : Self.maximumRecordBytes)
+            maxLineBytes: options.documents == nil ? nil : options.maximumRecordBytes)
         var writer = OrderedWriter(sinks: sinks, errors: errors, report: report)
         if options.threads == 1 {
             try runOnCallingThread(readers: readers, options: options, writer: &writer)
@@ -154,30 +158,45 @@ public struct TamizFilter: Sendable {
         let tickets = Permits(options.threads + 2)
         let stop = StopFlag()
 
-        let workers = processors.map { processor in
+        var workers: [JoinableThread] = []
+        let writerBox = UncheckedSendable(writer)
+        // A thread the system refuses ends the run cleanly (exit 1), after the started ones stop.
+        func stopStarted(_ error: FilterError) -> FilterError {
+            work.close()
+            for worker in workers { worker.join() }
+            return error
+        }
+        for processor in processors {
             let box = UncheckedSendable(processor)
-            return JoinableThread {
-                while let block = work.pop() {
-                    results.put(box.value.process(block))
-                }
+            do throws(FilterError) {
+                workers.append(try JoinableThread {
+                    while let block = work.pop() {
+                        results.put(box.value.process(block))
+                    }
+                })
+            } catch {
+                throw stopStarted(error)
             }
         }
-
-        let writerBox = UncheckedSendable(writer)
-        let writerThread = JoinableThread {
-            var sequence = 0
-            while let output = results.take(sequence) {
-                if writerBox.error == nil {
-                    do throws(FilterError) {
-                        try writerBox.value.write(output)
-                    } catch {
-                        writerBox.error = error
-                        stop.set()
+        let writerThread: JoinableThread
+        do throws(FilterError) {
+            writerThread = try JoinableThread {
+                var sequence = 0
+                while let output = results.take(sequence) {
+                    if writerBox.error == nil {
+                        do throws(FilterError) {
+                            try writerBox.value.write(output)
+                        } catch {
+                            writerBox.error = error
+                            stop.set()
+                        }
                     }
+                    tickets.release()
+                    sequence += 1
                 }
-                tickets.release()
-                sequence += 1
             }
+        } catch {
+            throw stopStarted(error)
         }
 
         var readError: FilterError?
@@ -195,6 +214,11 @@ public struct TamizFilter: Sendable {
             }
             while true {
                 tickets.acquire()
+                if let signal = StopSignal.signal {
+                    tickets.release()
+                    readError = StopSignal.interruption(signal)
+                    break reading
+                }
                 if stop.isSet {
                     tickets.release()
                     break reading

@@ -47,15 +47,21 @@ struct JoinableThread {
 
     private let thread: pthread_t
 
-    /// Starts `body` on a new thread; the program stops if the system cannot create one.
-    init(_ body: @escaping @Sendable () -> Void) {
-        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+    /// Starts `body` on a new thread; throws (`.resources`) if the system cannot create one.
+    init(_ body: @escaping @Sendable () -> Void) throws(FilterError) {
+        let retained = Unmanaged.passRetained(Body(body))
         var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { context in
-            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context)
-        precondition(status == 0, "cannot start a thread: \(String(cString: strerror(status)))")
+        // Started with SIGINT and SIGTERM blocked: only the reading thread takes them.
+        let status = StopSignal.blocked {
+            pthread_create(&thread, nil, { context in
+                Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, retained.toOpaque())
+        }
+        guard status == 0 else {
+            retained.release()
+            throw FilterError(.resources, "cannot start a thread: \(String(cString: strerror(status)))")
+        }
         self.thread = thread
     }
 

@@ -139,6 +139,10 @@ public final class SentenceSegmenter {
             if boundary <= start { return }
             switch rules.decide(start: start, boundary: boundary) {
             case .merge:
+                // A segment of only whitespace (ICU puts a boundary after every CR, NEL, U+2028 and
+                // U+2029) moves the start past it: the rules trim it anyway, and each boundary then
+                // looks at new bytes only instead of rescanning the whole run (quadratic before).
+                if text.skipSpace(from: start, to: boundary) == boundary { start = boundary }
                 return
             case .split:
                 rules.emit(start: start, end: boundary, into: &ranges)

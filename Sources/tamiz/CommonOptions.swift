@@ -15,7 +15,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Print counts of units, debris reasons and bytes to standard error at the end.")
     var stats = false
 
-    @Option(help: "Worker threads (default: all cores). Output is identical for every value.")
+    @Option(help: "Worker threads (default: all cores, at most 64; larger values use 64). Output is identical for every value.")
     var threads: Int?
 
     @Option(name: .customLong("min-confidence"), help: "Label units below this confidence 'und' (0...1).")
@@ -80,9 +80,9 @@ struct CommonOptions: ParsableArguments {
         let languageModel: LanguageModel
         if let model {
             do {
-                languageModel = try LanguageModel(contentsOfFile: model)
+                languageModel = try ModelFile.load(model)
             } catch {
-                throw RuntimeError("\(error)")
+                throw RuntimeError(error.description)
             }
         } else {
             languageModel = .embedded
@@ -103,9 +103,18 @@ struct CommonOptions: ParsableArguments {
         } catch where error.kind == .usage {
             throw UsageError(error.description)
         } catch {
+            if case .interrupted(let signal) = error.kind {
+                throw Interrupted(signal: signal, description: error.description)
+            }
             throw RuntimeError(error.description)
         }
     }
+}
+
+/// SIGINT or SIGTERM stopped the run: one line on standard error, exit status 128 + signal.
+struct Interrupted: Error, CustomStringConvertible {
+    var signal: Int32
+    var description: String
 }
 
 extension UnitKind: ExpressibleByArgument {}

@@ -54,9 +54,9 @@ struct Eval: ParsableCommand {
     func run() throws {
         let languageModel: LanguageModel
         do {
-            languageModel = try model.map { try LanguageModel(contentsOfFile: $0) } ?? .embedded
+            languageModel = try model.map { (path) throws(FilterError) in try ModelFile.load(path) } ?? .embedded
         } catch {
-            throw RuntimeError("\(error)")
+            throw RuntimeError(error.description)
         }
         let classifier = LanguageClassifier(model: languageModel, minimumConfidence: minConfidence)
         var loaded: [(String, [EvaluationItem])] = []

@@ -30,6 +30,7 @@ struct TamizCommand: ParsableCommand {
         // A closed standard output must surface as EPIPE (a quiet end), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         reserveStandardDescriptors()
+        StopSignal.install()
         if let repeated = repeatedSingleValueOption(in: CommandLine.arguments.dropFirst()) {
             printToStandardError("Error: \(repeated) is given more than once (it takes one value).")
             Glibc.exit(2)
@@ -40,6 +41,9 @@ struct TamizCommand: ParsableCommand {
         } catch let error as RuntimeError {
             printToStandardError("tamiz: \(error.description)")
             Glibc.exit(1)
+        } catch let error as Interrupted {
+            printToStandardError("tamiz: \(error.description)")
+            Glibc.exit(128 + error.signal)
         } catch let error as UsageError {
             printToStandardError("tamiz: \(error.description)")
             Glibc.exit(2)

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `--model` files that cannot be models, thread limits, over-long records (issue #12).
+@Suite("Model files and resources")
+struct ResourceTests {
+    @Test("a 100 GB model file is refused from its size, without reading it")
+    func hugeModelFile() throws {
+        let path = CLI.temporaryFile("huge.model")
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 100 << 30)  // sparse: no disk used
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("tamiz label --model \(path)", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("larger than any Tamiz model"))
+    }
+
+    @Test("a FIFO as --model is refused at once instead of waiting for a writer")
+    func fifoModel() throws {
+        let path = CLI.temporaryFile("model.fifo")
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("timeout 20 \"\(CLI.binary.path)\" label --model \(path)", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("not a regular file"))
+    }
+
+    @Test("a directory as --model is named in words, not as an errno")
+    func directoryModel() throws {
+        let result = try CLI.shell("tamiz label --model /tmp", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("is a directory"))
+        #expect(!result.error.contains("errno"))
+    }
+
+    @Test("a truncated model file is refused from its header")
+    func truncatedModel() throws {
+        let model = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/model/tamiz.model")
+        let path = CLI.temporaryFile("truncated.model")
+        try Data(try Data(contentsOf: model).prefix(4096)).write(to: URL(fileURLWithPath: path))
+        let result = try CLI.shell("tamiz label --model \(path)", input: "The council met on Tuesday.\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("truncated"))
+    }
+
+    @Test("threads the system refuses end the run with exit 1 and a message, not a crash")
+    func refusedThreads() throws {
+        // Each thread's stack and malloc arena reserve address space: 700 MB fits one thread, not 64.
+        let one = try CLI.shell("(ulimit -v 700000; tamiz label --threads 1)", input: "The council met on Tuesday.\n")
+        #expect(one.status == 0)
+        let many = try CLI.shell("(ulimit -v 700000; tamiz label --threads 64)", input: "The council met on Tuesday.\n")
+        #expect(many.status == 1)
+        #expect(many.error.contains("cannot start a thread"))
+    }
+}
+
+@Suite("Signals")
+struct SignalTests {
+    @Test("SIGINT and SIGTERM write the lines read so far, whole, print one line and exit 128 + signal",
+          arguments: [("INT", 130), ("TERM", 143)] as [(String, Int32)])
+    func stopOnSignal(signal: String, status: Int32) throws {
+        let output = CLI.temporaryFile("out.tsv")
+        let errors = CLI.temporaryFile("err.txt")
+        // The writer keeps the pipe open, so tamiz is still reading when the signal comes.
+        let script = """
+            (printf 'The council met on Tuesday.\\nEl consejo se reunió el martes.\\n'; sleep 8) 2>/dev/null \
+            | "\(CLI.binary.path)" label --threads 2 > \(output) 2> \(errors) &
+            pid=$!; sleep 3; kill -\(signal) $pid; wait $pid; echo "status=$?"
+            """
+        let result = try CLI.shell(script)
+        #expect(result.output == "status=\(status)\n")
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.hasSuffix("\tThe council met on Tuesday.\nes\t1.000\t-\tEl consejo se reunió el martes.\n"))
+        let message = try String(contentsOfFile: errors, encoding: .utf8)
+        #expect(message.split(separator: "\n").count == 1)
+        #expect(message.contains("interrupted by SIG\(signal)"))
+    }
+}
+
+@Suite("Memory bounds")
+struct MemoryBoundTests {
+    /// tamiz's own peak RSS from `--stats` (VmHWM: getrusage here would count this test process too).
+    static func peakKiB(_ result: CLI.Result) -> Int? {
+        result.error.split(separator: "\n").first { $0.hasPrefix("peak memory: ") }
+            .flatMap { Int($0.dropFirst("peak memory: ".count).prefix { $0.isNumber }) }
+    }
+
+    @Test("8 MB of blank lines stays within a block-size bound at 2 threads (it took 285 MB)")
+    func blankLines() throws {
+        let path = CLI.temporaryFile("blank.txt")
+        try Data(repeating: 0x0A, count: 8_000_000).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("tamiz keep en --threads 2 --stats \(path)")
+        #expect(result.status == 0)
+        let peak = Self.peakKiB(result)
+        #expect((peak ?? .max) < 100 * 1024, "peak RSS \(peak ?? -1) KiB")
+    }
+
+    @Test("--threads 10000 on a short input uses no more memory than the thread cap allows")
+    func hugeThreadCount() throws {
+        let result = try CLI.shell("tamiz label --threads 10000 --stats", input: "The council met on Tuesday.\n")
+        #expect(result.status == 0)
+        let peak = Self.peakKiB(result)
+        #expect((peak ?? .max) < 100 * 1024, "peak RSS \(peak ?? -1) KiB")
+    }
+}
