@@ -64,6 +64,7 @@ let englishPatternCases: [PatternCase] = [
     .init(.hardWrapped, "Our results are in the\nsecond table.\n\nThe next trial starts\nin May.",
           ["Our results are in the second table.", "The next trial starts in May."]),
     .init(.hardWrapped, "It is a well-\nknown effect of the dose.", ["It is a well-known effect of the dose."]),
+    .init(.hardWrapped, "The survey covered a small propor-\ntion of the farms.", ["The survey covered a small proportion of the farms."]),
 ]
 
 /// Spanish cases written for issue #13.
@@ -109,6 +110,8 @@ let spanishPatternCases: [PatternCase] = [
           ["La comisión se reunió el lunes y acordó aplazar la votación hasta la primavera.", "Nadie se opuso."]),
     .init(.hardWrapped, "Los datos están en la\nsegunda tabla.\n\nEl próximo ensayo empieza\nen mayo.",
           ["Los datos están en la segunda tabla.", "El próximo ensayo empieza en mayo."]),
+    .init(.hardWrapped, "El informe pide más coordi-\nnación entre las regiones.", ["El informe pide más coordinación entre las regiones."]),
+    .init(.hardWrapped, "Es un acuerdo franco-\nalemán sobre la energía.", ["Es un acuerdo franco-alemán sobre la energía."]),
 ]
 
 /// The segmentation patterns of issue #13 (learned and ICU abbreviations, lists without a space,
