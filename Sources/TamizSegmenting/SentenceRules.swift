@@ -250,6 +250,7 @@ struct SentenceRules {
             t -= n
         }
         if text.scalar(at: t).length == dot - t { return nil }  // single letter: "J. smith", "8 a. m. y"
+        if t > floor && TextView.isDigit(text[t - 1]) && isSpanishOrdinalSuffix(t, dot) { return nil }  // "el 1er. lugar"
         if let key = WordKey(text.bytes + t, count: dot - t), let kind = abbreviations[key] {
             // "No." and "art." are ordinary words before a lowercase word ("i said no. he left").
             if nextIsDigit || kind != .beforeNumber { return nil }
@@ -257,6 +258,18 @@ struct SentenceRules {
             if nextIsDigit || kind != .beforeNumber { return nil }
         }
         return k
+    }
+
+    /// "er", "do", "ra", "da", "ro", "to", "vo", "no", "mo": the letters after the digits of a
+    /// Spanish ordinal ("1er", "2do", "3ra"). English "5th." ends sentences ("saturday Nov 5th. preferably").
+    private func isSpanishOrdinalSuffix(_ t: Int, _ dot: Int) -> Bool {
+        guard dot - t == 2 else { return false }
+        switch (text[t], text[t + 1]) {
+        case (0x65, 0x72), (0x64, 0x6F), (0x72, 0x61), (0x64, 0x61), (0x72, 0x6F), (0x74, 0x6F), (0x76, 0x6F), (0x6E, 0x6F), (0x6D, 0x6F):
+            return true
+        default:
+            return false
+        }
     }
 
     /// An emoticon (":)", ";-)", ":D", ":(") at `i` followed by a space and a capital ends a sentence:

@@ -5,7 +5,7 @@ import Testing
 struct PatternCase: CustomTestStringConvertible, Sendable {
     enum Pattern: String, Sendable, CaseIterable {
         case weekdayOrMonth, documentReference, unitOrTime, addressOrContact, listWithoutSpace, unitAfterDecimal, hardWrapped
-        case eraOrCentury
+        case eraOrCentury, ordinal
     }
     let pattern: Pattern
     let text: String
@@ -99,6 +99,8 @@ let spanishPatternCases: [PatternCase] = [
     .init(.listWithoutSpace, "1.Rellene el formulario. 2.Adjunte una foto.", ["1.Rellene el formulario.", "2.Adjunte una foto."]),
     .init(.listWithoutSpace, "Para empezar: 1.Revise el enchufe. Luego encienda el equipo.", ["Para empezar: 1.Revise el enchufe.", "Luego encienda el equipo."]),
     .init(.eraOrCentury, "La muralla se levantó hacia el 200 a. C. en la costa.", ["La muralla se levantó hacia el 200 a. C. en la costa."]),
+    .init(.ordinal, "Quedó en 2do. lugar tras una carrera dura.", ["Quedó en 2do. lugar tras una carrera dura."]),
+    .init(.ordinal, "Vivo en el 3er. piso. El ascensor no funciona.", ["Vivo en el 3er. piso.", "El ascensor no funciona."]),
     .init(.eraOrCentury, "El puerto creció en el s. XVIII gracias al comercio.", ["El puerto creció en el s. XVIII gracias al comercio."]),
     .init(.eraOrCentury, "La ciudad fue fundada en el 138 a. C. Hoy tiene un millón de habitantes.", ["La ciudad fue fundada en el 138 a. C.", "Hoy tiene un millón de habitantes."]),
     .init(.unitAfterDecimal, "El paquete pesa 2,5 kg. Lo enviaremos el lunes.", ["El paquete pesa 2,5 kg.", "Lo enviaremos el lunes."]),
