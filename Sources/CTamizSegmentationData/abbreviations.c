@@ -6,3 +6,14 @@ const unsigned char tamiz_embedded_abbreviations[] = {
 #embed "../../Data/segmentation/abbreviations.tsv"
 };
 const size_t tamiz_embedded_abbreviations_size = sizeof(tamiz_embedded_abbreviations);
+
+// The word frequency lists (Data/corpus/words), the evidence for joining a word that a line
+// break split at a hyphen (`SoftWraps`).
+const unsigned char tamiz_embedded_english_words[] = {
+#embed "../../Data/corpus/words/en.words.tsv"
+};
+const size_t tamiz_embedded_english_words_size = sizeof(tamiz_embedded_english_words);
+const unsigned char tamiz_embedded_spanish_words[] = {
+#embed "../../Data/corpus/words/es.words.tsv"
+};
+const size_t tamiz_embedded_spanish_words_size = sizeof(tamiz_embedded_spanish_words);

@@ -53,6 +53,8 @@ final class BlockProcessor {
     private var sentenceRanges: [Range<Int>] = []
     var lineRanges: [Range<Int>] = []
     private var repaired: [UInt8] = []
+    /// A soft-wrapped unit's text on one line (`--paragraphs blank-line`).
+    private var joined: [UInt8] = []
     /// The current block's U+FFFD replacements, to count bytes as they were in the input.
     private var replacements = UTF8Repair.Replacements()
 
@@ -102,22 +104,21 @@ final class BlockProcessor {
     /// `keep` and `route` drop or route a debris line whole, without segmenting or classifying
     /// it (its units would go nowhere else); `--stats` counts it as one debris unit.
     private func handledAsDebrisLine(
-        _ line: Range<Int>, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>, into output: inout BlockOutput
+        _ line: Range<Int>, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>, contentBytes: Int? = nil,
+        into output: inout BlockOutput
     ) -> Bool {
         guard let debris, debris != .blank else { return false }
-        switch options.action {
-        case .label:
-            return false
-        case .keep:
-            output.counters.drop(inputBytes(line), because: .debris(debris))
-        case .route(let destinations):
-            if destinations.contains(.debris) {
-                output.buffers[Destination.debris.rawValue].append(contentsOf: UnsafeBufferPointer(rebasing: text[line]))
+        if case .label = options.action { return false }
+        withUnitText(line, in: text) { unit, unitBytes in
+            if case .route(let destinations) = options.action, destinations.contains(.debris) {
+                output.buffers[Destination.debris.rawValue].append(contentsOf: unit)
                 output.buffers[Destination.debris.rawValue].append(0x0A)
-                output.counters.emittedBytes += inputBytes(line)
+                output.counters.emittedBytes += unitBytes
             } else {
-                output.counters.drop(inputBytes(line), because: .debris(debris))
+                output.counters.drop(unitBytes, because: .debris(debris))
             }
+            // Line breaks inside a paragraph were counted as layout with the lines.
+            output.statistics.layoutBytes += (contentBytes ?? inputBytes(line)) - unitBytes
         }
         output.counters.count(nil, debris: debris)
         return true
@@ -172,6 +173,10 @@ final class BlockProcessor {
             processDocuments(text, of: block, into: &output)
             return
         }
+        if options.unit == .sentence && options.paragraphs == .blankLine {
+            processParagraphs(text, of: block, into: &output)
+            return
+        }
         // With --unit line, the rest of a long line takes its verdict from the line's first piece.
         let skipsFirstLine = block.startsInsideLine && options.unit == .line
         let reasons = (skipsFirstLine ? [nil] : [])
@@ -199,6 +204,44 @@ final class BlockProcessor {
                     into: &output)
             }
         }
+    }
+
+    /// `--paragraphs blank-line`: each run of lines without a blank line (or a document start) is
+    /// one paragraph, cleaned and segmented as a whole; blank lines stay lines of their own.
+    private func processParagraphs(_ text: UnsafeBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
+        var paragraphs: [(range: Range<Int>, firstLine: Int, contentBytes: Int)] = []
+        var open = false
+        for (index, range) in lineRanges.enumerated() {
+            let isBlank = text[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if !isBlank && open && !Self.startsDocument(range, in: text) {
+                let last = paragraphs.removeLast()
+                paragraphs.append((last.range.lowerBound..<range.upperBound, last.firstLine, last.contentBytes + inputBytes(range)))
+                continue
+            }
+            paragraphs.append((range, index, inputBytes(range)))
+            open = !isBlank
+        }
+        let reasons = debrisReasons(ofLines: paragraphs.map(\.range), in: text)
+        for (paragraph, reason) in zip(paragraphs, reasons) {
+            processSentences(
+                of: paragraph.range, line: block.firstLineNumber + paragraph.firstLine, debris: reason, in: text,
+                source: block.source, contentBytes: paragraph.contentBytes, into: &output)
+        }
+    }
+
+    /// Calls `body` with the text a unit is written as and the input bytes it counts as: its own
+    /// bytes, or with `--paragraphs blank-line` and a line break inside, those bytes on one line
+    /// (`SoftWraps.joined`; the line breaks and spaces it removes are not the unit's).
+    private func withUnitText<R>(
+        _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R
+    ) -> R {
+        let unit = UnsafeBufferPointer(rebasing: text[range])
+        guard options.paragraphs == .blankLine, unit.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            return body(unit, inputBytes(range))
+        }
+        joined = SoftWraps.joined(unit)
+        let unitBytes = inputBytes(range) - (range.count - joined.count)
+        return joined.withUnsafeBufferPointer { body($0, unitBytes) }
     }
 
     /// Fills `lineRanges` with the lines of `text`; terminators (`\n`, `\r\n`) are left out.
@@ -242,7 +285,11 @@ final class BlockProcessor {
             return
         }
         sentenceRanges.removeAll(keepingCapacity: true)
-        segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), to: &sentenceRanges)
+        if options.paragraphs == .blankLine {
+            segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), paragraphs: .blankLine, to: &sentenceRanges)
+        } else {
+            segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), to: &sentenceRanges)
+        }
         for sentence in sentenceRanges {
             let range = (line.lowerBound + sentence.lowerBound)..<(line.lowerBound + sentence.upperBound)
             body(range, classifier.classify(UnsafeBufferPointer(rebasing: text[range])))
@@ -253,69 +300,75 @@ final class BlockProcessor {
     /// written on one output line, joined by single spaces.
     private func processSentences(
         of line: Range<Int>, line lineNumber: Int, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>,
-        source: Int, into output: inout BlockOutput
+        source: Int, contentBytes: Int? = nil, into output: inout BlockOutput
     ) {
-        if handledAsDebrisLine(line, debris: debris, in: text, into: &output) { return }
+        if handledAsDebrisLine(line, debris: debris, in: text, contentBytes: contentBytes, into: &output) { return }
         var unitBytes = 0
         var slotsWritten: UInt8 = 0
         let units = debris == .blank ? 0..<0 : line
         forEachUnit(of: units, in: text) { range, guess in
-            let rangeBytes = inputBytes(range)
-            unitBytes += rangeBytes
             let event = UnitEvent(line: lineNumber, range: range, guess: guess, debris: debris)
             if case .label = options.action {
-                emit(event, in: text, source: source, leaveOpen: false, into: &output)
+                unitBytes += emit(event, in: text, source: source, leaveOpen: false, into: &output)
                 return
             }
-            output.counters.count(guess.language, debris: debris)
-            let (slot, dropReason) = self.slot(language: guess.language, debris: debris)
-            guard let slot else {
-                output.counters.drop(rangeBytes, because: dropReason)
-                return
+            withUnitText(range, in: text) { unit, rangeBytes in
+                unitBytes += rangeBytes
+                output.counters.count(guess.language, debris: debris)
+                let (slot, dropReason) = self.slot(language: guess.language, debris: debris)
+                guard let slot else {
+                    output.counters.drop(rangeBytes, because: dropReason)
+                    return
+                }
+                if slotsWritten & (1 << slot) != 0 {
+                    output.buffers[slot].append(0x20)
+                }
+                slotsWritten |= 1 << slot
+                output.buffers[slot].append(contentsOf: unit)
+                output.counters.emittedBytes += rangeBytes
             }
-            if slotsWritten & (1 << slot) != 0 {
-                output.buffers[slot].append(0x20)
-            }
-            slotsWritten |= 1 << slot
-            output.buffers[slot].append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-            output.counters.emittedBytes += rangeBytes
         }
         for slot in 0..<slotCount where slotsWritten & (1 << slot) != 0 {
             output.buffers[slot].append(0x0A)
         }
-        output.statistics.layoutBytes += inputBytes(line) - unitBytes
+        // Line breaks inside a paragraph were counted as layout with the lines.
+        output.statistics.layoutBytes += (contentBytes ?? inputBytes(line)) - unitBytes
     }
 
     /// Writes one unit's record (label) or text (keep, route) to its slot, or counts it as dropped.
+    /// Returns the input bytes the unit counts as (see `withUnitText`).
+    @discardableResult
     private func emit(
         _ event: UnitEvent, in text: UnsafeBufferPointer<UInt8>, source: Int, leaveOpen: Bool,
         into output: inout BlockOutput
-    ) {
+    ) -> Int {
         output.counters.count(event.guess.language, debris: event.debris)
         let (slot, dropReason) = self.slot(language: event.guess.language, debris: event.debris)
         if leaveOpen { output.openedRecord = OpenRecord(slot: slot, dropReason: dropReason) }
-        guard let slot else {
-            output.counters.drop(inputBytes(event.range), because: dropReason)
-            return
+        return withUnitText(event.range, in: text) { unitText, unitBytes in
+            guard let slot else {
+                output.counters.drop(unitBytes, because: dropReason)
+                return unitBytes
+            }
+            output.counters.emittedBytes += unitBytes
+            switch options.action {
+            case .label(.tsv):
+                RecordWriter.appendTSVHeader(
+                    language: event.guess.language, confidence: event.guess.confidence, debris: event.debris,
+                    to: &output.buffers[slot])
+                RecordWriter.appendTSVText(unitText, to: &output.buffers[slot])
+            case .label(.jsonl):
+                let file = options.inputNames.count > 1 ? options.inputNames[source] : nil
+                RecordWriter.appendJSONHeader(
+                    file: file, line: event.line, language: event.guess.language,
+                    confidence: event.guess.confidence, debris: event.debris, to: &output.buffers[slot])
+                RecordWriter.appendJSONText(unitText, to: &output.buffers[slot])
+            case .keep, .route:
+                output.buffers[slot].append(contentsOf: unitText)
+            }
+            if !leaveOpen { output.buffers[slot].append(contentsOf: recordTerminator) }
+            return unitBytes
         }
-        output.counters.emittedBytes += inputBytes(event.range)
-        let unitText = UnsafeBufferPointer(rebasing: text[event.range])
-        switch options.action {
-        case .label(.tsv):
-            RecordWriter.appendTSVHeader(
-                language: event.guess.language, confidence: event.guess.confidence, debris: event.debris,
-                to: &output.buffers[slot])
-            RecordWriter.appendTSVText(unitText, to: &output.buffers[slot])
-        case .label(.jsonl):
-            let file = options.inputNames.count > 1 ? options.inputNames[source] : nil
-            RecordWriter.appendJSONHeader(
-                file: file, line: event.line, language: event.guess.language,
-                confidence: event.guess.confidence, debris: event.debris, to: &output.buffers[slot])
-            RecordWriter.appendJSONText(unitText, to: &output.buffers[slot])
-        case .keep, .route:
-            output.buffers[slot].append(contentsOf: unitText)
-        }
-        if !leaveOpen { output.buffers[slot].append(contentsOf: recordTerminator) }
     }
 
     private var recordTerminator: [UInt8] {

@@ -45,6 +45,11 @@ public enum FilterAction: Sendable, Equatable {
 public struct FilterOptions: Sendable {
     public var action: FilterAction
     public var unit: UnitKind = .sentence
+    /// With `.sentence` units: where paragraphs end. `.blankLine` segments the lines between blank
+    /// lines (and debris lines) as one paragraph, so a sentence can span hard-wrapped lines; its
+    /// text is written on one line (`SoftWraps.joined`, the removed line breaks count as layout).
+    /// A paragraph is also cut where a block of `blockBytes` ends.
+    public var paragraphs: ParagraphBreaks = .lineBreak
     /// Apply the debris rules (`--no-clean` turns them off: language only).
     public var clean = true
     /// Stop with an error at the first invalid UTF-8 (instead of replacing it with U+FFFD) and,

@@ -3,11 +3,13 @@ import TamizSegmenting
 /// Builds Data/segmentation/abbreviations.tsv: the abbreviations learned from each language's
 /// training sentences plus ICU's CLDR suppression lists, each with the kind the corpus supports.
 ///
-/// Kinds (see `AbbreviationKind`): a word that the corpus shows ending a sentence, or written more
-/// often without its period than with it inside a sentence, or in lowercase, or an acronym in
-/// capitals, is `trailing` (ICU's break before a capital stands; a lowercase word or a number after
-/// it continues the sentence); other capitalised words are `ambiguous` (merged unless a common
-/// sentence opener follows); dotted ones ("S.p.A") `ambiguous`, as the segmenter treats unlisted ones.
+/// Kinds (see `AbbreviationKind`): a lowercase word written more often (and at least
+/// `minimumBareUses` times) without its period than with it inside a sentence is `beforeNumber` (only a number after it continues the sentence); other
+/// lowercase words, acronyms in capitals and capitalised words that the corpus shows ending a
+/// sentence or mostly without their period are `trailing` (ICU's break before a capital stands; a
+/// lowercase word or a number after it continues the sentence); other capitalised words are
+/// `ambiguous` (merged unless a common sentence opener follows); dotted ones ("S.p.A") `ambiguous`,
+/// as the segmenter treats unlisted ones.
 package struct SegmentationTableBuilder: Sendable {
     /// Inside-sentence uses before a lowercase word, digit or another such token needed to learn a word.
     package var minimumEvidence = 2
@@ -31,10 +33,18 @@ package struct SegmentationTableBuilder: Sendable {
         }
     }
 
+    /// Uses without the period that make a lowercase word an ordinary word (see `kind(of:counts:)`).
+    package static let minimumBareUses = 5
+
     /// The kind of `word` given the pooled corpus counts.
     package static func kind(of word: String, counts: AbbreviationEvidence.Counts?) -> AbbreviationKind {
         if word.contains(".") { return .ambiguous }
-        guard let first = word.first, first.isUppercase else { return .trailing }
+        guard let first = word.first, first.isUppercase else {
+            // A lowercase word seen more often without its period is an ordinary word before a
+            // lowercase word ("a long time ago. we left"), an abbreviation only before a number.
+            if let c = counts, c.bare >= minimumBareUses && c.bare > c.inside { return .beforeNumber }
+            return .trailing
+        }
         if word.allSatisfy({ !$0.isLowercase }) { return .trailing }
         if let c = counts, c.final > 0 || c.bare > c.inside { return .trailing }
         return .ambiguous

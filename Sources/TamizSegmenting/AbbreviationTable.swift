@@ -23,11 +23,27 @@ package enum AbbreviationTable {
     /// The entries of a table in the TSV format; malformed lines are skipped (the embedded table is
     /// checked by a test, so none are expected).
     package static func parse(_ text: String) -> [Entry] {
+        var text = text
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// `parse` over UTF-8 bytes, a byte at a time (it runs when the segmenter first opens).
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [Entry] {
         var entries: [Entry] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 3, !fields[0].isEmpty, let kind = AbbreviationKind(rawValue: String(fields[1])) else { continue }
-            entries.append(Entry(word: String(fields[0]), kind: kind, sources: String(fields[2])))
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
+            var fields: [String] = []
+            var fieldStart = lineStart
+            for i in lineStart ... lineEnd where i == lineEnd || bytes[i] == 0x09 {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart ..< i]), as: UTF8.self))
+                fieldStart = i + 1
+            }
+            guard fields.count == 3, !fields[0].isEmpty, let kind = AbbreviationKind(rawValue: fields[1]) else { continue }
+            entries.append(Entry(word: fields[0], kind: kind, sources: fields[2]))
         }
         return entries
     }
@@ -35,7 +51,7 @@ package enum AbbreviationTable {
     /// The table built into the binary.
     package static let embedded: [Entry] = {
         let bytes = UnsafeBufferPointer(start: tamiz_embedded_abbreviations_bytes(), count: tamiz_embedded_abbreviations_size)
-        return parse(String(decoding: bytes, as: UTF8.self))
+        return parse(bytes)
     }()
 }
 

@@ -102,10 +102,18 @@ enum Lexicon {
             }
         }
         for entry in entries {
-            var variants = [entry.word]
-            if let first = entry.word.first, first.isLowercase { variants.append(first.uppercased() + entry.word.dropFirst()) }
-            for variant in variants {
-                if let key = WordKey(variant), table[key] == nil { table[key] = entry.kind }
+            var word = Array(entry.word.utf8)
+            guard !word.isEmpty else { continue }
+            for capitalised in [false, true] {
+                if capitalised {
+                    // A lowercase first letter (ASCII or Latin-1 "á"…"þ") also capitalised.
+                    if word[0] >= 0x61 && word[0] <= 0x7A { word[0] -= 0x20 }
+                    else if word.count > 1 && word[0] == 0xC3 && word[1] >= 0xA0 && word[1] <= 0xBE && word[1] != 0xB7 { word[1] -= 0x20 }
+                    else { break }
+                }
+                if let key = word.withUnsafeBufferPointer({ WordKey($0.baseAddress!, count: $0.count) }), table[key] == nil {
+                    table[key] = entry.kind
+                }
             }
         }
         return table

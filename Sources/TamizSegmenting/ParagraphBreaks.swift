@@ -1,3 +1,5 @@
+import CTamizSegmentationData
+
 /// Where a paragraph ends in text given to `SentenceSegmenter.appendSentences(of:paragraphs:to:)`.
 public enum ParagraphBreaks: String, Sendable, CaseIterable {
     /// Every line break ends a paragraph, so no sentence spans lines (ICU's own rule; the default).
@@ -64,9 +66,10 @@ extension SentenceSegmenter {
 }
 
 /// Turns a sentence that spans soft-wrapped lines into one line: each line break, with the spaces
-/// and tabs around it, becomes one space; a word broken by a hyphen at the end of a line
-/// ("propor-" / "tion") keeps its hyphen but loses the break ("propor-tion"), since without a
-/// dictionary Tamiz cannot tell a split word from a hyphenated compound ("well-" / "known").
+/// and tabs around it, becomes one space, except after a hyphen that ends a line inside a word
+/// ("propor-" / "tion"): there the break goes, and the hyphen too when the joined word is in the
+/// English or Spanish word frequency lists (Data/corpus/words), so "propor-" + "tion" gives
+/// "proportion" but "well-" + "known" stays "well-known". `SegmentationPatternTests` shows both.
 public enum SoftWraps {
     /// `bytes` with its line breaks replaced as described; bytes without a line break come back unchanged.
     public static func joined(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -78,11 +81,65 @@ public enum SoftWraps {
             guard b == 0x0A || b == 0x0D else { out.append(b); i += 1; continue }
             while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
             var j = i
-            while j < bytes.count, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[j]) { j += 1 }
-            let hyphenBreak = out.count >= 2 && out[out.count - 1] == UInt8(ascii: "-") && out[out.count - 2] != 0x20
-            if !hyphenBreak && j < bytes.count { out.append(0x20) }
+            while j < bytes.count, bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            if out.count >= 2 && out[out.count - 1] == UInt8(ascii: "-") && isWordByte(out[out.count - 2]) {
+                // "propor-" + "tion": the word's two halves.
+                var head = out.count - 1
+                while head > 0 && isWordByte(out[head - 1]) { head -= 1 }
+                var tail = j
+                while tail < bytes.count && isWordByte(bytes[tail]) { tail += 1 }
+                if tail > j && WordEvidence.contains(Array(out[head ..< out.count - 1]) + Array(bytes[j ..< tail])) {
+                    out.removeLast()
+                }
+            } else if j < bytes.count {
+                out.append(0x20)
+            }
             i = j
         }
         return out
     }
+
+    /// Letters of a word as bytes: ASCII letters and any byte of a multi-byte UTF-8 character.
+    static func isWordByte(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
+}
+
+/// The words of the embedded frequency lists, by fingerprint, read when first needed.
+enum WordEvidence {
+    /// Whether `word` (UTF-8, any case) is a listed English or Spanish word.
+    static func contains(_ word: [UInt8]) -> Bool {
+        fingerprints.contains(fingerprint(word, lowercasing: true))
+    }
+
+    /// FNV-1a over the bytes, with ASCII and Latin-1 capitals ("É" = C3 89) lowercased if asked.
+    static func fingerprint(_ bytes: some Collection<UInt8>, lowercasing: Bool) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var previous: UInt8 = 0
+        for var b in bytes {
+            if lowercasing && ((b >= 0x41 && b <= 0x5A) || (previous == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97)) { b |= 0x20 }
+            hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+            previous = b
+        }
+        return hash
+    }
+
+    static let fingerprints: Set<UInt64> = {
+        var set = Set<UInt64>()
+        set.reserveCapacity(100_000)
+        for (start, count) in [(tamiz_embedded_english_words_bytes(), tamiz_embedded_english_words_size),
+                               (tamiz_embedded_spanish_words_bytes(), tamiz_embedded_spanish_words_size)] {
+            let bytes = UnsafeBufferPointer(start: start, count: count)
+            var lineStart = 0
+            var firstLine = true
+            while lineStart < bytes.count {
+                var tab = lineStart
+                while tab < bytes.count && bytes[tab] != 0x09 && bytes[tab] != 0x0A { tab += 1 }
+                var lineEnd = tab
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if !firstLine && tab > lineStart { set.insert(fingerprint(bytes[lineStart ..< tab], lowercasing: false)) }
+                firstLine = false
+                lineStart = lineEnd + 1
+            }
+        }
+        return set
+    }()
 }

@@ -50,10 +50,13 @@ struct SentenceRules {
         }
         if last == 0x2E {  // "."
             if endsWithSpacedEllipsis(e, floor: s) { return .merge }
+            if e == boundary && endsWithGluedListNumber(dotAt: e - 1, floor: s) { return .merge }
             switch abbreviationKind(dotAt: e - 1, floor: s) {
             case .title?: return .merge
             case .ambiguous?: return nextStartsSentence(boundary) ? .split : .merge
-            case .beforeNumber?, .trailing?: return nextIsDigit(boundary) ? .merge : .split
+            case .beforeNumber?, .trailing?:
+                if nextIsDigit(boundary) || nextIsRomanNumeral(boundary) { return .merge }
+                return isLowercaseLetter(before: e - 1, floor: s) && nextIsInitial(boundary) ? .merge : .split
             case nil: return .split
             }
         }
@@ -121,22 +124,28 @@ struct SentenceRules {
         return separatorCount == 1 && tail != 3 ? .decimal : .integer
     }
 
-    /// The kind of a word no list holds, from its shape: after a number, a lowercase word of at
-    /// most three letters is a unit ("300 lts. de agua", "20 seg. a fuego"); a lowercase word of
-    /// two to four letters without a vowel is an abbreviation before a number ("ch. 3").
+    /// The kind of a word no list holds, from its shape: a word of two to four letters without a
+    /// vowel, lowercase after its first letter, is an abbreviation before a number ("ch. 3",
+    /// "Ch. 3"), and after a number a unit that a lowercase word continues ("300 lts. de agua").
     func inferredKind(wordAt t: Int, dot: Int, number: NumberBefore) -> AbbreviationKind? {
         var letters = 0, vowels = 0
         var i = t
+        let capitalised = TextView.isUpper(text.scalar(at: t).value)
         while i < dot {
             let (v, n) = text.scalar(at: i)
+            if capitalised && i == t {
+                if TextView.isVowel(v | 0x20) { vowels += 1 }  // "Ch. 3", not "Eso."
+                letters += 1
+                i += n
+                continue
+            }
             guard TextView.isLower(v) else { return nil }
             if TextView.isVowel(v) { vowels += 1 }
             letters += 1
             i += n
         }
-        if number != .none && letters <= 3 { return .trailing }
-        if vowels == 0 && letters >= 2 && letters <= 4 { return .beforeNumber }
-        return nil
+        guard vowels == 0 && letters >= 2 && letters <= 4 else { return nil }
+        return number != .none && !capitalised ? .trailing : .beforeNumber
     }
 
     /// Two or more parts of one or two letters separated by periods.
@@ -181,6 +190,39 @@ struct SentenceRules {
         return Lexicon.sentenceStarters.contains(key)
     }
 
+    /// "1.Abra la caja" after a colon: ICU breaks between a one- or two-digit list number and the
+    /// capital glued to it; the item goes on.
+    private func endsWithGluedListNumber(dotAt dot: Int, floor: Int) -> Bool {
+        var t = dot
+        while t > floor && TextView.isDigit(text[t - 1]) { t -= 1 }
+        guard dot - t >= 1 && dot - t <= 2 else { return false }
+        return t == floor || text.isSpace(at: t - 1) || text[t - 1] == UInt8(ascii: ":")
+    }
+
+    /// A Roman numeral of two or more letters follows: "s. XIX", "cap. IV".
+    private func nextIsRomanNumeral(_ boundary: Int) -> Bool {
+        var j = text.skipSpace(from: boundary, to: text.hi)
+        let start = j
+        while j < text.hi, "IVXLCDM".utf8.contains(text[j]) { j += 1 }
+        return j - start >= 2 && (j == text.hi || !TextView.isLetter(text.scalar(at: j).value))
+    }
+
+    /// The abbreviation ending at `dot` is one lowercase letter ("a", "d").
+    private func isLowercaseLetter(before dot: Int, floor: Int) -> Bool {
+        guard dot > floor else { return false }
+        let (v, n) = text.scalar(before: dot)
+        guard TextView.isLower(v) else { return false }
+        return dot - n == floor || !TextView.isLetter(text.scalar(before: dot - n).value)
+    }
+
+    /// A single capital and a period follow: the second part of "a. C.", "d. C.".
+    private func nextIsInitial(_ boundary: Int) -> Bool {
+        let j = text.skipSpace(from: boundary, to: text.hi)
+        guard j < text.hi else { return false }
+        let (v, n) = text.scalar(at: j)
+        return TextView.isUpper(v) && j + n < text.hi && text[j + n] == UInt8(ascii: ".")
+    }
+
     private func nextIsDigit(_ boundary: Int) -> Bool {
         let j = text.skipSpace(from: boundary, to: text.hi)
         return j < text.hi && TextView.isDigit(text[j])
@@ -208,6 +250,7 @@ struct SentenceRules {
             t -= n
         }
         if text.scalar(at: t).length == dot - t { return nil }  // single letter: "J. smith", "8 a. m. y"
+        if t > floor && TextView.isDigit(text[t - 1]) && isSpanishOrdinalSuffix(t, dot) { return nil }  // "el 1er. lugar"
         if let key = WordKey(text.bytes + t, count: dot - t), let kind = abbreviations[key] {
             // "No." and "art." are ordinary words before a lowercase word ("i said no. he left").
             if nextIsDigit || kind != .beforeNumber { return nil }
@@ -215,6 +258,18 @@ struct SentenceRules {
             if nextIsDigit || kind != .beforeNumber { return nil }
         }
         return k
+    }
+
+    /// "er", "do", "ra", "da", "ro", "to", "vo", "no", "mo": the letters after the digits of a
+    /// Spanish ordinal ("1er", "2do", "3ra"). English "5th." ends sentences ("saturday Nov 5th. preferably").
+    private func isSpanishOrdinalSuffix(_ t: Int, _ dot: Int) -> Bool {
+        guard dot - t == 2 else { return false }
+        switch (text[t], text[t + 1]) {
+        case (0x65, 0x72), (0x64, 0x6F), (0x72, 0x61), (0x64, 0x61), (0x72, 0x6F), (0x74, 0x6F), (0x76, 0x6F), (0x6E, 0x6F), (0x6D, 0x6F):
+            return true
+        default:
+            return false
+        }
     }
 
     /// An emoticon (":)", ";-)", ":D", ":(") at `i` followed by a space and a capital ends a sentence:

@@ -6,6 +6,9 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "What one unit is: 'sentence' (ICU sentences within each line) or 'line' (exactly one unit per input line).")
     var unit: UnitKind = .sentence
 
+    @Option(help: "With --unit sentence: where a paragraph ends: 'line' (every line break) or 'blank-line' (single line breaks are soft wraps, as in hard-wrapped PDF or e-mail text).")
+    var paragraphs: ParagraphBreaks = .lineBreak
+
     @Flag(name: .customLong("no-clean"), help: "Label language only: do not mark debris lines.")
     var noClean = false
 
@@ -40,6 +43,9 @@ struct CommonOptions: ParsableArguments {
     var split = false
 
     func validate() throws {
+        if paragraphs == .blankLine && (unit == .line || jsonl) {
+            throw ValidationError("--paragraphs blank-line needs --unit sentence and plain-text input (not --jsonl).")
+        }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1.")
         }
@@ -61,6 +67,7 @@ struct CommonOptions: ParsableArguments {
     func filterOptions(action: FilterAction) -> FilterOptions {
         var options = FilterOptions(action: action)
         options.unit = unit
+        options.paragraphs = paragraphs
         options.clean = !noClean
         options.strict = strict
         options.threads = threads ?? defaultThreadCount()
@@ -118,4 +125,5 @@ struct Interrupted: Error, CustomStringConvertible {
 }
 
 extension UnitKind: ExpressibleByArgument {}
+extension ParagraphBreaks: ExpressibleByArgument {}
 extension LabelFormat: ExpressibleByArgument {}

@@ -57,13 +57,14 @@ let icuVersionMatchesCommittedLists: Bool = {
         #expect(SegmentationTableBuilder().learned(evidence) == ["fig"])
     }
 
-    @Test func lowercaseWordsAndCapitalAcronymsAreTrailingOtherCapitalisedOnesAmbiguous() {
+    @Test func lowercaseWordsAndCapitalAcronymsAreTrailingOtherCapitalisedOnesAmbiguousCommonWordsBeforeNumber() {
         #expect(SegmentationTableBuilder.kind(of: "pág", counts: nil) == .trailing)
         #expect(SegmentationTableBuilder.kind(of: "RAM", counts: nil) == .trailing)
         #expect(SegmentationTableBuilder.kind(of: "Excmo", counts: nil) == .ambiguous)
         #expect(SegmentationTableBuilder.kind(of: "Is", counts: .init(inside: 0, bare: 40)) == .trailing)
         #expect(SegmentationTableBuilder.kind(of: "Hat", counts: .init(inside: 2, final: 1)) == .trailing)
         #expect(SegmentationTableBuilder.kind(of: "S.p.A", counts: nil) == .ambiguous)
+        #expect(SegmentationTableBuilder.kind(of: "ago", counts: .init(inside: 1, bare: 30)) == .beforeNumber)
     }
 
     @Test func icuEntriesWithSpacesOrSymbolsAreLeftOut() {
