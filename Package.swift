@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining"]),
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
+        .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),
         .testTarget(name: "TamizContainersTests", dependencies: ["TamizContainers"]),
         .testTarget(name: "TamizCLITests", dependencies: ["tamiz"]),

@@ -5,14 +5,36 @@ import TamizCleaning
 package enum CleanerFitting {
     /// The hyperparameters of a fit (chosen by leave-site-out cross-validation; see the README).
     package struct Settings: Sendable {
-        package var penalty = 1.0
-        package var bias = 0.0
+        package var penalty = 100.0
+        package var bias = 0.5
         package var switchPenalty = 1.0
+        /// Stage-one / context feature columns left out of the fit (weight 0), to measure what a
+        /// feature group is worth by cross-validation.
+        package var excludedLineColumns: [Int] = []
+        package var excludedContextColumns: [Int] = []
+        /// Lengths of the windows cut from every page as extra short documents (each length
+        /// every four lengths).
+        package var windowLengths = [1, 3, 8]
         package init() {}
     }
 
-    /// Fits both stages on `pages` (rows with gold -1 are context only).
+    /// Fits both stages on `pages` (rows with gold -1 are context only) and on short windows of
+    /// them, so the model also knows documents of a few lines (a JSON record, a short file).
     package static func fit(_ pages: [ArraySlice<FeatureRow>], settings: Settings) -> CleanerWeights {
+        var windows: [ArraySlice<FeatureRow>] = []
+        for page in pages {
+            for length in settings.windowLengths where length > 0 {
+                var start = page.startIndex
+                while start + length <= page.endIndex {
+                    windows.append(page[start..<(start + length)])
+                    start += length * 4
+                }
+            }
+        }
+        return fitPages(pages + windows, settings: settings)
+    }
+
+    static func fitPages(_ pages: [ArraySlice<FeatureRow>], settings: Settings) -> CleanerWeights {
         var lineRows: [Double] = []
         var labels: [Double] = []
         var lineFeatures: [[Double]] = []
@@ -26,6 +48,7 @@ package enum CleanerFitting {
                 labels.append(Double(row.gold))
             }
         }
+        mask(&lineRows, width: CleanerModel.lineFeatureCount, columns: settings.excludedLineColumns)
         let first = LogisticRegression.fit(lineRows, width: CleanerModel.lineFeatureCount, labels: labels,
                                            penalty: settings.penalty)
         var secondRows: [Double] = []
@@ -39,11 +62,35 @@ package enum CleanerFitting {
                 secondRows.append(contentsOf: both[(position * width)..<((position + 1) * width)])
             }
         }
+        mask(&secondRows, width: CleanerModel.stageTwoFeatureCount,
+             columns: settings.excludedLineColumns + settings.excludedContextColumns.map { CleanerModel.lineFeatureCount + $0 })
         let second = LogisticRegression.fit(secondRows, width: CleanerModel.stageTwoFeatureCount, labels: labels,
                                             penalty: settings.penalty)
         return CleanerWeights(lineWeights: first, contextWeights: second, bias: settings.bias,
                               switchPenalty: settings.switchPenalty)
     }
+
+    /// Sets `columns` of a row-major matrix to 0 (a constant column gets weight 0).
+    static func mask(_ matrix: inout [Double], width: Int, columns: [Int]) {
+        guard !columns.isEmpty else { return }
+        for row in 0..<(matrix.count / width) { for column in columns { matrix[row * width + column] = 0 } }
+    }
+
+    /// Feature groups by name, as column ranges of stage one (`line`) or of the context row.
+    package static let featureGroups: [String: (line: [Int], context: [Int])] = [
+        "shape": (Array(0...10) + Array(21...31) + Array(38...43) + [50, 51], []),
+        "cues": (Array(11...17), []),
+        "repeats": (Array(18...20), []),
+        "document": (Array(32...34), []),
+        "position": (Array(35...37), []),
+        "list-shape": (Array(44...49), []),
+        "neighbours": (Array(52...77), []),
+        "context-logits": ([], Array(0...5) + [15]),
+        "context-windows": ([], Array(6...9) + [22]),
+        "main-block": ([], Array(10...13)),
+        "runs": ([], [14, 16]),
+        "content-span": ([], Array(17...21) + [23, 24]),
+    ]
 
     /// Stage two's log-odds for every row of `page`.
     package static func logits(_ page: ArraySlice<FeatureRow>, weights: CleanerWeights) -> [Double] {

@@ -5,7 +5,7 @@ import TamizCleaning
 /// bias on the original scale.
 package enum LogisticRegression {
     package static func fit(
-        _ features: [Double], width: Int, labels: [Double], penalty: Double, iterations: Int = 12
+        _ features: [Double], width: Int, labels: [Double], penalty: Double, iterations: Int = 20
     ) -> [Double] {
         let rows = labels.count
         precondition(features.count == rows * width)
@@ -63,7 +63,9 @@ package enum LogisticRegression {
             }
             for i in 0..<size { for j in 0..<i { hessian[i * size + j] = hessian[j * size + i] } }
             let step = solve(hessian, gradient, size: size)
-            for i in 0..<size { weights[i] += step[i] }
+            var largest = 0.0
+            for i in 0..<size { weights[i] += step[i]; largest = max(largest, abs(step[i])) }
+            if largest < 1e-9 { break }  // converged
         }
         // Back to the original scale.
         var result = [Double](repeating: 0, count: size)

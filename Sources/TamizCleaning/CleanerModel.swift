@@ -17,12 +17,13 @@
 /// what its table says (`CleanerModelRebuildTests`).
 package enum CleanerModel {
     /// Features of one line (stage one), and the context features stage two adds.
-    package static let lineFeatureCount = ownFeatureCount + neighbourOffsets.count * neighbourFeatureCount + 2
+    package static let lineFeatureCount = ownFeatureCount + neighbourOffsets * neighbourFeatureCount + 2
     package static let contextFeatureCount = 25
     package static var stageTwoFeatureCount: Int { lineFeatureCount + contextFeatureCount }
 
     static let ownFeatureCount = 52
-    static let neighbourOffsets = [-2, -1, 1, 2]
+    /// Neighbours at -2, -1, +1 and +2 lines.
+    static let neighbourOffsets = 4
     static let neighbourFeatureCount = 6
 
     /// What the document says about all its lines.
@@ -59,14 +60,13 @@ package enum CleanerModel {
         return statistics
     }
 
-    /// `log(1 + count)` from a table for small counts.
+    /// `log(1 + count)` from a table, saturating at 1,023 (longer counts tell nothing more).
     @inline(__always)
     static func logCount(_ count: Int32) -> Double {
-        let value = Int(max(0, count))
-        return value < logTable.count ? logTable[value] : log1pSlow(Double(value))
+        logTable[Int(min(max(0, count), 1023))]
     }
 
-    private static let logTable: [Double] = (0..<256).map { log1pSlow(Double($0)) }
+    private static let logTable: [Double] = (0..<1024).map { log1pSlow(Double($0)) }
 
     /// `log(1 + x)` without Foundation: a few Newton steps on `exp`.
     static func log1pSlow(_ x: Double) -> Double {
@@ -197,52 +197,83 @@ package enum CleanerModel {
         out[5] = own[18]
     }
 
-    /// Stage one's features of every line, `lines.count` rows of ``lineFeatureCount``.
-    package static func lineFeatures(_ lines: UnsafeBufferPointer<LineEvidence>) -> [Double] {
+    /// Calls `body` with each line's index and its row of ``lineFeatureCount`` stage-one
+    /// features, in order. Rows are built in a small reused buffer (a ring of the own features of
+    /// the five lines around the current one), so a document costs no matrix.
+    package static func forEachLineFeatureRow(
+        _ lines: UnsafeBufferPointer<LineEvidence>, _ body: (Int, UnsafePointer<Double>) -> Void
+    ) {
         let count = lines.count
+        guard count > 0 else { return }
         let document = statistics(lines)
-        var own = [Double](repeating: 0, count: count * ownFeatureCount)
-        own.withUnsafeMutableBufferPointer { own in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 5 * ownFeatureCount + lineFeatureCount) { buffer in
+            let ring = buffer.baseAddress!
+            let row = ring + 5 * ownFeatureCount
+            @inline(__always) func own(_ index: Int) -> UnsafeMutablePointer<Double> { ring + (index % 5) * ownFeatureCount }
+            for index in 0..<min(2, count) {
+                ownFeatures(lines[index], index: index, count: count, document: document, into: own(index))
+            }
             for index in 0..<count {
-                ownFeatures(lines[index], index: index, count: count, document: document,
-                            into: own.baseAddress! + index * ownFeatureCount)
+                if index + 2 < count {
+                    ownFeatures(lines[index + 2], index: index + 2, count: count, document: document, into: own(index + 2))
+                }
+                let current = own(index)
+                for column in 0..<ownFeatureCount { row[column] = current[column] }
+                var slot = ownFeatureCount
+                for offset in -2...2 where offset != 0 {
+                    let neighbour = index + offset
+                    if neighbour >= 0 && neighbour < count {
+                        neighbourFeatures(own(neighbour), into: row + slot)
+                    } else {
+                        for column in 0..<neighbourFeatureCount { row[slot + column] = 0 }
+                    }
+                    slot += neighbourFeatureCount
+                }
+                row[slot] = index == 0 ? 1 : 0
+                row[slot + 1] = index == count - 1 ? 1 : 0
+                body(index, row)
             }
         }
-        var features = [Double](repeating: 0, count: count * lineFeatureCount)
-        own.withUnsafeBufferPointer { own in
-            features.withUnsafeMutableBufferPointer { features in
-                for index in 0..<count {
-                    let row = features.baseAddress! + index * lineFeatureCount
-                    for column in 0..<ownFeatureCount { row[column] = own[index * ownFeatureCount + column] }
-                    for (slot, offset) in neighbourOffsets.enumerated() {
-                        let neighbour = index + offset
-                        guard neighbour >= 0 && neighbour < count else { continue }
-                        neighbourFeatures(own.baseAddress! + neighbour * ownFeatureCount,
-                                          into: row + ownFeatureCount + slot * neighbourFeatureCount)
-                    }
-                    let flags = row + ownFeatureCount + neighbourOffsets.count * neighbourFeatureCount
-                    flags[0] = index == 0 ? 1 : 0
-                    flags[1] = index == count - 1 ? 1 : 0
-                }
-            }
+    }
+
+    /// Stage one's features of every line, `lines.count` rows of ``lineFeatureCount`` (for fitting).
+    package static func lineFeatures(_ lines: UnsafeBufferPointer<LineEvidence>) -> [Double] {
+        var features: [Double] = []
+        features.reserveCapacity(lines.count * lineFeatureCount)
+        forEachLineFeatureRow(lines) { _, row in
+            features.append(contentsOf: UnsafeBufferPointer(start: row, count: lineFeatureCount))
         }
         return features
     }
 
     /// Stage two's context features of every line from stage one's log-odds, `count` rows of
-    /// ``contextFeatureCount``.
+    /// ``contextFeatureCount`` (for fitting).
     package static func contextFeatures(_ lines: UnsafeBufferPointer<LineEvidence>, logits: [Double]) -> [Double] {
+        var features: [Double] = []
+        features.reserveCapacity(lines.count * contextFeatureCount)
+        forEachContextRow(lines, logits: logits) { _, row in
+            features.append(contentsOf: UnsafeBufferPointer(start: row, count: contextFeatureCount))
+        }
+        return features
+    }
+
+    /// Calls `body` with each line's index and its row of ``contextFeatureCount`` context
+    /// features (from stage one's log-odds), in order, built in one reused buffer.
+    package static func forEachContextRow(
+        _ lines: UnsafeBufferPointer<LineEvidence>, logits: [Double], _ body: (Int, UnsafePointer<Double>) -> Void
+    ) {
         let count = lines.count
-        var context = [Double](repeating: 0, count: count * contextFeatureCount)
-        guard count > 0 else { return context }
+        guard count > 0 else { return }
         var probabilities = [Double](repeating: 0, count: count + 1)
         var prefix = [Double](repeating: 0, count: count + 1)  // prefix sums of probabilities
+        var likelyBefore = [Int32](repeating: 0, count: count + 1)  // prefix counts of p > 0.5
         var likely = 0
         for index in 0..<count {
             let p = sigmoid(logits[index])
             probabilities[index] = p
             prefix[index + 1] = prefix[index] + p
             if p > 0.5 { likely += 1 }
+            likelyBefore[index + 1] = Int32(truncatingIfNeeded: likely)
         }
         // The main block: the run with the largest sum of (p - 0.5) weighted by line length.
         var best = -Double.infinity, bestStart = 0, bestEnd = 0
@@ -265,7 +296,7 @@ package enum CleanerModel {
             for inRun in start..<index { runLength[inRun] = Int32(index - start) }
             start = index
         }
-        func mean(_ low: Int, _ high: Int) -> Double {
+        @inline(__always) func mean(_ low: Int, _ high: Int) -> Double {
             let low = max(0, low), high = min(count, high)
             return high > low ? (prefix[high] - prefix[low]) / Double(high - low) : 0
         }
@@ -289,20 +320,22 @@ package enum CleanerModel {
             strongAfter[index] = Int32(min(64, lastStrong - index))
             if probabilities[index] > 0.7 && lines[index].words >= 8 { lastStrong = index }
         }
-        context.withUnsafeMutableBufferPointer { context in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: contextFeatureCount) { buffer in
+            let row = buffer.baseAddress!
             for index in 0..<count {
-                let row = context.baseAddress! + index * contextFeatureCount
-                for (slot, offset) in [-3, -2, -1, 1, 2, 3].enumerated() {
+                var slot = 0
+                for offset in -3...3 where offset != 0 {
                     let neighbour = index + offset
-                    if neighbour >= 0 && neighbour < count { row[slot] = min(max(logits[neighbour], -8), 8) / 4 }
+                    row[slot] = neighbour >= 0 && neighbour < count ? min(max(logits[neighbour], -8), 8) / 4 : 0
+                    slot += 1
                 }
                 row[6] = mean(index - 10, index)
                 row[7] = mean(index + 1, index + 11)
                 row[8] = mean(index - 3, index)
                 row[9] = mean(index + 1, index + 4)
                 row[10] = index >= bestStart && index <= bestEnd ? 1 : 0
-                row[11] = index < bestStart ? logCount(Int32(bestStart - index)) : 0
-                row[12] = index > bestEnd ? logCount(Int32(index - bestEnd)) : 0
+                row[11] = index < bestStart ? logCount(Int32(clamping: bestStart - index)) : 0
+                row[12] = index > bestEnd ? logCount(Int32(clamping: index - bestEnd)) : 0
                 row[13] = blockShare
                 row[14] = logCount(runLength[index])
                 row[15] = min(max(logits[index], -8), 8) / 4
@@ -315,17 +348,15 @@ package enum CleanerModel {
                 row[19] = inside
                 row[20] = logCount(strongBefore[index]) / 4
                 row[21] = logCount(strongAfter[index]) / 4
-                var near = 0.0
-                for neighbour in max(0, index - 5)...min(count - 1, index + 5) where probabilities[neighbour] > 0.5 { near += 1 }
-                row[22] = near / 11
+                row[22] = Double(likelyBefore[min(count, index + 6)] - likelyBefore[max(0, index - 5)]) / 11
                 let line = lines[index]
                 row[23] = line.words <= 8 ? inside : 0
                 let listShape = line.has(LineEvidence.Flag.previousSameHead) || line.has(LineEvidence.Flag.nextSameHead)
                     || line.has(LineEvidence.Flag.previousSameTail) || line.has(LineEvidence.Flag.nextSameTail)
                 row[24] = listShape ? inside : 0
+                body(index, row)
             }
         }
-        return context
     }
 
     /// `rows` dot products of `features` (row-major, `width` columns) with `weights` (`width`
@@ -337,10 +368,7 @@ package enum CleanerModel {
         features.withUnsafeBufferPointer { features in
             weights.withUnsafeBufferPointer { weights in
                 for row in 0..<rows {
-                    var sum = weights[width]
-                    let base = features.baseAddress! + row * width
-                    for column in 0..<width { sum += base[column] * weights[column] }
-                    result[row] = sum
+                    result[row] = weights[width] + dot(features.baseAddress! + row * width, weights.baseAddress!, count: width)
                 }
             }
         }
@@ -358,26 +386,45 @@ package enum CleanerModel {
         return result
     }
 
+    /// `bias + Σ a[i]·w[i]` over `count` columns, in four interleaved sums.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, count: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var column = 0
+        while column + 4 <= count {
+            s0 += a[column] * w[column]
+            s1 += a[column + 1] * w[column + 1]
+            s2 += a[column + 2] * w[column + 2]
+            s3 += a[column + 3] * w[column + 3]
+            column += 4
+        }
+        while column < count { s0 += a[column] * w[column]; column += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+
     /// Stage two's log-odds of content for every line.
     package static func contentLogits(_ lines: UnsafeBufferPointer<LineEvidence>, weights: CleanerWeights) -> [Double] {
         let count = lines.count
-        let line = lineFeatures(lines)
-        let first = logits(line, width: lineFeatureCount, weights: weights.lineWeights)
-        let context = contextFeatures(lines, logits: first)
-        // Stage two's dot product in two parts, so the rows are not copied.
+        var first = [Double](repeating: 0, count: count)
         var second = [Double](repeating: 0, count: count)
-        line.withUnsafeBufferPointer { line in
-            context.withUnsafeBufferPointer { context in
-                weights.contextWeights.withUnsafeBufferPointer { w in
-                    let bias = w[stageTwoFeatureCount]
-                    for index in 0..<count {
-                        var sum = bias
-                        let a = line.baseAddress! + index * lineFeatureCount
-                        for column in 0..<lineFeatureCount { sum += a[column] * w[column] }
-                        let b = context.baseAddress! + index * contextFeatureCount
-                        for column in 0..<contextFeatureCount { sum += b[column] * w[lineFeatureCount + column] }
-                        second[index] = sum
+        // Stage two's dot product in two parts, so no row is stored: its line part is taken
+        // while the row is built for stage one.
+        weights.lineWeights.withUnsafeBufferPointer { w1 in
+            weights.contextWeights.withUnsafeBufferPointer { w2 in
+                first.withUnsafeMutableBufferPointer { first in
+                    second.withUnsafeMutableBufferPointer { second in
+                        forEachLineFeatureRow(lines) { index, row in
+                            first[index] = w1[lineFeatureCount] + dot(row, w1.baseAddress!, count: lineFeatureCount)
+                            second[index] = w2[stageTwoFeatureCount] + dot(row, w2.baseAddress!, count: lineFeatureCount)
+                        }
                     }
+                }
+            }
+        }
+        weights.contextWeights.withUnsafeBufferPointer { w2 in
+            second.withUnsafeMutableBufferPointer { second in
+                forEachContextRow(lines, logits: first) { index, row in
+                    second[index] += dot(row, w2.baseAddress! + lineFeatureCount, count: contextFeatureCount)
                 }
             }
         }

@@ -8,13 +8,14 @@ let usage = """
     usage: tamiz-cleaner-train table [--scrapes DIR]... [--output FILE]
            tamiz-cleaner-train fit [--table FILE] [--output FILE]
            tamiz-cleaner-train cv [--table FILE] [--folds K] [--penalty X] [--bias X] [--switch X]
-                                  [--grid] [--predictions DIR] [--rules DIR]...
+                                  [--grid] [--without GROUP]... [--predictions DIR] [--rules DIR]...
       table   one row of numbers per non-blank line of the scrapes (default ../shared/samples/scrapes
               and scrapes2) -> Data/cleaner/lines.tsv
       fit     fits the model on the table -> Sources/TamizCleaning/CleanerModelWeights.swift
       cv      leave-site-out cross-validation (sites in K folds; 0 = one fold per site, the default):
               micro F1 per page language; --predictions writes DIR/model/NNN.tsv for score.py, and
-              with --rules SCRAPES_DIR also DIR/rules/NNN.tsv from today's LineCleaner
+              --without leaves a feature group out (its value by CV);
+              with --rules SCRAPES_DIR also DIR/rules/NNN.tsv from the built-in LineCleaner (fitted on all pages)
     """
 
 func fail(_ message: String, code: Int32) -> Never {
@@ -53,6 +54,16 @@ do {
     settings.penalty = number("--penalty", settings.penalty)
     settings.bias = number("--bias", settings.bias)
     settings.switchPenalty = number("--switch", settings.switchPenalty)
+    if let lengths = options["--windows"]?.last {
+        settings.windowLengths = lengths.split(separator: ",").compactMap { Int($0) }
+    }
+    for name in options["--without"] ?? [] {
+        guard let group = CleanerFitting.featureGroups[name] else {
+            fail("--without: unknown group \(name) (\(CleanerFitting.featureGroups.keys.sorted().joined(separator: ", ")))", code: 2)
+        }
+        settings.excludedLineColumns += group.line
+        settings.excludedContextColumns += group.context
+    }
     switch command {
     case "table":
         let folders = (options["--scrapes"] ?? ["../shared/samples/scrapes", "../shared/samples/scrapes2"])
