@@ -35,6 +35,9 @@ let package = Package(
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "CZstd", linkerSettings: [.linkedLibrary("zstd")]),
         .target(name: "TamizContainers", dependencies: ["CZlib", "CZstd"]),
+        // Tooling for the cleaner's model: feature table, fitting, cross-validation.
+        .target(name: "TamizCleanerTraining", dependencies: ["TamizCleaning"]),
+        .executableTarget(name: "tamiz-cleaner-train", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
         .target(
             name: "Tamiz",
             dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning"]
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining"]),
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
+        .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),
         .testTarget(name: "TamizContainersTests", dependencies: ["TamizContainers"]),
         .testTarget(name: "TamizCLITests", dependencies: ["tamiz"]),

@@ -305,6 +305,57 @@ public struct LineCleaner: Sendable {
         return text.withUnsafeBufferPointer { debris(ofLines: ranges, in: $0) }
     }
 
+    /// The model's numbers for every non-blank line of a document (``LineEvidence``), and which
+    /// line each belongs to; lines of only whitespace have none.
+    package func evidence(ofLines lines: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> (evidence: [LineEvidence], lines: [Int]) {
+        table.withLookup { lookup in
+            var evidence: [LineEvidence] = []
+            var indices: [Int] = []
+            var keys: [UInt64] = []
+            var heads: [UInt64] = []
+            var tails: [UInt64] = []
+            evidence.reserveCapacity(lines.count)
+            indices.reserveCapacity(lines.count)
+            keys.reserveCapacity(lines.count)
+            heads.reserveCapacity(lines.count)
+            tails.reserveCapacity(lines.count)
+            var counter = KeyCounter(capacity: lines.count)
+            var headCounter = KeyCounter(capacity: lines.count)
+            var tailCounter = KeyCounter(capacity: lines.count)
+            for (index, range) in lines.enumerated() where !range.isEmpty {
+                let line = UnsafeBufferPointer(rebasing: text[range])
+                let scan = LineScan(line, lookup: lookup)
+                guard scan.hasNonSpace else { continue }
+                evidence.append(LineEvidence(scan, bytes: line.count, lookup: lookup))
+                indices.append(index)
+                keys.append(scan.lineKey)
+                counter.add(scan.lineKey)
+                // Lines without words have no first or last word (key 0: not counted).
+                heads.append(scan.firstWordKey)
+                tails.append(scan.lastWord)
+                if scan.firstWordKey != 0 { headCounter.add(scan.firstWordKey) }
+                if scan.lastWord != 0 { tailCounter.add(scan.lastWord) }
+            }
+            for position in evidence.indices {
+                let copies = counter.count(keys[position])
+                evidence[position].copies = Int32(clamping: max(copies, 1))
+                if copies > 1 && counter.firstVisit(keys[position]) { evidence[position].flags |= LineEvidence.Flag.firstCopy }
+                let head = heads[position], tail = tails[position]
+                evidence[position].headCopies = head == 0 ? 0 : Int32(clamping: headCounter.count(head))
+                evidence[position].tailCopies = tail == 0 ? 0 : Int32(clamping: tailCounter.count(tail))
+                if head != 0 && position > 0 && heads[position - 1] == head {
+                    evidence[position].flags |= LineEvidence.Flag.previousSameHead
+                    evidence[position - 1].flags |= LineEvidence.Flag.nextSameHead
+                }
+                if tail != 0 && position > 0 && tails[position - 1] == tail {
+                    evidence[position].flags |= LineEvidence.Flag.previousSameTail
+                    evidence[position - 1].flags |= LineEvidence.Flag.nextSameTail
+                }
+            }
+            return (evidence, indices)
+        }
+    }
+
     // MARK: - Line rules
 
     private func proseKind(_ scan: LineScan, punctuated: Bool) -> Kind {

@@ -59,6 +59,8 @@ struct LineScan {
     var lineKey: UInt64 = 0
     /// The key of the last folded word (before combining).
     var lastWord: UInt64 = 0
+    /// The key of the first folded word.
+    var firstWordKey: UInt64 = 0
 
     init() {}
 
@@ -278,7 +280,7 @@ private struct LineScanner {
         var cueBits = flags.rawValue
         if cueBits & WordFlags.phraseEnd.rawValue != 0 && wordIndex >= 1 { cueBits |= phraseFlags(ending: key) }
         cueBits &= ~(WordFlags.englishStop.rawValue | WordFlags.spanishStop.rawValue | WordFlags.phraseEnd.rawValue)
-        if wordIndex == 0 { result.firstWord = flags }
+        if wordIndex == 0 { result.firstWord = flags; result.firstWordKey = key }
         if wordIndex < 3 { result.leadingCues.formUnion(WordFlags(rawValue: cueBits)) }
         result.cues.formUnion(WordFlags(rawValue: cueBits))
         previous3 = previous2

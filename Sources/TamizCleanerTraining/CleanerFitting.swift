@@ -1,0 +1,141 @@
+import TamizCleaning
+
+/// Fits ``CleanerWeights`` from feature-table rows, and scores them by cross-validation over
+/// site groups.
+package enum CleanerFitting {
+    /// The hyperparameters of a fit (chosen by leave-site-out cross-validation; see the README).
+    package struct Settings: Sendable {
+        package var penalty = 100.0
+        package var bias = 0.5
+        package var switchPenalty = 1.0
+        /// Stage-one / context feature columns left out of the fit (weight 0), to measure what a
+        /// feature group is worth by cross-validation.
+        package var excludedLineColumns: [Int] = []
+        package var excludedContextColumns: [Int] = []
+        /// Lengths of the windows cut from every page as extra short documents (each length
+        /// every four lengths).
+        package var windowLengths = [1, 3, 8]
+        package init() {}
+    }
+
+    /// Fits both stages on `pages` (rows with gold -1 are context only) and on short windows of
+    /// them, so the model also knows documents of a few lines (a JSON record, a short file).
+    package static func fit(_ pages: [ArraySlice<FeatureRow>], settings: Settings) -> CleanerWeights {
+        var windows: [ArraySlice<FeatureRow>] = []
+        for page in pages {
+            for length in settings.windowLengths where length > 0 {
+                var start = page.startIndex
+                while start + length <= page.endIndex {
+                    windows.append(page[start..<(start + length)])
+                    start += length * 4
+                }
+            }
+        }
+        return fitPages(pages + windows, settings: settings)
+    }
+
+    static func fitPages(_ pages: [ArraySlice<FeatureRow>], settings: Settings) -> CleanerWeights {
+        var lineRows: [Double] = []
+        var labels: [Double] = []
+        var lineFeatures: [[Double]] = []
+        for page in pages {
+            let evidence = page.map(\.evidence)
+            let features = evidence.withUnsafeBufferPointer { CleanerModel.lineFeatures($0) }
+            lineFeatures.append(features)
+            for (position, row) in page.enumerated() where row.gold >= 0 {
+                let width = CleanerModel.lineFeatureCount
+                lineRows.append(contentsOf: features[(position * width)..<((position + 1) * width)])
+                labels.append(Double(row.gold))
+            }
+        }
+        mask(&lineRows, width: CleanerModel.lineFeatureCount, columns: settings.excludedLineColumns)
+        let first = LogisticRegression.fit(lineRows, width: CleanerModel.lineFeatureCount, labels: labels,
+                                           penalty: settings.penalty)
+        var secondRows: [Double] = []
+        for (page, features) in zip(pages, lineFeatures) {
+            let evidence = page.map(\.evidence)
+            let logits = CleanerModel.logits(features, width: CleanerModel.lineFeatureCount, weights: first)
+            let context = evidence.withUnsafeBufferPointer { CleanerModel.contextFeatures($0, logits: logits) }
+            let both = CleanerModel.stageTwoFeatures(line: features, context: context, count: page.count)
+            let width = CleanerModel.stageTwoFeatureCount
+            for (position, row) in page.enumerated() where row.gold >= 0 {
+                secondRows.append(contentsOf: both[(position * width)..<((position + 1) * width)])
+            }
+        }
+        mask(&secondRows, width: CleanerModel.stageTwoFeatureCount,
+             columns: settings.excludedLineColumns + settings.excludedContextColumns.map { CleanerModel.lineFeatureCount + $0 })
+        let second = LogisticRegression.fit(secondRows, width: CleanerModel.stageTwoFeatureCount, labels: labels,
+                                            penalty: settings.penalty)
+        return CleanerWeights(lineWeights: first, contextWeights: second, bias: settings.bias,
+                              switchPenalty: settings.switchPenalty)
+    }
+
+    /// Sets `columns` of a row-major matrix to 0 (a constant column gets weight 0).
+    static func mask(_ matrix: inout [Double], width: Int, columns: [Int]) {
+        guard !columns.isEmpty else { return }
+        for row in 0..<(matrix.count / width) { for column in columns { matrix[row * width + column] = 0 } }
+    }
+
+    /// Feature groups by name, as column ranges of stage one (`line`) or of the context row.
+    package static let featureGroups: [String: (line: [Int], context: [Int])] = [
+        "shape": (Array(0...10) + Array(21...31) + Array(38...43) + [50, 51], []),
+        "cues": (Array(11...17), []),
+        "repeats": (Array(18...20), []),
+        "document": (Array(32...34), []),
+        "position": (Array(35...37), []),
+        "list-shape": (Array(44...49), []),
+        "neighbours": (Array(52...77), []),
+        "context-logits": ([], Array(0...5) + [15]),
+        "context-windows": ([], Array(6...9) + [22]),
+        "main-block": ([], Array(10...13)),
+        "runs": ([], [14, 16]),
+        "content-span": ([], Array(17...21) + [23, 24]),
+    ]
+
+    /// Stage two's log-odds for every row of `page`.
+    package static func logits(_ page: ArraySlice<FeatureRow>, weights: CleanerWeights) -> [Double] {
+        let evidence = page.map(\.evidence)
+        return evidence.withUnsafeBufferPointer { CleanerModel.contentLogits($0, weights: weights) }
+    }
+
+    /// Which folds the site groups fall in: site number modulo `folds` (0: one fold per site).
+    package static func fold(of site: Int32, folds: Int) -> Int { folds == 0 ? Int(site) : Int(site) % folds }
+
+    /// Out-of-fold stage-two log-odds for every page: each page is scored by a model fitted on
+    /// the pages of all other folds (no site on both sides).
+    package static func crossValidatedLogits(
+        _ pages: [ArraySlice<FeatureRow>], folds: Int, settings: Settings
+    ) -> [[Double]] {
+        var result = [[Double]](repeating: [], count: pages.count)
+        let foldOfPage = pages.map { fold(of: $0.first!.site, folds: folds) }
+        for heldOut in Array(Set(foldOfPage)).sorted() {
+            let training = pages.indices.filter { foldOfPage[$0] != heldOut }.map { pages[$0] }
+            let weights = fit(training, settings: settings)
+            for index in pages.indices where foldOfPage[index] == heldOut {
+                result[index] = logits(pages[index], weights: weights)
+            }
+        }
+        return result
+    }
+
+    /// Keep decisions from log-odds, with the runtime's decoding and forced drops.
+    package static func decisions(_ page: ArraySlice<FeatureRow>, logits: [Double], bias: Double, switchPenalty: Double) -> [Bool] {
+        let evidence = page.map(\.evidence)
+        return CleanerModel.finish(CleanerModel.decode(logits, bias: bias, switchPenalty: switchPenalty), evidence: evidence)
+    }
+}
+
+/// Line-level precision, recall and F1 of kept content lines, as `score.py` counts them.
+package struct LineScore: Sendable {
+    package var truePositives = 0, falsePositives = 0, falseNegatives = 0
+    package init() {}
+    package mutating func add(kept: Bool, gold: Int32) {
+        guard gold >= 0 else { return }
+        if kept && gold == 1 { truePositives += 1 }
+        if kept && gold == 0 { falsePositives += 1 }
+        if !kept && gold == 1 { falseNegatives += 1 }
+    }
+    package var precision: Double { Double(truePositives) / Double(max(1, truePositives + falsePositives)) }
+    package var recall: Double { Double(truePositives) / Double(max(1, truePositives + falseNegatives)) }
+    package var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
+}
