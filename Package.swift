@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "TamizContainers", dependencies: ["CZlib", "CZstd"]),
         .target(
             name: "Tamiz",
-            dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning"]
+            dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning", "TamizContainers"]
         ),
         .executableTarget(
             name: "tamiz",

@@ -1,15 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TamizContainers
 
 /// Reads one input in blocks of whole lines, cutting a line only when it is longer than a block.
 ///
 /// A block is filled completely before it is cut (short reads from pipes are retried), so block
 /// boundaries depend only on the bytes, never on timing: output is identical for any thread count.
 struct BlockReader {
-    private let descriptor: Int32
+    /// The input's bytes, decompressed (and for WARC, as JSON Lines documents).
+    private let input: any ByteSource
     private let name: String
     private let source: Int
     private let blockBytes: Int
@@ -19,12 +16,14 @@ struct BlockReader {
     private var reachedEnd = false
     private var nextLineNumber = 1
     private var insideLine = false
+    /// A read error that follows bytes still to be filtered: thrown by the next `nextBlock`.
+    private var pendingError: ContainerError?
 
     /// A line piece is cut after the last whitespace within this many bytes of the block's end.
     private static let whitespaceSearchWindow = 64 << 10
 
-    init(descriptor: Int32, name: String, source: Int, blockBytes: Int, maxLineBytes: Int? = nil) {
-        self.descriptor = descriptor
+    init(input: any ByteSource, name: String, source: Int, blockBytes: Int, maxLineBytes: Int? = nil) {
+        self.input = input
         self.name = name
         self.source = source
         self.blockBytes = max(blockBytes, 16)
@@ -33,6 +32,9 @@ struct BlockReader {
 
     /// The next block, or nil at the end of the input.
     mutating func nextBlock(sequence: Int) throws(FilterError) -> InputBlock? {
+        if carry.isEmpty, let pendingError {
+            throw FilterError(.input, pendingError.description)
+        }
         var bytes = try read(after: carry, upTo: blockBytes)
         carry.removeAll(keepingCapacity: true)
         if bytes.isEmpty { return nil }
@@ -71,7 +73,7 @@ struct BlockReader {
     /// `prefix` followed by bytes read until the result holds `target` bytes or the input ends.
     /// Short reads (pipes, terminals) are retried, so the result never depends on timing.
     private mutating func read(after prefix: [UInt8], upTo target: Int) throws(FilterError) -> [UInt8] {
-        var readError: Int32 = 0
+        var readError: ContainerError?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(target, prefix.count)) { buffer, initialized in
             let base = buffer.baseAddress!
             prefix.withUnsafeBufferPointer { prefix in
@@ -79,19 +81,28 @@ struct BlockReader {
             }
             initialized = prefix.count
             while initialized < target && !reachedEnd {
-                let count = systemRead(descriptor, base + initialized, target - initialized)
-                if count > 0 {
-                    initialized += count
-                } else if count == 0 {
-                    reachedEnd = true
-                } else if errno != EINTR {
-                    readError = errno
+                do throws(ContainerError) {
+                    let count = try input.read(into: UnsafeMutableRawBufferPointer(
+                        start: base + initialized, count: target - initialized))
+                    if count > 0 {
+                        initialized += count
+                    } else {
+                        reachedEnd = true
+                    }
+                } catch {
+                    readError = error
                     return
                 }
             }
         }
-        if readError != 0 {
-            throw FilterError(.input, "cannot read '\(name)': \(String(cString: strerror(readError)))")
+        if let readError {
+            // The bytes before a corrupt or truncated spot are filtered first; the error ends the run.
+            if !bytes.isEmpty {
+                pendingError = readError
+                reachedEnd = true
+                return bytes
+            }
+            throw FilterError(.input, readError.description)
         }
         return bytes
     }
@@ -133,12 +144,4 @@ struct BlockReader {
     private static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         ByteScanning.count(of: 0x0A, in: bytes)
     }
-}
-
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(descriptor, buffer, count)
-    #else
-    return Darwin.read(descriptor, buffer, count)
-    #endif
 }
