@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(name: "tamiz-cleaner-train", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
         .target(
             name: "Tamiz",
-            dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning"]
+            dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning", "TamizContainers"]
         ),
         .executableTarget(
             name: "tamiz",

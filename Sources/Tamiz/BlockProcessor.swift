@@ -22,6 +22,8 @@ struct BlockOutput: Sendable {
     var messages: [String] = []
     /// Records that could not be read, for `--errors` (each followed by `\n`).
     var errorRecords: [UInt8] = []
+    /// `--attributes`: one Dolma-style attributes line per document read.
+    var attributes: [UInt8] = []
     /// Processing stopped inside this block (e.g. invalid UTF-8 under `--strict`): everything
     /// before the offending line is in `buffers`.
     var error: FilterError?

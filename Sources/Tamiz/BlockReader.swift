@@ -1,15 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TamizContainers
 
 /// Reads one input in blocks of whole lines, cutting a line only when it is longer than a block.
 ///
 /// A block is filled completely before it is cut (short reads from pipes are retried), so block
 /// boundaries depend only on the bytes, never on timing: output is identical for any thread count.
 struct BlockReader {
-    private let descriptor: Int32
+    /// The input's bytes, decompressed (and for WARC, as JSON Lines documents).
+    private let input: any ByteSource
     private let name: String
     private let source: Int
     private let blockBytes: Int
@@ -21,6 +18,8 @@ struct BlockReader {
     private var insideLine = false
     /// SIGINT/SIGTERM interrupted a read: what was read becomes the last block (whole lines only).
     private var interrupted = false
+    /// A read error that follows bytes still to be filtered: thrown by the next `nextBlock`.
+    private var pendingError: ContainerError?
 
     /// A line piece is cut after the last whitespace within this many bytes of the block's end.
     private static let whitespaceSearchWindow = 64 << 10
@@ -28,8 +27,8 @@ struct BlockReader {
     /// At most this many lines per block: one per 16 bytes of block (65,536 for 1 MiB).
     private var maxLines: Int { max(1, blockBytes / 16) }
 
-    init(descriptor: Int32, name: String, source: Int, blockBytes: Int, maxLineBytes: Int? = nil) {
-        self.descriptor = descriptor
+    init(input: any ByteSource, name: String, source: Int, blockBytes: Int, maxLineBytes: Int? = nil) {
+        self.input = input
         self.name = name
         self.source = source
         self.blockBytes = max(blockBytes, 16)
@@ -39,6 +38,9 @@ struct BlockReader {
     /// The next block, or nil at the end of the input.
     mutating func nextBlock(sequence: Int) throws(FilterError) -> InputBlock? {
         if let signal = StopSignal.signal { throw StopSignal.interruption(signal) }
+        if carry.isEmpty, let pendingError {
+            throw FilterError(.input, pendingError.description)
+        }
         var bytes = try read(after: carry, upTo: blockBytes)
         carry.removeAll(keepingCapacity: true)
         if interrupted, let signal = StopSignal.signal {
@@ -95,7 +97,7 @@ struct BlockReader {
     /// `prefix` followed by bytes read until the result holds `target` bytes or the input ends.
     /// Short reads (pipes, terminals) are retried, so the result never depends on timing.
     private mutating func read(after prefix: [UInt8], upTo target: Int) throws(FilterError) -> [UInt8] {
-        var readError: Int32 = 0
+        var readError: ContainerError?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(target, prefix.count)) { buffer, initialized in
             let base = buffer.baseAddress!
             prefix.withUnsafeBufferPointer { prefix in
@@ -103,23 +105,36 @@ struct BlockReader {
             }
             initialized = prefix.count
             while initialized < target && !reachedEnd {
-                let count = systemRead(descriptor, base + initialized, target - initialized)
-                if count > 0 {
-                    initialized += count
-                } else if count == 0 {
-                    reachedEnd = true
-                } else if errno != EINTR {
-                    readError = errno
-                    return
-                } else if StopSignal.signal != nil {
-                    interrupted = true
-                    reachedEnd = true
+                do throws(ContainerError) {
+                    let count = try input.read(into: UnsafeMutableRawBufferPointer(
+                        start: base + initialized, count: target - initialized))
+                    if count > 0 {
+                        initialized += count
+                    } else {
+                        // A read interrupted by SIGINT/SIGTERM ends the input (FileSource.endsOnInterruption).
+                        if StopSignal.signal != nil { interrupted = true }
+                        reachedEnd = true
+                    }
+                } catch {
+                    if StopSignal.signal != nil {
+                        // A decompressor cut short by the signal: the signal, not the data, ended it.
+                        interrupted = true
+                        reachedEnd = true
+                        return
+                    }
+                    readError = error
                     return
                 }
             }
         }
-        if readError != 0 {
-            throw FilterError(.input, "cannot read '\(name)': \(String(cString: strerror(readError)))")
+        if let readError {
+            // The bytes before a corrupt or truncated spot are filtered first; the error ends the run.
+            if !bytes.isEmpty {
+                pendingError = readError
+                reachedEnd = true
+                return bytes
+            }
+            throw FilterError(.input, readError.description)
         }
         return bytes
     }
@@ -171,12 +186,4 @@ struct BlockReader {
     private static func newlineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         ByteScanning.count(of: 0x0A, in: bytes)
     }
-}
-
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(descriptor, buffer, count)
-    #else
-    return Darwin.read(descriptor, buffer, count)
-    #endif
 }

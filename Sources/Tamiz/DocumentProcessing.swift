@@ -8,6 +8,8 @@ extension BlockProcessor {
         var parts: [[UInt8]] = Array(repeating: [], count: Destination.allCases.count)
         var contentBytes: [Language: Int] = [:]
         var droppedLines: [DebrisReason: Int] = [:]
+        /// `--attributes`: each unit's byte range in the input text, language and confidence.
+        var spans: [(range: Range<Int>, language: Language, confidence: Float)] = []
 
         var totalContentBytes: Int { contentBytes.values.reduce(0, +) }
 
@@ -68,6 +70,10 @@ extension BlockProcessor {
                 let document = JSONScanner.decodeString(at: field, in: recordText)
                 let result = document.withUnsafeBufferPointer { analyse($0, into: &output) }
                 write(result, record: recordText, recordInputBytes: inputBytes(record), object: object, into: &output)
+                if options.documents!.attributes {
+                    let id = JSONScanner.members(ofObjectAt: object, in: recordText).last { $0.key == Array("id".utf8) }
+                    appendAttributes(result, document: document, id: id.map { UnsafeBufferPointer(rebasing: recordText[$0.value]) }, to: &output.attributes)
+                }
             } catch {
                 reject(record, in: text, reason: "\(name): line \(lineNumber): invalid JSON record: \(error.message) at byte \(error.offset + 1)", into: &output)
             }
@@ -89,6 +95,49 @@ extension BlockProcessor {
         output.statistics.droppedBytes["invalid-record", default: 0] += inputBytes(record)
         output.errorRecords.append(contentsOf: UnsafeBufferPointer(rebasing: text[record]))
         if terminated { output.errorRecords.append(0x0A) }
+        if options.documents!.attributes {
+            output.attributes += Array(#"{"id":null,"attributes":{}}"#.utf8) + [0x0A]  // keeps rows aligned
+        }
+    }
+
+    /// `{"id":…,"attributes":{"tamiz__tamiz__en":[[start,end,confidence],…],…,
+    /// "tamiz__tamiz__doc_en":[[0,length,fraction]],…}}`: spans in code points of the input text.
+    private func appendAttributes(
+        _ result: DocumentResult, document: [UInt8], id: UnsafeBufferPointer<UInt8>?, to output: inout [UInt8]
+    ) {
+        output += Array(#"{"id":"#.utf8)
+        if let id { output.append(contentsOf: id) } else { output += Array("null".utf8) }
+        output += Array(#","attributes":{"#.utf8)
+        // Code-point offsets: one per byte that does not continue a UTF-8 sequence.
+        var byteOffset = 0, codePoints = 0
+        func codePointOffset(_ target: Int) -> Int {
+            while byteOffset < target {
+                if document[byteOffset] & 0xC0 != 0x80 { codePoints += 1 }
+                byteOffset += 1
+            }
+            return codePoints
+        }
+        var spansByLanguage: [[(Int, Int, Float)]] = Array(repeating: [], count: Language.allCases.count)
+        for span in result.spans {
+            let start = codePointOffset(span.range.lowerBound)
+            let end = codePointOffset(span.range.upperBound)
+            spansByLanguage[Language.allCases.firstIndex(of: span.language)!].append((start, end, span.confidence))
+        }
+        let length = codePointOffset(document.count)
+        for (index, language) in Language.allCases.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            output += Array("\"tamiz__tamiz__\(language.rawValue)\":[".utf8)
+            for (spanIndex, span) in spansByLanguage[index].enumerated() {
+                if spanIndex > 0 { output.append(UInt8(ascii: ",")) }
+                output += Array("[\(span.0),\(span.1),".utf8)
+                RecordWriter.appendConfidence(span.2, to: &output)
+                output.append(UInt8(ascii: "]"))
+            }
+            output += Array("],\"tamiz__tamiz__doc_\(language.rawValue)\":[[0,\(length),".utf8)
+            RecordWriter.appendConfidence(Float(result.fraction(language)), to: &output)
+            output += Array("]]".utf8)
+        }
+        output += Array("}}\n".utf8)
     }
 
     /// Cleans and labels one document's text.
@@ -117,6 +166,7 @@ extension BlockProcessor {
             forEachUnit(of: line, in: document) { range, guess in
                 output.counters.count(guess.language, debris: nil)
                 result.contentBytes[guess.language, default: 0] += range.count
+                if options.documents!.attributes { result.spans.append((range, guess.language, guess.confidence)) }
                 let destination = Destination(guess.language).rawValue
                 if lineHasPart[destination] {
                     result.parts[destination].append(0x20)
@@ -153,9 +203,17 @@ extension BlockProcessor {
         }
         func emit(_ text: [UInt8], part: Language?, slot: Int) {
             let summary = resultJSON(result, part: part)
-            output.buffers[slot] += Self.rewrite(
+            var rewritten = Self.rewrite(
                 record, object: object, path: documents.fieldPath[...], text: text,
                 resultField: Array(documents.resultField.utf8), result: summary)
+            if documents.languageFields {
+                let language = part ?? result.majority
+                rewritten.removeLast()  // the closing brace
+                rewritten += Array(#","language":""#.utf8) + Array(language.rawValue.utf8) + Array(#"","language_score":"#.utf8)
+                RecordWriter.appendConfidence(Float(result.fraction(language)), to: &rewritten)
+                rewritten.append(UInt8(ascii: "}"))
+            }
+            output.buffers[slot] += rewritten
             output.buffers[slot].append(0x0A)
             output.statistics.documentsWritten += 1
             written = true

@@ -70,6 +70,8 @@ public struct FilterOptions: Sendable {
     public var inputNames: [String] = []
     /// Read JSON Lines documents instead of plain text (see ``DocumentOptions``).
     public var documents: DocumentOptions? = nil
+    /// The document options for WARC inputs (read as JSON Lines documents) when `documents` is nil.
+    public var warcDocuments = DocumentOptions()
 
     public init(action: FilterAction) {
         self.action = action
@@ -94,6 +96,13 @@ public struct DocumentOptions: Sendable, Equatable {
     public var minimumFraction = 0.5
     /// `keep` and `route` act on each document's per-language parts instead of whole documents.
     public var split = false
+    /// Also writes top-level `"language"` and `"language_score"` members, the fields datatrove
+    /// and FineWeb pipelines read: the document's (or part's) language and its share of the content.
+    public var languageFields = false
+    /// Writes Dolma-style attributes (`--attributes`): one line per document read, row-aligned
+    /// with the input, `{"id":…,"attributes":{"tamiz__tamiz__en":[[start,end,score],…],…}}`
+    /// with each unit's span in Unicode code points of the input text and its confidence.
+    public var attributes = false
 
     public init() {}
 }

@@ -30,6 +30,10 @@ public struct FilterStatistics: Sendable, Equatable {
     public var documents = 0
     public var documentsWritten = 0
     public var invalidRecords = 0
+    /// WARC inputs: records of other types than `conversion` skipped, by `WARC-Type`, and records
+    /// skipped as malformed (each also reported with its offset).
+    public var warcRecordsSkipped: [String: Int] = [:]
+    public var warcRecordsMalformed = 0
 
     public init() {}
 
@@ -80,6 +84,13 @@ public struct FilterStatistics: Sendable, Equatable {
             lines.append("documents: \(documents)")
             lines.append("documents written: \(documentsWritten)")
             lines.append("invalid records: \(invalidRecords)")
+        }
+        if !warcRecordsSkipped.isEmpty || warcRecordsMalformed > 0 {
+            lines.append("WARC records skipped: \(warcRecordsSkipped.values.reduce(0, +))")
+            for (type, count) in warcRecordsSkipped.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(type): \(count)")
+            }
+            lines.append("WARC records malformed: \(warcRecordsMalformed)")
         }
         if replacedInvalidBytes > 0 {
             lines.append("invalid UTF-8 bytes replaced with U+FFFD: \(replacedInvalidBytes)")

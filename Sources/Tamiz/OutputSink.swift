@@ -3,21 +3,25 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TamizContainers
 
-/// A file descriptor the filter writes whole buffers to.
+/// A file descriptor the filter writes whole buffers to, plain or compressed (a path ending in
+/// `.gz` or `.zst`, or `--compress` for standard output).
 final class OutputSink {
     let descriptor: Int32
     let name: String
     private let ownsDescriptor: Bool
     private let isPrimary: Bool
+    /// The descriptor, behind a compressor when the output is compressed.
+    private let sink: any ByteSink
 
     /// The primary output (standard output unless a caller passes another descriptor); a reader
     /// closing it early is a quiet end, not an error.
-    static func primary(descriptor: Int32) -> OutputSink {
-        OutputSink(descriptor: descriptor, name: "standard output", ownsDescriptor: false, isPrimary: true)
+    static func primary(descriptor: Int32, compression: Compression = .none) throws(FilterError) -> OutputSink {
+        try OutputSink(descriptor: descriptor, name: "standard output", ownsDescriptor: false, isPrimary: true, compression: compression)
     }
 
-    /// Creates or truncates the file at `path`.
+    /// Creates or truncates the file at `path`, compressed as its name says.
     static func file(_ path: String) throws(FilterError) -> OutputSink {
         let sink = try opened(path)
         try sink.truncate()
@@ -36,7 +40,15 @@ final class OutputSink {
         guard descriptor >= 0 else {
             throw FilterError(.output, "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
-        let sink = OutputSink(descriptor: descriptor, name: path, ownsDescriptor: true, isPrimary: false)
+        let sink: OutputSink
+        do throws(FilterError) {
+            sink = try OutputSink(
+                descriptor: descriptor, name: path, ownsDescriptor: true, isPrimary: false,
+                compression: Compression(forPath: path))
+        } catch {
+            close(descriptor)
+            throw error
+        }
         sink.created = created
         return sink
     }
@@ -57,11 +69,19 @@ final class OutputSink {
         if created { unlink(name) }
     }
 
-    private init(descriptor: Int32, name: String, ownsDescriptor: Bool, isPrimary: Bool) {
+    private init(
+        descriptor: Int32, name: String, ownsDescriptor: Bool, isPrimary: Bool, compression: Compression
+    ) throws(FilterError) {
         self.descriptor = descriptor
         self.name = name
         self.ownsDescriptor = ownsDescriptor
         self.isPrimary = isPrimary
+        let file = FileSink(descriptor: descriptor, name: name, ownsDescriptor: false)
+        do throws(ContainerError) {
+            self.sink = try ContainerWriter.wrap(file, compression: compression, name: name)
+        } catch {
+            throw FilterError(.output, error.description)
+        }
     }
 
     deinit {
@@ -71,27 +91,29 @@ final class OutputSink {
     /// Writes all of `bytes`, retrying short writes. A reader that closed standard output is
     /// reported as `.outputClosed`, which the CLI treats as a quiet end, not a failure.
     func write(_ bytes: [UInt8]) throws(FilterError) {
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #else
-                let written = Darwin.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                #endif
-                if written >= 0 {
-                    offset += written
-                } else if errno != EINTR {
-                    failure = errno
-                    return
-                }
-            }
+        do throws(ContainerError) {
+            try sink.write(bytes)
+        } catch {
+            throw failure(error)
         }
-        guard failure != 0 else { return }
-        if failure == EPIPE && isPrimary {
-            throw FilterError(.outputClosed, "standard output was closed")
+    }
+
+    /// Writes what a compressor still holds and its trailer; nothing for a plain output.
+    func finish() throws(FilterError) {
+        do throws(ContainerError) {
+            try sink.finish()
+        } catch {
+            throw failure(error)
         }
-        throw FilterError(.output, "cannot write '\(name)': \(String(cString: strerror(failure)))")
+    }
+
+    private func failure(_ error: ContainerError) -> FilterError {
+        if error.kind == .outputClosed && isPrimary {
+            return FilterError(.outputClosed, "standard output was closed")
+        }
+        if error.kind == .outputClosed {
+            return FilterError(.output, "cannot write '\(name)': broken pipe")
+        }
+        return FilterError(.output, error.description)
     }
 }

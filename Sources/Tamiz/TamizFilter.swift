@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TamizContainers
 
 /// The streaming filter: reads inputs in blocks, segments, cleans and classifies them on
 /// `options.threads` workers, and writes every unit in input order.
@@ -33,13 +34,23 @@ public struct TamizFilter: Sendable {
     /// Runs the filter over `inputs` (paths; `-` is standard input; empty means standard input).
     /// `label` and `keep` write to `outputDescriptor` (standard output by default); `route` writes
     /// each destination in `routePaths` (a destination without a path is counted and dropped).
+    ///
+    /// Inputs are recognised from their content: gzip, zstd, and WARC (Common Crawl WET), whose
+    /// `conversion` records are read as JSON Lines documents (see `WARCDocumentSource`); route,
+    /// errors and attributes paths ending in `.gz` / `.zst` are written compressed.
     /// - Parameters:
+    ///   - outputCompression: how the output at `outputDescriptor` is compressed.
+    ///   - progress: shows progress on standard error (`--progress`).
     ///   - errorsPath: `--jsonl`: records that cannot be read are copied here.
+    ///   - attributesPath: documents: Dolma-style attributes are written here (see
+    ///     `DocumentOptions.attributes`).
     ///   - report: receives, in input order, problems that do not stop the run (invalid JSON
     ///     records, each with its line number).
     public func run(
         inputs: [String], routePaths: [Destination: String] = [:], outputDescriptor: Int32 = 1,
-        errorsPath: String? = nil, report: @escaping @Sendable (String) -> Void = { _ in }
+        outputCompression: Compression = .none, progress: Bool = false,
+        errorsPath: String? = nil, attributesPath: String? = nil,
+        report: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(FilterError) -> FilterStatistics {
         let inputs = inputs.isEmpty ? ["-"] : inputs
         var options = self.options
@@ -54,13 +65,39 @@ public struct TamizFilter: Sendable {
 
         // Check that every input opens, so a bad path fails before any output is written, and note
         // which file each one is; they are then opened again one at a time as they are read.
+        // Each input's format is recognised from its first bytes here too; standard input, which
+        // cannot be opened again, is kept open with the bytes already read.
         var inputFiles: [FileIdentity: String] = [:]
+        var keptOpen: [Int: ContainerInput] = [:]
+        var isWARC: [Bool] = [], sizes: [Int?] = []
         for (index, path) in inputs.enumerated() {
             let descriptor = try InputSequence.open(path)
             if let identity = FileIdentity(descriptor: descriptor), identity.isRegularFile, inputFiles[identity] == nil {
                 inputFiles[identity] = options.inputNames[index]
             }
-            if descriptor != 0 { close(descriptor) }
+            let input = try InputSequence.recognise(
+                descriptor: descriptor, name: options.inputNames[index], report: report)
+            isWARC.append(input.isWARC)
+            sizes.append(input.size)
+            if descriptor == 0 { keptOpen[index] = input }
+        }
+        // WARC records arrive as JSON Lines documents; plain text cannot be read alongside them.
+        if isWARC.contains(true) && options.documents == nil {
+            if let plain = isWARC.firstIndex(of: false) {
+                throw FilterError(.input, "'\(options.inputNames[plain])' is not WARC like the other inputs; pass --jsonl if it is JSON Lines")
+            }
+            options.documents = options.warcDocuments
+        }
+        if attributesPath != nil {
+            guard options.documents != nil else {
+                throw FilterError(.usage, "--attributes needs documents: --jsonl or WARC input")
+            }
+            options.documents!.attributes = true
+        }
+        var meter: ProgressMeter?
+        if progress {
+            let total = sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! }
+            meter = ProgressMeter(totalBytes: total, recordName: options.documents == nil ? "lines" : "docs")
         }
 
         // Outputs are opened without truncating, compared with the inputs and with each other by
@@ -87,7 +124,7 @@ public struct TamizFilter: Sendable {
                 }
             }
         } else {
-            sinks = [OutputSink.primary(descriptor: outputDescriptor)]
+            sinks = [try OutputSink.primary(descriptor: outputDescriptor, compression: outputCompression)]
             checked.append((outputDescriptor, "standard output"))
         }
         var errors: OutputSink?
@@ -100,6 +137,17 @@ public struct TamizFilter: Sendable {
             }
             opened.append(errors!)
             checked.append((errors!.descriptor, "the errors file '\(errorsPath)'"))
+        }
+        var attributes: OutputSink?
+        if let attributesPath {
+            do throws(FilterError) {
+                attributes = try OutputSink.opened(attributesPath)
+            } catch {
+                opened.forEach { $0.removeIfCreated() }
+                throw error
+            }
+            opened.append(attributes!)
+            checked.append((attributes!.descriptor, "the attributes file '\(attributesPath)'"))
         }
         var outputFiles: [FileIdentity: String] = [:]
         for (descriptor, role) in checked {
@@ -117,16 +165,35 @@ public struct TamizFilter: Sendable {
             outputFiles[identity] = role
         }
         for sink in opened { try sink.truncate() }
+        let tally = WARCTally()
         let readers = InputSequence(
             paths: inputs, options: options,
-            maxLineBytes: options.documents == nil ? nil : options.maximumRecordBytes)
-        var writer = OrderedWriter(sinks: sinks, errors: errors, report: report)
-        if options.threads == 1 {
-            try runOnCallingThread(readers: readers, options: options, writer: &writer)
-        } else {
-            try runOnWorkers(readers: readers, options: options, writer: &writer)
+            maxLineBytes: options.documents == nil ? nil : options.maximumRecordBytes,
+            keptOpen: keptOpen, meter: meter, tally: tally, report: report)
+        var writer = OrderedWriter(sinks: sinks, errors: errors, attributes: attributes, report: report)
+        var failure: FilterError?
+        do throws(FilterError) {
+            if options.threads == 1 {
+                try runOnCallingThread(readers: readers, options: options, writer: &writer)
+            } else {
+                try runOnWorkers(readers: readers, options: options, writer: &writer)
+            }
+        } catch {
+            failure = error
         }
-        return writer.statistics
+        meter?.finish()
+        // Compressed outputs get their trailers even after an input error, so everything written
+        // before it can be read back.
+        if failure?.kind != .outputClosed {
+            for sink in sinks.compactMap({ $0 }) + [errors, attributes].compactMap({ $0 }) {
+                do throws(FilterError) { try sink.finish() } catch { failure = failure ?? error }
+            }
+        }
+        if let failure { throw failure }
+        var statistics = writer.statistics
+        statistics.warcRecordsSkipped = tally.statistics.skippedByType
+        statistics.warcRecordsMalformed = tally.statistics.malformed
+        return statistics
     }
 
     private func runOnCallingThread(
@@ -254,13 +321,15 @@ public struct TamizFilter: Sendable {
 struct OrderedWriter {
     private let sinks: [OutputSink?]
     private let errors: OutputSink?
+    private let attributes: OutputSink?
     private let report: @Sendable (String) -> Void
     private var openRecord: OpenRecord?
     private(set) var statistics = FilterStatistics()
 
-    init(sinks: [OutputSink?], errors: OutputSink?, report: @escaping @Sendable (String) -> Void) {
+    init(sinks: [OutputSink?], errors: OutputSink?, attributes: OutputSink? = nil, report: @escaping @Sendable (String) -> Void) {
         self.sinks = sinks
         self.errors = errors
+        self.attributes = attributes
         self.report = report
     }
 
@@ -281,23 +350,49 @@ struct OrderedWriter {
         if let opened = output.openedRecord { openRecord = opened }
         output.messages.forEach(report)
         if !output.errorRecords.isEmpty { try errors?.write(output.errorRecords) }
+        if !output.attributes.isEmpty { try attributes?.write(output.attributes) }
         if let error = output.error { throw error }
     }
 }
 
+/// The WARC readers' counts over all inputs, added as each input is finished.
+final class WARCTally {
+    var statistics = WARCStatistics()
+
+    func add(_ other: WARCStatistics) {
+        statistics.documents += other.documents
+        statistics.skippedByType.merge(other.skippedByType, uniquingKeysWith: +)
+        statistics.malformed += other.malformed
+        statistics.skippedBytes += other.skippedBytes
+    }
+}
+
 /// The inputs, opened one at a time as they are read (a run over more files than the system's
-/// limit of open descriptors still works); each is closed once the next is opened.
+/// limit of open descriptors still works); each is closed once the next is opened. Each is read
+/// through `ContainerReader`: decompressed, and WARC turned into JSON Lines documents.
 struct InputSequence {
     private let paths: [String]
     private let options: FilterOptions
     private let maxLineBytes: Int?
+    /// Inputs already opened to recognise their format that cannot be opened again (standard input).
+    private let keptOpen: [Int: ContainerInput]
+    private let meter: ProgressMeter?
+    private let tally: WARCTally
+    private let report: @Sendable (String) -> Void
     private var index = 0
-    private var descriptor: Int32 = -1
+    private var current: ContainerInput?
 
-    init(paths: [String], options: FilterOptions, maxLineBytes: Int?) {
+    init(
+        paths: [String], options: FilterOptions, maxLineBytes: Int?, keptOpen: [Int: ContainerInput] = [:],
+        meter: ProgressMeter? = nil, tally: WARCTally = WARCTally(), report: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.paths = paths
         self.options = options
         self.maxLineBytes = maxLineBytes
+        self.keptOpen = keptOpen
+        self.meter = meter
+        self.tally = tally
+        self.report = report
     }
 
     /// Opens `path` for reading (`-` is standard input, descriptor 0).
@@ -314,25 +409,41 @@ struct InputSequence {
         return descriptor
     }
 
+    /// The input at `descriptor`, its format recognised from its first bytes; it owns (and
+    /// closes) the descriptor unless it is standard input.
+    static func recognise(
+        descriptor: Int32, name: String, report: @escaping @Sendable (String) -> Void
+    ) throws(FilterError) -> ContainerInput {
+        let file = FileSource(descriptor: descriptor, name: name, ownsDescriptor: descriptor != 0)
+        file.endsOnInterruption = { StopSignal.signal != nil }
+        do throws(ContainerError) {
+            return try ContainerReader.open(file: file, maximumRecordBytes: TamizFilter.maximumRecordBytes, report: report)
+        } catch {
+            throw FilterError(.input, error.description)
+        }
+    }
+
     /// A reader for the next input, or nil after the last.
     mutating func next() throws(FilterError) -> BlockReader? {
         close()
         guard index < paths.count else { return nil }
-        descriptor = try Self.open(paths[index])
         defer { index += 1 }
+        let input: ContainerInput
+        if let kept = keptOpen[index] {
+            input = kept
+        } else {
+            input = try Self.recognise(descriptor: Self.open(paths[index]), name: options.inputNames[index], report: report)
+        }
+        current = input
+        let source: any ByteSource = meter.map { ProgressSource(input, meter: $0) } ?? input.source
         return BlockReader(
-            descriptor: descriptor, name: options.inputNames[index], source: index,
+            input: source, name: options.inputNames[index], source: index,
             blockBytes: options.blockBytes, maxLineBytes: maxLineBytes)
     }
 
+    /// Counts the current input's WARC records and lets it close.
     mutating func close() {
-        if descriptor > 0 {
-            #if canImport(Glibc)
-            _ = Glibc.close(descriptor)
-            #else
-            _ = Darwin.close(descriptor)
-            #endif
-        }
-        descriptor = -1
+        if let warc = current?.warc { tally.add(warc.statistics) }
+        current = nil
     }
 }

@@ -49,6 +49,9 @@ public final class FileSource: ByteSource {
     private let ownsDescriptor: Bool
     /// Bytes read from the descriptor so far.
     public private(set) var bytesRead = 0
+    /// Asked when a read is interrupted by a signal: `true` ends the input there (the filter's
+    /// SIGINT/SIGTERM handling), `false` retries the read.
+    public var endsOnInterruption: () -> Bool = { false }
 
     /// Opens `path` for reading (`-` is standard input, named "standard input").
     public convenience init(path: String) throws(ContainerError) {
@@ -95,6 +98,7 @@ public final class FileSource: ByteSource {
             if errno != EINTR {
                 throw ContainerError(.io, name: name, offset: bytesRead, "cannot read: \(String(cString: strerror(errno)))")
             }
+            if endsOnInterruption() { return 0 }
         }
     }
 }

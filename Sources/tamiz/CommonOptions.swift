@@ -42,6 +42,18 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "With --jsonl, keep/route: act on each document's per-language parts instead of whole documents.")
     var split = false
 
+    @Flag(name: .customLong("language-fields"), help: "With --jsonl or WARC input: also write top-level \"language\" and \"language_score\" members, the fields datatrove and FineWeb read.")
+    var languageFields = false
+
+    @Option(help: ArgumentHelp("With --jsonl or WARC input: write Dolma-style attributes here, one line per document: its id and per-language spans [start, end, score] in code points.", valueName: "path"))
+    var attributes: String?
+
+    @Option(help: ArgumentHelp("Compress standard output: gzip, zstd or none (route and --errors paths ending in .gz or .zst are compressed by their name).", valueName: "format"))
+    var compress: Compression = .none
+
+    @Flag(help: "Show bytes read (and the share of the total), MB/s, records, elapsed and remaining time on standard error.")
+    var progress = false
+
     func validate() throws {
         if paragraphs == .blankLine && (unit == .line || jsonl) {
             throw ValidationError("--paragraphs blank-line needs --unit sentence and plain-text input (not --jsonl).")
@@ -55,8 +67,9 @@ struct CommonOptions: ParsableArguments {
         if !(0...1).contains(minFraction) {
             throw ValidationError("--min-fraction must be between 0 and 1.")
         }
-        if !jsonl && (errors != nil || split || field != "text") {
-            throw ValidationError("--field, --errors and --split need --jsonl.")
+        // --errors, --split and --language-fields also apply to WARC inputs, which are found by content.
+        if !jsonl && field != "text" {
+            throw ValidationError("--field needs --jsonl.")
         }
         if field.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw ValidationError("--field must be a dotted path such as 'text' or 'page.body'.")
@@ -72,12 +85,16 @@ struct CommonOptions: ParsableArguments {
         options.strict = strict
         options.threads = threads ?? defaultThreadCount()
         options.minimumConfidence = minConfidence
+        var documents = DocumentOptions()
+        documents.fieldPath = field.split(separator: ".").map(String.init)
+        documents.minimumFraction = minFraction
+        documents.split = split
+        documents.languageFields = languageFields
         if jsonl {
-            var documents = DocumentOptions()
-            documents.fieldPath = field.split(separator: ".").map(String.init)
-            documents.minimumFraction = minFraction
-            documents.split = split
             options.documents = documents
+        } else {
+            documents.fieldPath = ["text"]
+            options.warcDocuments = documents
         }
         return options
     }
@@ -99,7 +116,8 @@ struct CommonOptions: ParsableArguments {
         let filter = TamizFilter(options: options, model: languageModel)
         do {
             let statistics = try filter.run(
-                inputs: inputs, routePaths: routePaths, errorsPath: errors,
+                inputs: inputs, routePaths: routePaths, outputCompression: compress, progress: progress,
+                errorsPath: errors, attributesPath: attributes,
                 report: { printToStandardError("tamiz: \($0)") })
             if stats {
                 printToStandardError(statistics.report)
@@ -126,4 +144,5 @@ struct Interrupted: Error, CustomStringConvertible {
 
 extension UnitKind: ExpressibleByArgument {}
 extension ParagraphBreaks: ExpressibleByArgument {}
+extension Compression: ExpressibleByArgument {}
 extension LabelFormat: ExpressibleByArgument {}
