@@ -92,7 +92,7 @@ public enum SpanEvaluation {
     /// Per scanned token, the language of the span covering it (tokens without evidence join
     /// the span around them, or are `und` between two languages), as `LanguageSpanDetector` spans say.
     package static func spanLanguages(_ tokens: [SpanToken], _ q: SpanParameters, _ scratch: inout SpanScratch) -> [Language] {
-        var labels = LanguageSpanDetector.labels(tokens, q, scratch: &scratch)
+        var labels = LanguageSpanDetector.labels(tokens, q, scratch: &scratch).map(\.0)
         var previous: Language? = nil
         var k = 0
         while k < labels.count {
@@ -161,18 +161,19 @@ extension SpanEvaluation {
         var samples: [(Float, Bool)] = []
         var scratch = SpanScratch()
         for text in prepared {
-            let labels = LanguageSpanDetector.labels(text.tokens, q, scratch: &scratch)
-            var spanSum = [Float](repeating: 0, count: labels.count)
+            let labelled = LanguageSpanDetector.labels(text.tokens, q, scratch: &scratch)
+            var spanSum = [Float](repeating: 0, count: labelled.count)
+            let evidence = labelled.indices.filter { labelled[$0].1 != nil }
             var k = 0
-            while k < scratch.evidenceIndex.count {
+            while k < evidence.count {
                 var j = k, sum: Float = 0
-                let language = labels[scratch.evidenceIndex[k]]
-                while j < scratch.evidenceIndex.count && labels[scratch.evidenceIndex[j]] == language { sum += scratch.evidence[j]; j += 1 }
-                for m in k..<j { spanSum[scratch.evidenceIndex[m]] = abs(sum) }
+                let language = labelled[evidence[k]].0
+                while j < evidence.count && labelled[evidence[j]].0 == language { sum += labelled[evidence[j]].1!; j += 1 }
+                for m in k..<j { spanSum[evidence[m]] = abs(sum) }
                 k = j
             }
-            for (token, language) in text.gold where token >= 0 && language != nil && labels[token] != .undetermined {
-                samples.append((spanSum[token], labels[token] == language))
+            for (token, language) in text.gold where token >= 0 && language != nil && labelled[token].0 != .undetermined {
+                samples.append((spanSum[token], labelled[token].0 == language))
             }
         }
         var best = candidates[0], bestLoss = Double.infinity

@@ -50,31 +50,70 @@ package struct SpanToken: Sendable, Equatable {
 }
 
 /// Reusable buffers for `LanguageSpanDetector`: after the first few texts, detecting spans
-/// allocates nothing (the span benchmark counts mallocs). One per thread; not shareable.
+/// allocates nothing (the span benchmark counts mallocs). One per thread: a copy shares the
+/// buffers until the next `detect`, which then gives the copy its own.
 public struct SpanScratch: Sendable {
     /// The spans of the last text passed to `LanguageSpanDetector.detect(_:into:)`.
     public internal(set) var spans: [LanguageSpan] = []
-    package var tokens: [SpanToken] = []
-    /// Per token: its language after decoding (`und` for tokens without evidence).
-    package var labels: [Language] = []
-    /// Per evidence token: its index in `tokens`, its own and its context evidence, back pointers.
-    package var evidenceIndex: [Int] = []
-    package var evidence: [Float] = []
-    var smoothed: [Float] = []
-    var back: [UInt8] = []
-    /// The whole text's class scores and evidence, as `LanguageModel.score` sums them.
+    var buffers = SpanBuffers()
+    /// The whole text's class scores and letters (each token scored alone: see `scan`).
     var sentenceScores = SIMD8<Int32>(repeating: 0)
-    var sentenceLetters = 0, sentenceForeignLetters = 0, sentenceCodeMarks = 0
+    var sentenceLetters = 0
 
-    public init() {
-        for capacity in [64] {
-            spans.reserveCapacity(capacity / 4)
-            tokens.reserveCapacity(capacity)
-            labels.reserveCapacity(capacity)
-            evidenceIndex.reserveCapacity(capacity)
-            evidence.reserveCapacity(capacity)
-            smoothed.reserveCapacity(capacity)
-            back.reserveCapacity(capacity)
-        }
+    public init() { spans.reserveCapacity(16) }
+
+    /// Makes the buffers this scratch's own (a copy shared them) before they are written.
+    mutating func ownBuffers() {
+        if !isKnownUniquelyReferenced(&buffers) { buffers = SpanBuffers() }
     }
+}
+
+/// The per-token columns behind `SpanScratch`, as raw memory: the scan and the decoder write
+/// them through pointers (as Swift arrays, every append checked uniqueness and capacity).
+final class SpanBuffers: @unchecked Sendable {
+    private(set) var capacity = 0
+    var count = 0
+    var start = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    var end = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    var letters = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var ngram = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var odds = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    /// Bit 0: a word of the token is in the span table; bit 1: it starts upper case.
+    var flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    /// Per token: 0 und, 1 English, 2 Spanish.
+    var label = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    /// Per evidence token (tokens with letters): its index, evidence, context evidence, back pointers.
+    var evidenceCount = 0
+    var evidenceIndex = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var evidence = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    var smoothed = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+    var back = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+
+    /// Room for `tokens` tokens (contents are not kept).
+    func reserve(_ tokens: Int) {
+        guard tokens > capacity else { return }
+        release()
+        capacity = max(tokens, 2 * capacity, 64)
+        start = .allocate(capacity: capacity)
+        end = .allocate(capacity: capacity)
+        letters = .allocate(capacity: capacity)
+        ngram = .allocate(capacity: capacity)
+        odds = .allocate(capacity: capacity)
+        flags = .allocate(capacity: capacity)
+        label = .allocate(capacity: capacity)
+        evidenceIndex = .allocate(capacity: capacity)
+        evidence = .allocate(capacity: capacity)
+        smoothed = .allocate(capacity: capacity)
+        back = .allocate(capacity: capacity)
+    }
+
+    private func release() {
+        start.deallocate(); end.deallocate(); letters.deallocate(); ngram.deallocate(); odds.deallocate()
+        flags.deallocate(); label.deallocate(); evidenceIndex.deallocate(); evidence.deallocate()
+        smoothed.deallocate(); back.deallocate()
+    }
+
+    deinit { release() }
+
+    static func language(_ code: UInt8) -> Language { code == 1 ? .english : code == 2 ? .spanish : .undetermined }
 }

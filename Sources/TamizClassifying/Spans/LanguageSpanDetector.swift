@@ -23,8 +23,9 @@ public struct LanguageSpanDetector: Sendable {
 
     /// The spans of `utf8`, in order, in `scratch.spans`.
     public func detect(_ utf8: UnsafeBufferPointer<UInt8>, into scratch: inout SpanScratch) {
+        scratch.ownBuffers()
         scan(utf8, into: &scratch)
-        Self.decode(parameters, &scratch)
+        Self.decode(parameters, scratch.buffers)
         Self.makeSpans(utf8, parameters, &scratch)
     }
 
@@ -40,135 +41,171 @@ public struct LanguageSpanDetector: Sendable {
     package func tokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [SpanToken] {
         var scratch = SpanScratch()
         scan(utf8, into: &scratch)
-        return scratch.tokens
-    }
-
-    /// Tooling: per-token languages for scanned `tokens` under `parameters` (`und`: no evidence).
-    package static func labels(_ tokens: [SpanToken], _ parameters: SpanParameters, scratch: inout SpanScratch) -> [Language] {
-        scratch.tokens = tokens
-        decode(parameters, &scratch)
-        return scratch.labels
-    }
-
-    /// A token's English-over-Spanish evidence in nats (see `SpanParameters`); nil without letters.
-    @inline(__always)
-    static func evidence(_ t: SpanToken, first: Bool, _ q: SpanParameters) -> Float? {
-        guard t.letters > 0 else { return nil }
-        var x = q.ngramWeight * Float(t.ngram) * 0.125 + q.wordWeight * 2.302_585 / SpanTable.oddsPerLog10 * Float(t.odds) - q.spanishPrior
-        x = min(q.evidenceCap, max(-q.evidenceCap, x))
-        if t.capitalised, !t.listed, !first { x *= q.capitalisedWeight }
-        return x
-    }
-
-    /// Labels every token: evidence, context, Viterbi.
-    static func decode(_ q: SpanParameters, _ scratch: inout SpanScratch) {
-        scratch.labels.removeAll(keepingCapacity: true)
-        scratch.evidenceIndex.removeAll(keepingCapacity: true)
-        scratch.evidence.removeAll(keepingCapacity: true)
-        scratch.smoothed.removeAll(keepingCapacity: true)
-        scratch.back.removeAll(keepingCapacity: true)
-        for (k, t) in scratch.tokens.enumerated() {
-            scratch.labels.append(.undetermined)
-            if let x = evidence(t, first: scratch.evidence.isEmpty, q) {
-                scratch.evidenceIndex.append(k)
-                scratch.evidence.append(x)
-            }
+        let b = scratch.buffers
+        return (0..<b.count).map { k in
+            SpanToken(start: b.start[k], end: b.end[k], letters: Int(b.letters[k]), ngram: b.ngram[k], odds: b.odds[k],
+                      listed: b.flags[k] & 1 != 0, capitalised: b.flags[k] & 2 != 0)
         }
-        let m = scratch.evidence.count
+    }
+
+    /// Tooling: per-token languages for scanned `tokens` under `parameters` (`und`: no
+    /// evidence), with each evidence token's evidence (`nil` for the others).
+    package static func labels(_ tokens: [SpanToken], _ parameters: SpanParameters, scratch: inout SpanScratch) -> [(Language, Float?)] {
+        scratch.ownBuffers()
+        let b = scratch.buffers
+        b.reserve(tokens.count)
+        for (k, t) in tokens.enumerated() {
+            b.start[k] = t.start
+            b.end[k] = t.end
+            b.letters[k] = Int32(t.letters)
+            b.ngram[k] = t.ngram
+            b.odds[k] = t.odds
+            b.flags[k] = (t.listed ? 1 : 0) | (t.capitalised ? 2 : 0)
+        }
+        b.count = tokens.count
+        decode(parameters, b)
+        var evidence = [Float?](repeating: nil, count: tokens.count)
+        for e in 0..<b.evidenceCount { evidence[Int(b.evidenceIndex[e])] = b.evidence[e] }
+        return (0..<tokens.count).map { (SpanBuffers.language(b.label[$0]), evidence[$0]) }
+    }
+
+    /// Labels every token: evidence (see `SpanParameters`), context, Viterbi.
+    static func decode(_ q: SpanParameters, _ b: SpanBuffers) {
+        let n = b.count
+        let wordScale = q.wordWeight * 2.302_585 / SpanTable.oddsPerLog10, ngramScale = q.ngramWeight * 0.125
+        var m = 0
+        for k in 0..<n {
+            b.label[k] = 0
+            let letters = b.letters[k]
+            guard letters > 0 else { continue }
+            var x = ngramScale * Float(b.ngram[k]) + wordScale * Float(b.odds[k]) - q.spanishPrior
+            x = min(q.evidenceCap, max(-q.evidenceCap, x))
+            if b.flags[k] == 2, m > 0 { x *= q.capitalisedWeight }  // capitalised, unlisted, not first: a name
+            b.evidenceIndex[m] = Int32(truncatingIfNeeded: k)
+            b.evidence[m] = x
+            m &+= 1
+        }
+        b.evidenceCount = m
         guard m > 0 else { return }
-        for k in 0..<m {
-            let left = k > 0 ? scratch.evidence[k - 1] : 0
-            let right = k + 1 < m ? scratch.evidence[k + 1] : 0
-            scratch.smoothed.append(scratch.evidence[k] + q.contextWeight * (left + right))
+        let evidence = b.evidence, smoothed = b.smoothed, back = b.back
+        if q.contextWeight == 0 {
+            smoothed.update(from: evidence, count: m)
+        } else {
+            for k in 0..<m {
+                let left = k > 0 ? evidence[k - 1] : 0
+                let right = k + 1 < m ? evidence[k + 1] : 0
+                smoothed[k] = evidence[k] + q.contextWeight * (left + right)
+            }
         }
         // Two states, English and Spanish; `back` bit 0: the best path into English came from
         // Spanish, bit 1: into Spanish from English.
-        var en = scratch.smoothed[0] * 0.5, es = -en
-        scratch.back.append(0)
+        var en = smoothed[0] * 0.5, es = -en
+        back[0] = 0
+        let penalty = q.switchPenalty
         for k in 1..<m {
-            let half = scratch.smoothed[k] * 0.5
-            let enFromEs = es - q.switchPenalty, esFromEn = en - q.switchPenalty
-            var bits: UInt8 = 0
-            let newEn: Float, newEs: Float
-            if enFromEs > en { newEn = enFromEs + half; bits |= 1 } else { newEn = en + half }
-            if esFromEn > es { newEs = esFromEn - half; bits |= 2 } else { newEs = es - half }
+            let half = smoothed[k] * 0.5
+            let enFromEs = es - penalty, esFromEn = en - penalty
+            let switchToEn = enFromEs > en, switchToEs = esFromEn > es
+            let newEn = (switchToEn ? enFromEs : en) + half
+            let newEs = (switchToEs ? esFromEn : es) - half
+            back[k] = (switchToEn ? 1 : 0) | (switchToEs ? 2 : 0)
             en = newEn
             es = newEs
-            scratch.back.append(bits)
         }
         var english = en >= es
         var k = m - 1
         while true {
-            scratch.labels[scratch.evidenceIndex[k]] = english ? .english : .spanish
+            b.label[Int(b.evidenceIndex[k])] = english ? 1 : 2
             if k == 0 { break }
-            let bits = scratch.back[k]
-            if english ? bits & 1 != 0 : bits & 2 != 0 { english.toggle() }
+            if back[k] & (english ? 1 : 2) != 0 { english.toggle() }
             k -= 1
         }
     }
 
-    /// Groups labelled tokens into spans and measures them in code points.
+    /// Groups labelled tokens into spans (tokens without evidence join the span around them, or
+    /// make an `und` span between two languages) and measures them in code points.
     static func makeSpans(_ utf8: UnsafeBufferPointer<UInt8>, _ q: SpanParameters, _ scratch: inout SpanScratch) {
         scratch.spans.removeAll(keepingCapacity: true)
-        let tokens = scratch.tokens
-        var current: Language? = nil
+        let b = scratch.buffers
+        var current: UInt8 = 0
         var spanStart = 0, spanEnd = 0, letters = 0
         var sum: Float = 0
-        var pendingStart = -1, pendingEnd = 0  // tokens without evidence since the last labelled one
-        var e = 0  // next evidence token
-        func close() {
-            guard let language = current else { return }
-            let confidence = 1 / (1 + fastExpNegativeScalar(q.confidenceScale * abs(sum)))
-            scratch.spans.append(LanguageSpan(language: language, confidence: confidence, bytes: spanStart..<spanEnd, scalars: 0..<0, letters: letters))
-        }
-        for (k, t) in tokens.enumerated() {
-            let label = scratch.labels[k]
-            if label == .undetermined {
-                if pendingStart < 0 { pendingStart = t.start }
-                pendingEnd = t.end
+        var pendingStart = -1, pendingEnd = 0
+        var e = 0
+        for k in 0..<b.count {
+            let label = b.label[k]
+            if label == 0 {
+                if pendingStart < 0 { pendingStart = b.start[k] }
+                pendingEnd = b.end[k]
                 continue
             }
-            let x = scratch.evidence[e]
-            e += 1
+            let x = b.evidence[e]
+            e &+= 1
             if label == current {
-                spanEnd = t.end
+                spanEnd = b.end[k]
                 pendingStart = -1
             } else {
-                if current == nil {
-                    spanStart = pendingStart >= 0 ? pendingStart : t.start
+                if current == 0 {
+                    spanStart = pendingStart >= 0 ? pendingStart : b.start[k]
                 } else {
-                    close()
+                    scratch.spans.append(span(current, sum, spanStart, spanEnd, letters, q))
                     if pendingStart >= 0 {
                         scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: pendingStart..<pendingEnd, scalars: 0..<0, letters: 0))
                     }
-                    spanStart = t.start
+                    spanStart = b.start[k]
                 }
                 pendingStart = -1
                 current = label
-                spanEnd = t.end
+                spanEnd = b.end[k]
                 letters = 0
                 sum = 0
             }
-            letters += t.letters
+            letters &+= Int(b.letters[k])
             sum += x
         }
-        if current == nil {
+        if current == 0 {
             if pendingStart >= 0 {
                 scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: pendingStart..<pendingEnd, scalars: 0..<0, letters: 0))
             }
         } else {
             if pendingStart >= 0 { spanEnd = pendingEnd }
-            close()
+            scratch.spans.append(span(current, sum, spanStart, spanEnd, letters, q))
         }
         // Code points: one pass up to the last span's end.
+        guard let p = utf8.baseAddress else { return }
         var scalars = 0, at = 0
         for s in scratch.spans.indices {
             let r = scratch.spans[s].bytes
-            while at < r.lowerBound { scalars &+= utf8[at] & 0xC0 != 0x80 ? 1 : 0; at &+= 1 }
+            scalars &+= scalarCount(p + at, r.lowerBound &- at)
             let start = scalars
-            while at < r.upperBound { scalars &+= utf8[at] & 0xC0 != 0x80 ? 1 : 0; at &+= 1 }
+            scalars &+= scalarCount(p + r.lowerBound, r.count)
+            at = r.upperBound
             scratch.spans[s].scalars = start..<scalars
         }
+    }
+
+    @inline(__always)
+    static func span(_ label: UInt8, _ sum: Float, _ start: Int, _ end: Int, _ letters: Int, _ q: SpanParameters) -> LanguageSpan {
+        let confidence = 1 / (1 + fastExpNegativeScalar(q.confidenceScale * abs(sum)))
+        return LanguageSpan(language: SpanBuffers.language(label), confidence: confidence, bytes: start..<end, scalars: 0..<0, letters: letters)
+    }
+
+    /// Code points in `count` bytes (bytes that are not UTF-8 continuation bytes `10xxxxxx`),
+    /// eight bytes at a time.
+    @inline(__always)
+    static func scalarCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var c = count
+        var k = 0
+        while k &+ 8 <= count {
+            let w = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+            c &-= (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            k &+= 8
+        }
+        while k < count {
+            if p[k] & 0xC0 == 0x80 { c &-= 1 }
+            k &+= 1
+        }
+        return c
     }
 }
 
