@@ -25,10 +25,15 @@ let package = Package(
         // Tooling: ICU's CLDR suppression lists (resource bundles), read only when building the table.
         .target(name: "CICUSuppressions", linkerSettings: [.linkedLibrary("icuuc")]),
         .target(name: "TamizSegmentationTraining", dependencies: ["TamizSegmenting", "CICUSuppressions"]),
+        // The committed span table (Data/spans/spans.table), embedded the same way.
+        .target(name: "CTamizSpanData"),
         .target(
             name: "TamizClassifying",
-            dependencies: ["CTamizModelData"]
+            dependencies: ["CTamizModelData", "CTamizSpanData"]
         ),
+        // Fitting the span table (synthetic mixed sentences, parameter search, evaluation):
+        // tooling only, not part of what a user imports.
+        .target(name: "TamizSpanTraining", dependencies: ["TamizClassifying"]),
         .target(name: "TamizCleaning"),
         // The system zlib and libzstd behind plain-C shims (their init functions are macros or
         // return size_t error codes); no Swift package, so no networking stack comes with them.
@@ -49,13 +54,14 @@ let package = Package(
         .executableTarget(
             name: "tamiz-train",
             dependencies: [
-                "TamizClassifying", "TamizSegmentationTraining",
+                "TamizClassifying", "TamizSegmentationTraining", "TamizSpanTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting"]),
         .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining"]),
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
+        .testTarget(name: "TamizSpansTests", dependencies: ["TamizClassifying", "TamizSpanTraining"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
         .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),

@@ -21,7 +21,7 @@ struct TamizTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tamiz-train",
         abstract: "Build the Tamiz language model from Data/corpus, or evaluate training settings.",
-        subcommands: [Build.self, Evaluate.self, Segmentation.self],
+        subcommands: [Build.self, Evaluate.self, Segmentation.self, Spans.self],
         defaultSubcommand: Build.self
     )
 }

@@ -33,6 +33,19 @@ let benchmarks: @Sendable () -> Void = {
         BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
     }
 
+    // Span mode on the same sentences: every word scored and the sentence decoded into spans
+    // (`LanguageSpanDetector`), against `classify-1MB-sentences` in the same run.
+    let detector = LanguageSpanDetector()
+    Benchmark("spans-1MB-sentences", configuration: configuration) { benchmark in
+        var scratch = SpanScratch()
+        let start = ContinuousClock.now
+        for sentence in sentences {
+            sentence.withUnsafeBufferPointer { detector.detect($0, into: &scratch) }
+            blackHole(scratch.spans.count)
+        }
+        BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+    }
+
     // What a process pays before its first answer: validating the model's header and checksum
     // (the embedded model is read in place; a model file is read and copied once).
     let modelBytes = LanguageModel.embedded.bytes

@@ -1,0 +1,216 @@
+/// Finds the maximal runs of English and Spanish inside a text (code-switched sentences such as
+/// `I told her que no me importa, she can do whatever she wants`).
+///
+/// One pass scores every whitespace token with the classifier's n-gram model and looks its words
+/// up in the span table's word-list log-odds (`scan`); each word's evidence is then weighed with
+/// its neighbours' and decoded over the text by a two-state Viterbi with a switch penalty
+/// (`decode`), so that one ambiguous word (`no`, `me`, `a`, a name) does not flip a span.
+/// `SpanParameters` says how; they are fitted on sentences spliced from the licensed training
+/// corpus. Tokens without letters join the span around them. Allocation-free once `SpanScratch`
+/// has grown (the span benchmark counts mallocs); safe to share across threads (each thread its own scratch).
+public struct LanguageSpanDetector: Sendable {
+    public let classifier: LanguageClassifier
+    public let table: SpanTable
+    public var parameters: SpanParameters
+    /// Tooling: false carries the register across tokens as the classifier does (for comparisons).
+    package var isolateTokens = true
+
+    public init(classifier: LanguageClassifier = LanguageClassifier(), table: SpanTable = .embedded) {
+        self.classifier = classifier
+        self.table = table
+        self.parameters = table.parameters
+    }
+
+    /// The spans of `utf8`, in order, in `scratch.spans`.
+    public func detect(_ utf8: UnsafeBufferPointer<UInt8>, into scratch: inout SpanScratch) {
+        scratch.ownBuffers()
+        scan(utf8, into: &scratch)
+        Self.decode(parameters, scratch.buffers)
+        Self.makeSpans(utf8, parameters, &scratch)
+    }
+
+    /// The spans of `text` (allocates; `detect(_:into:)` with a kept `SpanScratch` does not).
+    public func spans(in text: String) -> [LanguageSpan] {
+        var text = text
+        var scratch = SpanScratch()
+        text.withUTF8 { detect($0, into: &scratch) }
+        return scratch.spans
+    }
+
+    /// Tooling: the scanned tokens of `utf8` (for fitting `SpanParameters` without rescanning).
+    package func tokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [SpanToken] {
+        var scratch = SpanScratch()
+        scan(utf8, into: &scratch)
+        let b = scratch.buffers
+        return (0..<b.count).map { k in
+            SpanToken(start: b.start[k], end: b.end[k], letters: Int(b.letters[k]), ngram: b.ngram[k], odds: b.odds[k],
+                      listed: b.flags[k] & 1 != 0, capitalised: b.flags[k] & 2 != 0)
+        }
+    }
+
+    /// Tooling: per-token languages for scanned `tokens` under `parameters` (`und`: no
+    /// evidence), with each evidence token's evidence (`nil` for the others).
+    package static func labels(_ tokens: [SpanToken], _ parameters: SpanParameters, scratch: inout SpanScratch) -> [(Language, Float?)] {
+        scratch.ownBuffers()
+        let b = scratch.buffers
+        b.reserve(tokens.count)
+        for (k, t) in tokens.enumerated() {
+            b.start[k] = t.start
+            b.end[k] = t.end
+            b.letters[k] = Int32(t.letters)
+            b.ngram[k] = t.ngram
+            b.odds[k] = t.odds
+            b.flags[k] = (t.listed ? 1 : 0) | (t.capitalised ? 2 : 0)
+        }
+        b.count = tokens.count
+        decode(parameters, b)
+        var evidence = [Float?](repeating: nil, count: tokens.count)
+        for e in 0..<b.evidenceCount { evidence[Int(b.evidenceIndex[e])] = b.evidence[e] }
+        return (0..<tokens.count).map { (SpanBuffers.language(b.label[$0]), evidence[$0]) }
+    }
+
+    /// Labels every token: evidence (see `SpanParameters`), context, Viterbi.
+    static func decode(_ q: SpanParameters, _ b: SpanBuffers) {
+        let n = b.count
+        let wordScale = q.wordWeight * 2.302_585 / SpanTable.oddsPerLog10, ngramScale = q.ngramWeight * 0.125
+        var m = 0
+        for k in 0..<n {
+            b.label[k] = 0
+            let letters = b.letters[k]
+            guard letters > 0 else { continue }
+            var x = ngramScale * Float(b.ngram[k]) + wordScale * Float(b.odds[k]) - q.spanishPrior
+            x = min(q.evidenceCap, max(-q.evidenceCap, x))
+            if b.flags[k] == 2, m > 0 { x *= q.capitalisedWeight }  // capitalised, unlisted, not first: a name
+            b.evidenceIndex[m] = Int32(truncatingIfNeeded: k)
+            b.evidence[m] = x
+            m &+= 1
+        }
+        b.evidenceCount = m
+        guard m > 0 else { return }
+        let evidence = b.evidence, smoothed = b.smoothed, back = b.back
+        if q.contextWeight == 0 {
+            smoothed.update(from: evidence, count: m)
+        } else {
+            for k in 0..<m {
+                let left = k > 0 ? evidence[k - 1] : 0
+                let right = k + 1 < m ? evidence[k + 1] : 0
+                smoothed[k] = evidence[k] + q.contextWeight * (left + right)
+            }
+        }
+        // Two states, English and Spanish; `back` bit 0: the best path into English came from
+        // Spanish, bit 1: into Spanish from English.
+        var en = smoothed[0] * 0.5, es = -en
+        back[0] = 0
+        let penalty = q.switchPenalty
+        for k in 1..<m {
+            let half = smoothed[k] * 0.5
+            let enFromEs = es - penalty, esFromEn = en - penalty
+            let switchToEn = enFromEs > en, switchToEs = esFromEn > es
+            let newEn = (switchToEn ? enFromEs : en) + half
+            let newEs = (switchToEs ? esFromEn : es) - half
+            back[k] = (switchToEn ? 1 : 0) | (switchToEs ? 2 : 0)
+            en = newEn
+            es = newEs
+        }
+        var english = en >= es
+        var k = m - 1
+        while true {
+            b.label[Int(b.evidenceIndex[k])] = english ? 1 : 2
+            if k == 0 { break }
+            if back[k] & (english ? 1 : 2) != 0 { english.toggle() }
+            k -= 1
+        }
+    }
+
+    /// Groups labelled tokens into spans (tokens without evidence join the span around them, or
+    /// make an `und` span between two languages) and measures them in code points.
+    static func makeSpans(_ utf8: UnsafeBufferPointer<UInt8>, _ q: SpanParameters, _ scratch: inout SpanScratch) {
+        scratch.spans.removeAll(keepingCapacity: true)
+        let b = scratch.buffers
+        var current: UInt8 = 0
+        var spanStart = 0, spanEnd = 0, letters = 0
+        var sum: Float = 0
+        var pendingStart = -1, pendingEnd = 0
+        var e = 0
+        for k in 0..<b.count {
+            let label = b.label[k]
+            if label == 0 {
+                if pendingStart < 0 { pendingStart = b.start[k] }
+                pendingEnd = b.end[k]
+                continue
+            }
+            let x = b.evidence[e]
+            e &+= 1
+            if label == current {
+                spanEnd = b.end[k]
+                pendingStart = -1
+            } else {
+                if current == 0 {
+                    spanStart = pendingStart >= 0 ? pendingStart : b.start[k]
+                } else {
+                    scratch.spans.append(span(current, sum, spanStart, spanEnd, letters, q))
+                    if pendingStart >= 0 {
+                        scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: pendingStart..<pendingEnd, scalars: 0..<0, letters: 0))
+                    }
+                    spanStart = b.start[k]
+                }
+                pendingStart = -1
+                current = label
+                spanEnd = b.end[k]
+                letters = 0
+                sum = 0
+            }
+            letters &+= Int(b.letters[k])
+            sum += x
+        }
+        if current == 0 {
+            if pendingStart >= 0 {
+                scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: pendingStart..<pendingEnd, scalars: 0..<0, letters: 0))
+            }
+        } else {
+            if pendingStart >= 0 { spanEnd = pendingEnd }
+            scratch.spans.append(span(current, sum, spanStart, spanEnd, letters, q))
+        }
+        // Code points: one pass up to the last span's end.
+        guard let p = utf8.baseAddress else { return }
+        var scalars = 0, at = 0
+        for s in scratch.spans.indices {
+            let r = scratch.spans[s].bytes
+            scalars &+= scalarCount(p + at, r.lowerBound &- at)
+            let start = scalars
+            scalars &+= scalarCount(p + r.lowerBound, r.count)
+            at = r.upperBound
+            scratch.spans[s].scalars = start..<scalars
+        }
+    }
+
+    @inline(__always)
+    static func span(_ label: UInt8, _ sum: Float, _ start: Int, _ end: Int, _ letters: Int, _ q: SpanParameters) -> LanguageSpan {
+        let confidence = 1 / (1 + fastExpNegativeScalar(q.confidenceScale * abs(sum)))
+        return LanguageSpan(language: SpanBuffers.language(label), confidence: confidence, bytes: start..<end, scalars: 0..<0, letters: letters)
+    }
+
+    /// Code points in `count` bytes (bytes that are not UTF-8 continuation bytes `10xxxxxx`),
+    /// eight bytes at a time.
+    @inline(__always)
+    static func scalarCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var c = count
+        var k = 0
+        while k &+ 8 <= count {
+            let w = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+            c &-= (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            k &+= 8
+        }
+        while k < count {
+            if p[k] & 0xC0 == 0x80 { c &-= 1 }
+            k &+= 1
+        }
+        return c
+    }
+}
+
+/// exp(-x) for one x ≥ 0 (`fastExpNegative`'s lane 0; 0 above 30).
+@inline(__always)
+func fastExpNegativeScalar(_ x: Float) -> Float {
+    fastExpNegative(SIMD8(repeating: min(x, 31)), zeroAbove: 30)[0]
+}
