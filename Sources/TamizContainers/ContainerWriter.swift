@@ -73,89 +73,75 @@ public final class FileSink: ByteSink {
     public func finish() throws(ContainerError) {}
 }
 
-/// Compresses into gzip (one member) and writes to the sink behind it (`ContainerWriterTests`:
-/// `gzip -dc` reads it back).
-public final class GzipSink: ByteSink {
+/// Compresses into gzip (one member) or zstd (one frame) and writes to the sink behind it
+/// (`ContainerWriterTests`: `gzip -dc` and `zstd -dc` read it back).
+///
+/// The two C shims share one streaming shape (`tz_gzip_deflate`, `tz_zstd_compress`), so one
+/// loop drives either; only opening, closing and error wording differ.
+final class CompressingSink: ByteSink {
+    /// One call of the encoder: input, its length, consumed, output, its room, produced, finish.
+    typealias Step = (UnsafePointer<UInt8>?, Int, inout Int, UnsafeMutablePointer<UInt8>, Int, inout Int, Int32) -> Int32
+
     private let next: any ByteSink
-    private let name: String
-    private let deflater: OpaquePointer
-    private let output: UnsafeMutableRawBufferPointer
+    private let step: Step
+    /// The status the encoder returns once a finished stream's last bytes are out.
+    private let endStatus: Int32
+    /// The error for a negative status.
+    private let failure: () -> ContainerError
+    private let close: () -> Void
+    private let output: UnsafeMutableRawBufferPointer = .allocate(byteCount: 256 << 10, alignment: 16)
     private var finished = false
 
-    /// `level` 1 (fastest) … 9 (smallest); gzip's own default is 6.
-    public init(_ next: any ByteSink, name: String, level: Int32 = 6) throws(ContainerError) {
+    private init(
+        _ next: any ByteSink, step: @escaping Step, endStatus: Int32,
+        failure: @escaping () -> ContainerError, close: @escaping () -> Void
+    ) {
+        self.next = next
+        self.step = step
+        self.endStatus = endStatus
+        self.failure = failure
+        self.close = close
+    }
+
+    /// gzip at `level` 1 (fastest) … 9 (smallest); gzip's own default is 6.
+    static func gzip(_ next: any ByteSink, name: String, level: Int32 = 6) throws(ContainerError) -> CompressingSink {
         guard let deflater = tz_gzip_deflater_open(level) else {
             throw ContainerError(.memory, name: name, "cannot allocate a gzip encoder")
         }
-        self.next = next
-        self.name = name
-        self.deflater = deflater
-        self.output = .allocate(byteCount: 256 << 10, alignment: 16)
+        return CompressingSink(
+            next,
+            step: { tz_gzip_deflate(deflater, $0, $1, &$2, $3, $4, &$5, $6) },
+            endStatus: Int32(TZ_ZLIB_END),
+            failure: { ContainerError(.memory, name: name, "gzip encoder failed") },
+            close: { tz_gzip_deflater_close(deflater) })
     }
 
-    deinit {
-        tz_gzip_deflater_close(deflater)
-        output.deallocate()
-    }
-
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(ContainerError) {
-        try run(bytes, finish: false)
-    }
-
-    public func finish() throws(ContainerError) {
-        guard !finished else { return }
-        finished = true
-        try run(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
-        try next.finish()
-    }
-
-    private func run(_ bytes: UnsafeRawBufferPointer, finish: Bool) throws(ContainerError) {
-        var offset = 0
-        while true {
-            var consumed = 0, produced = 0
-            let status = tz_gzip_deflate(
-                deflater, bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: UInt8.self) },
-                bytes.count - offset, &consumed, output.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                output.count, &produced, finish ? 1 : 0)
-            offset += consumed
-            if status < 0 { throw ContainerError(.memory, name: name, "gzip encoder failed") }
-            if produced > 0 { try next.write(UnsafeRawBufferPointer(rebasing: output[..<produced])) }
-            if status == Int32(TZ_ZLIB_END) { return }
-            if !finish && offset == bytes.count && produced < output.count { return }
-        }
-    }
-}
-
-/// Compresses into zstd (one frame) and writes to the sink behind it (`ContainerWriterTests`:
-/// `zstd -dc` reads it back).
-public final class ZstdSink: ByteSink {
-    private let next: any ByteSink
-    private let name: String
-    private let encoder: OpaquePointer
-    private let output: UnsafeMutableRawBufferPointer
-    private var finished = false
-
-    /// `level` 1 … 19; zstd's own default is 3.
-    public init(_ next: any ByteSink, name: String, level: Int32 = 3) throws(ContainerError) {
+    /// zstd at `level` 1 … 19; zstd's own default is 3.
+    static func zstd(_ next: any ByteSink, name: String, level: Int32 = 3) throws(ContainerError) -> CompressingSink {
         guard let encoder = tz_zstd_encoder_open(level) else {
             throw ContainerError(.memory, name: name, "cannot allocate a zstd encoder")
         }
-        self.next = next
-        self.name = name
-        self.encoder = encoder
-        self.output = .allocate(byteCount: 256 << 10, alignment: 16)
+        return CompressingSink(
+            next,
+            step: { tz_zstd_compress(encoder, $0, $1, &$2, $3, $4, &$5, $6) },
+            endStatus: Int32(TZ_ZSTD_END),
+            failure: {
+                let message = tz_zstd_encoder_message(encoder).map { String(cString: $0) } ?? "failed"
+                return ContainerError(.io, name: name, "zstd encoder: \(message)")
+            },
+            close: { tz_zstd_encoder_close(encoder) })
     }
 
     deinit {
-        tz_zstd_encoder_close(encoder)
+        close()
         output.deallocate()
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(ContainerError) {
+    func write(_ bytes: UnsafeRawBufferPointer) throws(ContainerError) {
         try run(bytes, finish: false)
     }
 
-    public func finish() throws(ContainerError) {
+    func finish() throws(ContainerError) {
         guard !finished else { return }
         finished = true
         try run(UnsafeRawBufferPointer(start: nil, count: 0), finish: true)
@@ -166,17 +152,14 @@ public final class ZstdSink: ByteSink {
         var offset = 0
         while true {
             var consumed = 0, produced = 0
-            let status = tz_zstd_compress(
-                encoder, bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: UInt8.self) },
+            let status = step(
+                bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: UInt8.self) },
                 bytes.count - offset, &consumed, output.baseAddress!.assumingMemoryBound(to: UInt8.self),
                 output.count, &produced, finish ? 1 : 0)
             offset += consumed
-            if status < 0 {
-                let message = tz_zstd_encoder_message(encoder).map { String(cString: $0) } ?? "failed"
-                throw ContainerError(.io, name: name, "zstd encoder: \(message)")
-            }
+            if status < 0 { throw failure() }
             if produced > 0 { try next.write(UnsafeRawBufferPointer(rebasing: output[..<produced])) }
-            if status == Int32(TZ_ZSTD_END) { return }
+            if status == endStatus { return }
             if !finish && offset == bytes.count && produced < output.count { return }
         }
     }
@@ -194,8 +177,8 @@ public enum ContainerWriter {
     public static func wrap(_ sink: any ByteSink, compression: Compression, name: String) throws(ContainerError) -> any ByteSink {
         switch compression {
         case .none: sink
-        case .gzip: try GzipSink(sink, name: name)
-        case .zstd: try ZstdSink(sink, name: name)
+        case .gzip: try CompressingSink.gzip(sink, name: name)
+        case .zstd: try CompressingSink.zstd(sink, name: name)
         }
     }
 }
