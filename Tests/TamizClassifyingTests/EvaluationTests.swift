@@ -27,7 +27,15 @@ import TamizClassifying
         #expect(pairs == ["el niño", "niño come"])
         let stripped = Evaluation.derive(items, as: .accentsStripped).map { String(decoding: $0.text, as: UTF8.self) }
         #expect(stripped == ["¿Donde esta el nino, Maria? El nino come pan."])
-        #expect(Evaluation.derive(items, as: .words) == Evaluation.derive(items, as: .words))
+    }
+
+    @Test func derivedWordsAppearOnceAcrossItemsWhateverTheirCase() {
+        let items = [
+            EvaluationItem(truth: .spanish, text: Array("El niño come pan.".utf8)),
+            EvaluationItem(truth: .spanish, text: Array("Mañana el NIÑO come fruta.".utf8)),
+        ]
+        let words = Evaluation.derive(items, as: .allWords).map { String(decoding: $0.text, as: UTF8.self) }
+        #expect(words == ["niño", "come", "pan", "Mañana", "fruta"])
     }
 
     @Test func reportCountsConfusionBucketsAndCalibration() {

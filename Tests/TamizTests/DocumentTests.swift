@@ -80,8 +80,11 @@ struct DocumentTests {
     func strictRecords() throws {
         var strict = options(.label(.jsonl))
         strict.strict = true
-        #expect(throws: FilterError.self) {
+        #expect {
             _ = try harness.run(strict, input: Self.article + "\n{broken\n")
+        } throws: { error in
+            let error = error as! FilterError
+            return error.kind == .invalidRecord && error.description.contains("line 2")
         }
     }
 

@@ -120,8 +120,11 @@ struct FilterTests {
 
     @Test("a missing input file is an input error")
     func missingFile() {
-        #expect(throws: FilterError.self) {
+        #expect {
             _ = try TamizFilter(options: .label()).run(inputs: ["/nonexistent/tamiz-input.txt"])
+        } throws: { error in
+            let error = error as! FilterError
+            return error.kind == .input && error.description.contains("/nonexistent/tamiz-input.txt")
         }
     }
 
