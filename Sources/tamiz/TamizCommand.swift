@@ -101,7 +101,7 @@ struct Label: ParsableCommand {
         abstract: "Annotate every unit with its language, confidence and debris reason.",
         discussion: """
             tsv: lang<TAB>confidence<TAB>debris<TAB>text, where debris is '-' or a reason word \
-            (blank, no-letters, navigation, boilerplate, repeated, short) and backslash, tab, \
+            (\(DebrisReason.allCases.map(\.rawValue).joined(separator: ", "))) and backslash, tab, \
             newline, carriage return and NUL in the text are written \\\\ \\t \\n \\r \\0.
             jsonl: {"line":N,"lang":…,"confidence":…,"debris":…|null,"text":…} per unit \
             ("file" is added when there is more than one input).
