@@ -31,7 +31,7 @@
 /// and prose in the other language than the content around it (3 : 1 by words within 40 lines) is
 /// `other-language`. A document without any prose line keeps every line the line rules pass.
 ///
-/// Words are folded like ``TextNormalizer`` folds them (case, not accents), so `Most viewed` and
+/// Words are folded (case, not accents: ASCII and Latin-1 capitals lowered), so `Most viewed` and
 /// `MOST VIEWED ›` match; each word is hashed once (see `LineScan`), with no allocation per line.
 /// The cleaner holds no state between calls; it is safe to share across threads.
 public struct LineCleaner: Sendable {

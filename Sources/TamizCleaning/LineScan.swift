@@ -4,7 +4,7 @@
 /// ``LineFeatures`` is its public view. Two word notions are kept apart. *Words* (whitespace-separated,
 /// holding a letter) drive the v0 rules (`short`, the 60-word limit for banners, the 12-word limit
 /// for `repeated`). *Folded words* — runs of letters and digits, ASCII and Latin-1 capitals
-/// lowered, accents kept, as ``TextNormalizer`` folds them — are hashed once each (``WordHasher``) and
+/// lowered, accents kept (`menú` and `menu` differ) — are hashed once each (``WordHasher``) and
 /// drive everything lexical: function words, cues, line keys. Phrase keys are combined from word
 /// keys (``WordKey/combine(_:_:)``), and only computed when a word can end a listed phrase.
 struct LineScan {
@@ -448,7 +448,7 @@ private struct LineScanner {
                 index += 1
                 continue
             }
-            // Non-ASCII: letters per the lead byte (see LineFeatures and TextNormalizer).
+            // Non-ASCII: letters per the lead byte (see LineFeatures).
             if !isWordByte {
                 if byte == 0xC2 && second == 0xA0 {  // no-break space
                     if spacedInWord {
