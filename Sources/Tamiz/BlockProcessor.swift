@@ -42,6 +42,8 @@ struct UnitEvent {
     var range: Range<Int>
     var guess: LanguageGuess
     var debris: DebrisReason?
+    /// With `--unit span`: the unit's code points in its input line (written by `label`).
+    var scalars: Range<Int>? = nil
 }
 
 /// A worker's tools for turning blocks into output: it owns an ICU segmenter, so each thread
@@ -51,6 +53,9 @@ final class BlockProcessor {
     let classifier: LanguageClassifier
     let cleaner = LineCleaner()
     private let segmenter: SentenceSegmenter?
+    /// With `--unit span`: the detector behind span units and its buffers.
+    private let spanDetector: LanguageSpanDetector?
+    private var spanScratch = SpanScratch()
     private let slotCount: Int
     private var sentenceRanges: [Range<Int>] = []
     var lineRanges: [Range<Int>] = []
@@ -72,7 +77,8 @@ final class BlockProcessor {
         } else {
             classifier = LanguageClassifier(model: model)
         }
-        if options.unit == .sentence {
+        spanDetector = options.unit == .span ? LanguageSpanDetector(classifier: classifier) : nil
+        if options.unit != .line {
             do {
                 segmenter = try SentenceSegmenter()
             } catch {
@@ -203,7 +209,7 @@ final class BlockProcessor {
             } else {
                 processSentences(
                     of: range, line: lineNumber, debris: reasons[index], in: text, source: block.source,
-                    into: &output)
+                    lineScalarOffset: isContinuation ? block.firstLineScalarOffset : 0, into: &output)
             }
         }
     }
@@ -278,7 +284,8 @@ final class BlockProcessor {
     }
 
     /// Calls `body` with each unit of `line` and its language: the whole line with `--unit line`,
-    /// else each sentence (none for a blank line).
+    /// each sentence with `--unit sentence`, each language span of each sentence with `--unit span`
+    /// (none for a blank line).
     func forEachUnit(
         of line: Range<Int>, in text: UnsafeBufferPointer<UInt8>, body: (Range<Int>, LanguageGuess) -> Void
     ) {
@@ -294,22 +301,44 @@ final class BlockProcessor {
         }
         for sentence in sentenceRanges {
             let range = (line.lowerBound + sentence.lowerBound)..<(line.lowerBound + sentence.upperBound)
-            body(range, classifier.classify(UnsafeBufferPointer(rebasing: text[range])))
+            guard let spanDetector else {
+                body(range, classifier.classify(UnsafeBufferPointer(rebasing: text[range])))
+                continue
+            }
+            spanDetector.detect(UnsafeBufferPointer(rebasing: text[range]), into: &spanScratch)
+            for span in spanScratch.spans {
+                var language = span.language
+                if let minimumConfidence = options.minimumConfidence, span.confidence < minimumConfidence {
+                    language = .undetermined
+                }
+                let spanRange = (range.lowerBound + span.bytes.lowerBound)..<(range.lowerBound + span.bytes.upperBound)
+                body(spanRange, LanguageGuess(language: language, confidence: span.confidence))
+            }
         }
     }
 
-    /// Sentence units of one line. For `keep` and `route`, the kept sentences of a line are
-    /// written on one output line, joined by single spaces.
+    /// Sentence (or span) units of one line. For `keep` and `route`, the kept units of a line are
+    /// written on one output line, joined by single spaces. `lineScalarOffset`: code points of
+    /// the input line before `line` (a piece of a line longer than a block).
     private func processSentences(
         of line: Range<Int>, line lineNumber: Int, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>,
-        source: Int, contentBytes: Int? = nil, into output: inout BlockOutput
+        source: Int, contentBytes: Int? = nil, lineScalarOffset: Int = 0, into output: inout BlockOutput
     ) {
         if handledAsDebrisLine(line, debris: debris, in: text, contentBytes: contentBytes, into: &output) { return }
         var unitBytes = 0
         var slotsWritten: UInt8 = 0
         let units = debris == .blank ? 0..<0 : line
+        // Span offsets: code points counted once along the line, up to each unit in turn.
+        var scalarCursor = (byte: line.lowerBound, scalar: lineScalarOffset)
         forEachUnit(of: units, in: text) { range, guess in
-            let event = UnitEvent(line: lineNumber, range: range, guess: guess, debris: debris)
+            var event = UnitEvent(line: lineNumber, range: range, guess: guess, debris: debris)
+            if options.unit == .span {
+                let start = scalarCursor.scalar
+                    + ByteScanning.scalarCount(in: UnsafeBufferPointer(rebasing: text[scalarCursor.byte..<range.lowerBound]))
+                let end = start + ByteScanning.scalarCount(in: UnsafeBufferPointer(rebasing: text[range]))
+                event.scalars = start..<end
+                scalarCursor = (range.upperBound, end)
+            }
             if case .label = options.action {
                 unitBytes += emit(event, in: text, source: source, leaveOpen: false, into: &output)
                 return
@@ -357,12 +386,12 @@ final class BlockProcessor {
             case .label(.tsv):
                 RecordWriter.appendTSVHeader(
                     language: event.guess.language, confidence: event.guess.confidence, debris: event.debris,
-                    to: &output.buffers[slot])
+                    scalars: event.scalars, to: &output.buffers[slot])
                 RecordWriter.appendTSVText(unitText, to: &output.buffers[slot])
             case .label(.jsonl):
                 let file = options.inputNames.count > 1 ? options.inputNames[source] : nil
                 RecordWriter.appendJSONHeader(
-                    file: file, line: event.line, language: event.guess.language,
+                    file: file, line: event.line, scalars: event.scalars, language: event.guess.language,
                     confidence: event.guess.confidence, debris: event.debris, to: &output.buffers[slot])
                 RecordWriter.appendJSONText(unitText, to: &output.buffers[slot])
             case .keep, .route:

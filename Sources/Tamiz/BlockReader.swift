@@ -16,6 +16,8 @@ struct BlockReader {
     private var reachedEnd = false
     private var nextLineNumber = 1
     private var insideLine = false
+    /// Code points already read of the line the next block continues (see `InputBlock`).
+    private var lineScalarOffset = 0
     /// SIGINT/SIGTERM interrupted a read: what was read becomes the last block (whole lines only).
     private var interrupted = false
     /// A read error that follows bytes still to be filtered: thrown by the next `nextBlock`.
@@ -88,10 +90,24 @@ struct BlockReader {
 
         let block = InputBlock(
             sequence: sequence, source: source, bytes: bytes, firstLineNumber: nextLineNumber,
-            startsInsideLine: insideLine, endsInsideLine: endsInsideLine)
+            startsInsideLine: insideLine, endsInsideLine: endsInsideLine,
+            firstLineScalarOffset: insideLine ? lineScalarOffset : 0)
         nextLineNumber += bytes.withUnsafeBufferPointer(Self.newlineCount)
+        // A block that ends inside a line holds no line break: all of it is that line's.
+        lineScalarOffset = endsInsideLine
+            ? block.firstLineScalarOffset + Self.repairedScalarCount(bytes) : 0
         insideLine = endsInsideLine
         return block
+    }
+
+    /// Code points of `bytes` as the processor sees them: invalid UTF-8 replaced by U+FFFD.
+    static func repairedScalarCount(_ bytes: [UInt8]) -> Int {
+        guard bytes.withUnsafeBufferPointer(UTF8Repair.firstInvalidOffset) != nil else {
+            return bytes.withUnsafeBufferPointer(ByteScanning.scalarCount)
+        }
+        var repaired: [UInt8] = []
+        bytes.withUnsafeBufferPointer { _ = UTF8Repair.appendRepairing($0, to: &repaired) }
+        return repaired.withUnsafeBufferPointer(ByteScanning.scalarCount)
     }
 
     /// `prefix` followed by bytes read until the result holds `target` bytes or the input ends.

@@ -15,6 +15,25 @@ enum ByteScanning {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Unicode code points in valid UTF-8 `bytes`: the bytes that do not continue a sequence
+    /// (`10xxxxxx`), eight at a time.
+    static func scalarCount(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let p = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        var scalars = count
+        var k = 0
+        while k + 8 <= count {
+            let w = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+            scalars -= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            k += 8
+        }
+        while k < count {
+            if p[k] & 0xC0 == 0x80 { scalars -= 1 }
+            k += 1
+        }
+        return scalars
+    }
+
     /// Number of `byte`s in `bytes`.
     static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0

@@ -4,15 +4,21 @@ public enum UnitKind: String, Sendable, CaseIterable {
     case sentence
     /// Each input line is exactly one unit, so output can be pasted back onto the input.
     case line
+    /// Each maximal run of one language within a sentence (`LanguageSpanDetector`), so a
+    /// code-switched sentence gives one unit per language run. `label` records carry the span's
+    /// code-point offsets into its input line (`CLITests`, `SpanUnitTests`).
+    case span
 }
 
 /// How `label` writes its records.
 public enum LabelFormat: String, Sendable, CaseIterable {
-    /// `lang<TAB>confidence<TAB>debris<TAB>text`, with `\\`, tab, LF, CR and NUL in the text written
+    /// `lang<TAB>confidence<TAB>debris<TAB>text` (with `--unit span`,
+    /// `lang<TAB>confidence<TAB>debris<TAB>start<TAB>end<TAB>text`), with `\\`, tab, LF, CR and NUL in the text written
     /// as `\\\\`, `\\t`, `\\n`, `\\r` and `\\0`.
     case tsv
     /// One JSON object per unit: `{"line":N,"lang":…,"confidence":…,"debris":…|null,"text":…}`
-    /// (plus `"file"` when more than one input is read).
+    /// (plus `"file"` when more than one input is read; with `--unit span`, `"start"` and `"end"`
+    /// after `"line"`: code-point offsets into the input line, end exclusive).
     case jsonl
 }
 

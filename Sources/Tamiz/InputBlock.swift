@@ -14,4 +14,7 @@ struct InputBlock: Sendable {
     var startsInsideLine = false
     /// The last line continues in the next block.
     var endsInsideLine = false
+    /// With `startsInsideLine`: code points of the first line read in earlier blocks, so span
+    /// offsets count from the start of the input line, not of this piece.
+    var firstLineScalarOffset = 0
 }

@@ -1,8 +1,10 @@
 /// Appends output records to byte buffers without creating a String per unit.
 enum RecordWriter {
-    /// `lang<TAB>confidence<TAB>debris<TAB>` — the TSV record up to its text.
+    /// `lang<TAB>confidence<TAB>debris<TAB>` — the TSV record up to its text; with `scalars`
+    /// (span units) followed by `start<TAB>end<TAB>`.
     static func appendTSVHeader(
-        language: Language, confidence: Float, debris: DebrisReason?, to output: inout [UInt8]
+        language: Language, confidence: Float, debris: DebrisReason?, scalars: Range<Int>? = nil,
+        to output: inout [UInt8]
     ) {
         output.append(contentsOf: language.rawValue.utf8)
         output.append(0x09)
@@ -14,6 +16,12 @@ enum RecordWriter {
             output.append(UInt8(ascii: "-"))
         }
         output.append(0x09)
+        if let scalars {
+            appendInteger(scalars.lowerBound, to: &output)
+            output.append(0x09)
+            appendInteger(scalars.upperBound, to: &output)
+            output.append(0x09)
+        }
     }
 
     /// Text escaped for a TSV field: `\` `\t` `\n` `\r` and NUL become `\\` `\t` `\n` `\r` `\0`.
@@ -42,10 +50,11 @@ enum RecordWriter {
     }
 
     /// `{"file":…,"line":N,"lang":…,"confidence":…,"debris":…,"text":"` — the JSON record up to
-    /// its text, which comes last so that a very long line can be streamed in pieces.
+    /// its text, which comes last so that a very long line can be streamed in pieces. With
+    /// `scalars` (span units), `"start":S,"end":E` follow `"line"`.
     static func appendJSONHeader(
-        file: String?, line: Int, language: Language, confidence: Float, debris: DebrisReason?,
-        to output: inout [UInt8]
+        file: String?, line: Int, scalars: Range<Int>? = nil, language: Language, confidence: Float,
+        debris: DebrisReason?, to output: inout [UInt8]
     ) {
         output.append(UInt8(ascii: "{"))
         if let file {
@@ -55,6 +64,12 @@ enum RecordWriter {
         }
         output.append(contentsOf: #""line":"#.utf8)
         appendInteger(line, to: &output)
+        if let scalars {
+            output.append(contentsOf: #","start":"#.utf8)
+            appendInteger(scalars.lowerBound, to: &output)
+            output.append(contentsOf: #","end":"#.utf8)
+            appendInteger(scalars.upperBound, to: &output)
+        }
         output.append(contentsOf: #","lang":""#.utf8)
         output.append(contentsOf: language.rawValue.utf8)
         output.append(contentsOf: #"","confidence":"#.utf8)

@@ -3,7 +3,7 @@ import Tamiz
 
 /// Options shared by `label`, `keep` and `route`.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "What one unit is: 'sentence' (ICU sentences within each line) or 'line' (exactly one unit per input line).")
+    @Option(help: "What one unit is: 'sentence' (ICU sentences within each line), 'line' (exactly one unit per input line) or 'span' (each run of one language within a sentence, for code-switched text; label adds its code-point offsets in the line).")
     var unit: UnitKind = .sentence
 
     @Option(help: "With --unit sentence: where a paragraph ends: 'line' (every line break) or 'blank-line' (single line breaks are soft wraps, as in hard-wrapped PDF or e-mail text).")
@@ -55,7 +55,7 @@ struct CommonOptions: ParsableArguments {
     var progress = false
 
     func validate() throws {
-        if paragraphs == .blankLine && (unit == .line || jsonl) {
+        if paragraphs == .blankLine && (unit != .sentence || jsonl) {
             throw ValidationError("--paragraphs blank-line needs --unit sentence and plain-text input (not --jsonl).")
         }
         if let threads, threads < 1 {

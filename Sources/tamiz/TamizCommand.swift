@@ -105,6 +105,9 @@ struct Label: ParsableCommand {
             newline, carriage return and NUL in the text are written \\\\ \\t \\n \\r \\0.
             jsonl: {"line":N,"lang":…,"confidence":…,"debris":…|null,"text":…} per unit \
             ("file" is added when there is more than one input).
+            With --unit span, tsv has lang<TAB>confidence<TAB>debris<TAB>start<TAB>end<TAB>text and \
+            jsonl records have "start" and "end" after "line": the span's offsets in Unicode code \
+            points into its input line, end exclusive (Python's line[start:end] is the text).
             """)
 
     @Option(help: "Output format: tsv or jsonl.")
@@ -125,8 +128,9 @@ struct Keep: ParsableCommand {
         abstract: "Print the text of units in the given languages, debris dropped.",
         discussion: """
             The leading arguments that are language codes (en, es, und) choose the languages; \
-            the rest are files (write ./en for a file named 'en'). With --unit sentence, the kept \
-            sentences of one input line are printed on one line, joined by single spaces.
+            the rest are files (write ./en for a file named 'en'). With --unit sentence (or span), \
+            the kept sentences (or language spans) of one input line are printed on one line, \
+            joined by single spaces.
             """)
 
     @OptionGroup var common: CommonOptions
