@@ -236,8 +236,7 @@ extension BlockProcessor {
             if documents.split {
                 for destination in Destination.allCases where !result.parts[destination.rawValue].isEmpty {
                     if destinations.contains(destination) {
-                        let part: Language? = destination == .debris ? nil : Language.allCases[destination.rawValue]
-                        emit(result.parts[destination.rawValue], part: part, slot: destination.rawValue)
+                        emit(result.parts[destination.rawValue], part: destination.language, slot: destination.rawValue)
                     } else {
                         dropReason = "unrouted"
                     }

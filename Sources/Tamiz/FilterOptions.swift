@@ -34,6 +34,16 @@ public enum Destination: Int, Sendable, CaseIterable {
         case .undetermined: self = .undetermined
         }
     }
+
+    /// The language whose units go here; nil for debris.
+    public var language: Language? {
+        switch self {
+        case .english: .english
+        case .spanish: .spanish
+        case .undetermined: .undetermined
+        case .debris: nil
+        }
+    }
 }
 
 /// What the filter does with each unit.
