@@ -36,6 +36,10 @@ public struct SyntheticMixing: Sendable {
         "y", "pero", "porque", "que", "cuando", "si", "o", "como", "con", "para", "a", "yo", "tu", "no",
     ]
 
+    /// In mixed texts, the share (in sixths) of segments of one or two words: a word or two of the
+    /// other language inside a sentence, as tweets switch.
+    public static let shortSegmentSixths: UInt64 = 4
+
     /// `count` texts: a third monolingual, the rest with one or two switches.
     public func texts(count: Int, seed: UInt64) -> [LabelledText] {
         var random = TrainingRandom(state: seed)
@@ -53,7 +57,7 @@ public struct SyntheticMixing: Sendable {
             for _ in 0...(r.next() % 2) { out.append((Self.handle(&r), nil)) }
         }
         for k in 0..<segments {
-            let single = segments > 1 && r.next() % 3 == 0
+            let single = segments > 1 && r.next() % 6 < Self.shortSegmentSixths
             let length = single ? 1 + Int(r.next() % 2) : 2 + Int(r.next() % (segments == 1 ? 14 : 8))
             var phrase = self.phrase(language, length: length, first: k == 0, &r)
             if k == segments - 1, var last = phrase.last, r.next() % 2 == 0 {
@@ -134,3 +138,4 @@ public struct SyntheticMixing: Sendable {
         return String(word.map { map[$0] ?? $0 })
     }
 }
+

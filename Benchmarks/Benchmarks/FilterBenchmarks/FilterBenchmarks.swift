@@ -4,7 +4,7 @@ import Foundation
 import Tamiz
 
 /// The whole filter, file to /dev/null, as `tamiz label` and `tamiz keep en` run it,
-/// over 32 MB of paragraph lines, at one thread and at every core.
+/// over 32 MB of paragraph lines (plain, and gzip-compressed for `keep en`), at one thread and at every core.
 let benchmarks: @Sendable () -> Void = {
     let paragraphs = BenchmarkInputs.paragraphs()
     var oneCopy: [UInt8] = []
@@ -21,6 +21,26 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [BenchmarkInputs.megabytesPerSecond, .wallClock, .peakMemoryResident, .throughput]
     let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(10), maxIterations: 20, thresholds: BenchmarkInputs.speedThresholds)
     let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    // The same bytes gzip-compressed: `filter-keep-en-N-threads-32MB-gzip` against its plain
+    // twin in one run shows what decompression costs (ReadAheadSource decodes on its own thread).
+    let gzipPath = path + ".gz"
+    do {
+        let sink = try ContainerWriter.create(path: gzipPath)
+        try sink.write(Array([[UInt8]](repeating: oneCopy, count: copies).joined()))
+        try sink.finish()
+    } catch {
+        fatalError("cannot write the gzip benchmark input: \(error)")
+    }
+    for threads in Set([1, cores]).sorted() {
+        Benchmark("filter-keep-en-\(threads)-threads-32MB-gzip", configuration: configuration) { benchmark in
+            var options = FilterOptions(action: .keep([.english]))
+            options.threads = threads
+            let start = ContinuousClock.now
+            blackHole(try TamizFilter(options: options).run(inputs: [gzipPath], outputDescriptor: devNull))
+            BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+        }
+    }
 
     let actions: [(String, FilterAction)] = [("label", .label(.tsv)), ("keep-en", .keep([.english]))]
     for (name, action) in actions {
