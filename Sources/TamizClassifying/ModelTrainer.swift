@@ -129,9 +129,9 @@ public struct ModelTrainer: Sendable {
         public var accentStripRate = 0.35
         /// Share of non-English sentences and spans trained with every non-ASCII character deleted
         /// (`deleteAccents`: `educacin`, `nmero`, an encoding loss of scraped text), drawn apart
-        /// from the stripped ones. Measured on the even lines of the dev sets (with
-        /// `listWordVariants` and `listWordShares`), Spanish single words with accents deleted /
-        /// pairs: 0 → 0.2: 90.80 / 96.10 → 93.17 / 97.45 %; 0.3: 93.19 / 97.52 % with en words
+        /// from the stripped ones. Measured on the even lines of the dev sets, Spanish single
+        /// words with accents deleted / pairs: previous model (0, no list-word variants or shares)
+        /// 90.80 / 96.10 %; 0.2 with both 93.17 / 97.45 %; 0.3: 93.19 / 97.52 % with en words
         /// 95.84 → 95.84 and en pairs 98.88 → 98.85 %; 0.5 (list words not varied): 92.96 / 97.21 %.
         public var accentDeleteRate = 0.2
         /// Every accented non-English list word is also an example stripped and deleted. On the
