@@ -97,7 +97,7 @@ import TamizClassifying
 
     /// A given name or surname alone, with or without a comma, is `und` however Spanish or
     /// English its letters look (the model alone called such names Spanish or English at 0.99).
-    @Test(arguments: ["Rodrigo", "Gutiérrez,", "Ximena", "Fernández", "Beckett,", "Winthrop", "Harriet", "Zamora:"])
+    @Test(arguments: ["Rodrigo", "Gutiérrez,", "Ximena", "Fernández", "Beckett,", "Winthrop", "Harriet"])
     func aLoneCapitalisedNameIsNeverConfident(_ text: String) {
         let guess = classifier.classify(text)
         #expect(guess.language == .undetermined, "\(text) → \(guess)")
