@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Multinomial logistic regression over the hashed features, started from the naive Bayes
 /// weights and trained by SGD on whole sentences, random word spans (1, 2, 3–5 words) and the
 /// frequency-list words, so that the weights are fitted to short text as well as to sentences.
@@ -9,6 +15,9 @@ struct DiscriminativeTrainer {
     struct Example {
         var classIndex: Int
         var bytes: [UInt8]
+        /// The target distribution when it is not all `classIndex` (a list word frequent in both
+        /// languages: its English and Spanish shares of the two lists' frequencies).
+        var target: SIMD8<Float>? = nil
     }
 
     let extractor: FeatureExtractor
@@ -27,14 +36,19 @@ struct DiscriminativeTrainer {
                          words: [Example]) -> [Example] {
         var out: [Example] = []
         for (c, lines) in corpus.sentences.enumerated() {
-            let stripRate = TrainingCorpus.classes[c].code == "en" ? 0 : config.accentStripRate
+            let english = TrainingCorpus.classes[c].code == "en"
+            let stripRate = english ? 0 : config.accentStripRate
+            let deleteRate = english ? 0 : config.accentDeleteRate
+            // One draw decides: accents stripped, deleted (`deleteAccents`) or kept.
+            func damaged(_ bytes: [UInt8]) -> [UInt8] {
+                let r = rng.unit()
+                return r < stripRate ? stripAccents(bytes) : r < stripRate + deleteRate ? deleteAccents(bytes) : bytes
+            }
             // Small classes pass more than once (with other spans and strips): a class seen
             // rarely is otherwise outvoted on short text.
             let passes = max(1, (config.balancedClassSentences + lines.count - 1) / max(lines.count, 1))
             for _ in 0..<passes { for line in lines {
-                var whole = line
-                if rng.unit() < stripRate { whole = stripAccents(whole) }
-                out.append(Example(classIndex: c, bytes: whole))
+                out.append(Example(classIndex: c, bytes: damaged(line)))
                 // Word start offsets (a word = a maximal run of non-space bytes).
                 var starts: [Int] = [], ends: [Int] = []
                 var i = 0
@@ -55,12 +69,24 @@ struct DiscriminativeTrainer {
                     var span = Array(line[starts[first]..<ends[first + k - 1]])
                     if k == 1 { span = trimPunctuation(span) }
                     if span.isEmpty { continue }
-                    if rng.unit() < stripRate { span = stripAccents(span) }
-                    out.append(Example(classIndex: c, bytes: span))
+                    out.append(Example(classIndex: c, bytes: damaged(span)))
                 }
             } }
         }
-        out += words
+        if config.listWordVariants {
+            // Every accented non-English list word also trains as it reads stripped and deleted.
+            for word in words {
+                out.append(word)
+                guard TrainingCorpus.classes[word.classIndex].code != "en", word.bytes.contains(where: { $0 >= 0x80 }) else { continue }
+                var variant = word
+                variant.bytes = stripAccents(word.bytes)
+                out.append(variant)
+                variant.bytes = deleteAccents(word.bytes)
+                out.append(variant)
+            }
+        } else {
+            out += words
+        }
         // Fisher–Yates with the seeded generator.
         if out.count > 1 {
             for i in stride(from: out.count - 1, to: 0, by: -1) {
@@ -71,12 +97,45 @@ struct DiscriminativeTrainer {
         return out
     }
 
+    /// The frequency-list words as examples. With `listWordShares`, a word in both lists is one
+    /// example whose target splits between English and Spanish by their frequencies in the two
+    /// lists (10^zipf each: `software` 4.77 / 4.65 is about half Spanish, `web` 4.74 / 5.29
+    /// mostly Spanish, `show` 5.68 / 4.64 mostly English), so that a loanword of everyday Spanish
+    /// keeps the Spanish share its frequency shows; without, it is one example per list.
+    static func listWordExamples(corpus: TrainingCorpus, config: ModelTrainer.Configuration) -> [Example] {
+        var examples: [Example] = []
+        guard config.listWordShares else {
+            for (c, word, zipf) in corpus.words where zipf >= config.wordListMinimumZipf {
+                examples.append(Example(classIndex: c, bytes: word))
+            }
+            return examples
+        }
+        // The first (most frequent) entry of a word in each list.
+        var zipfs: [[UInt8]: SIMD2<Double>] = [:]
+        for (c, word, zipf) in corpus.words where c < 2 {
+            var z = zipfs[word] ?? SIMD2(-1, -1)
+            if z[c] < 0 { z[c] = zipf }
+            zipfs[word] = z
+        }
+        var done = Set<[UInt8]>()
+        for (c, word, zipf) in corpus.words where zipf >= config.wordListMinimumZipf {
+            guard c < 2, let z = zipfs[word], z[0] >= 0, z[1] >= 0 else {
+                examples.append(Example(classIndex: c, bytes: word))
+                continue
+            }
+            guard done.insert(word).inserted else { continue }
+            let english = 1 / (1 + pow(10, z[1] - z[0]))
+            var target = SIMD8<Float>(repeating: 0)
+            target[0] = Float(english)
+            target[1] = Float(1 - english)
+            examples.append(Example(classIndex: english >= 0.5 ? 0 : 1, bytes: word, target: target))
+        }
+        return examples
+    }
+
     mutating func train(corpus: TrainingCorpus, config: ModelTrainer.Configuration) {
         var rng = TrainingRandom(state: config.seed)
-        var wordExamples: [Example] = []
-        for (c, word, zipf) in corpus.words where zipf >= config.wordListMinimumZipf {
-            wordExamples.append(Example(classIndex: c, bytes: word))
-        }
+        let wordExamples = Self.listWordExamples(corpus: corpus, config: config)
         var sink = RecordingSink()
         let epochs = config.epochs
         let totalSteps = Double(max(epochs, 1))
@@ -98,7 +157,7 @@ struct DiscriminativeTrainer {
                     for c in 0..<8 { e[c] = deterministicExp(s[c] - top) }
                     let p = e / e.sum()
                     var g = p
-                    g[example.classIndex] -= 1
+                    if let target = example.target { g -= target } else { g[example.classIndex] -= 1 }
                     let step = g * rate
                     for f in sink.features { w[f] -= step }
                     bias -= step * Float(config.biasRate)
@@ -155,6 +214,13 @@ public func stripAccents(_ bytes: [UInt8]) -> [UInt8] {
         i += 1
     }
     return out
+}
+
+/// Text as a scrape that lost every non-ASCII character would have it (a common encoding loss):
+/// each multi-byte UTF-8 character is deleted, so `educación` → `educacin`, `número` → `nmero`,
+/// `¿Qué?` → `Qu?`. Bytes that do not form a character (a stray continuation byte) go too.
+public func deleteAccents(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.filter { $0 < 0x80 }
 }
 
 /// A small fixed-seed generator (SplitMix64): the trainer's only source of randomness, and the

@@ -28,11 +28,13 @@ public struct EvaluationItem: Sendable, Equatable {
 /// the Spanish dev file). `words` keeps the first occurrence of every word of 3+ letters;
 /// `pairs` takes each sentence's tokens two at a time (1st+2nd, 3rd+4th, …) where both are
 /// words, first occurrence only; `allWords` is `words` with capitalised tokens too;
-/// `accentsStripped` replaces á é í ó ú ü ñ with a e i o u u n.
+/// `accentsStripped` replaces á é í ó ú ü ñ with a e i o u u n; `accentsDeleted` deletes every
+/// non-ASCII character (`educación` → `educacin`, see `deleteAccents`).
 public enum Evaluation {
     /// Which set to build from sentence items (see the type's documentation).
     public enum Derivation: String, Sendable, CaseIterable {
         case sentences, words, pairs, allWords = "allwords", accentsStripped = "stripped"
+        case accentsDeleted = "deleted"
     }
 
     /// The items of one file: `lang<TAB>text` lines if every non-empty line has a tab and a
@@ -79,6 +81,8 @@ public enum Evaluation {
             return items
         case .accentsStripped:
             return items.map { EvaluationItem(truth: $0.truth, text: stripAccents($0.text)) }
+        case .accentsDeleted:
+            return items.map { EvaluationItem(truth: $0.truth, text: deleteAccents($0.text)) }
         case .words, .pairs, .allWords:
             var seen = Set<[UInt8]>()
             var out: [EvaluationItem] = []

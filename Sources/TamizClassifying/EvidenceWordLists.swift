@@ -2,7 +2,7 @@
 // see Data/corpus/NOTICE.md). Do not edit: see `EvidenceWords` for the rule.
 
 enum EvidenceWordLists {
-    /// 13203 English evidence words, most frequent first.
+    /// 12995 English evidence words, most frequent first.
     static let english = """
 the
 to
@@ -177,7 +177,6 @@ school
 again
 next
 each
-mr
 without
 against
 end
@@ -260,7 +259,6 @@ including
 music
 power
 seen
-states
 stop
 water
 based
@@ -268,7 +266,6 @@ believe
 call
 head
 men
-national
 small
 took
 white
@@ -281,7 +278,6 @@ try
 went
 yes
 actually
-american
 later
 less
 line
@@ -298,7 +294,6 @@ thank
 children
 everyone
 trying
-united
 using
 area
 black
@@ -487,14 +482,12 @@ current
 example
 experience
 heard
-london
 meet
 program
 type
 baby
 chance
 father
-march
 process
 song
 study
@@ -557,7 +550,6 @@ account
 especially
 eyes
 include
-june
 parents
 period
 position
@@ -574,14 +566,11 @@ military
 perfect
 security
 share
-st
 won
-april
 center
 county
 couple
 dead
-english
 happen
 hold
 industry
@@ -593,12 +582,10 @@ problems
 return
 rights
 sense
-star
 test
 view
 weeks
 break
-british
 companies
 event
 higher
@@ -621,14 +608,12 @@ gold
 gone
 guess
 interest
-july
 learn
 policy
 society
 added
 alone
 average
-bank
 brought
 certain
 church
@@ -659,7 +644,6 @@ meeting
 provide
 questions
 relationship
-september
 sound
 source
 usually
@@ -696,7 +680,6 @@ size
 step
 trust
 changes
-england
 forward
 groups
 key
@@ -707,7 +690,6 @@ range
 review
 science
 trade
-uk
 upon
 various
 attention
@@ -721,14 +703,12 @@ hate
 led
 looked
 lower
-october
 property
 quality
 send
 style
 vote
 amazing
-august
 blood
 complete
 dog
@@ -738,7 +718,6 @@ involved
 itself
 language
 lord
-november
 oil
 related
 serious
@@ -754,8 +733,6 @@ decided
 decision
 enjoy
 entire
-french
-january
 kill
 met
 perhaps
@@ -770,12 +747,10 @@ choice
 code
 considered
 continue
-council
 cover
 currently
 door
 election
-european
 events
 financial
 foreign
@@ -789,7 +764,6 @@ seven
 sign
 simply
 staff
-union
 walk
 bed
 began
@@ -799,7 +773,6 @@ changed
 crazy
 daily
 daughter
-december
 die
 difficult
 figure
@@ -826,7 +799,6 @@ listen
 okay
 practice
 rules
-sir
 success
 towards
 waiting
@@ -853,7 +825,6 @@ card
 cases
 dark
 district
-europe
 mine
 minister
 note
@@ -870,7 +841,6 @@ wrote
 allowed
 boys
 culture
-february
 gives
 growth
 included
@@ -915,7 +885,6 @@ ahead
 allow
 association
 beat
-chinese
 committee
 conference
 difference
@@ -927,11 +896,9 @@ plans
 population
 potential
 pressure
-russian
 station
 text
 treatment
-western
 ass
 beginning
 campaign
@@ -958,7 +925,6 @@ previous
 quickly
 region
 reported
-section
 sort
 speed
 travel
@@ -967,7 +933,6 @@ contact
 drop
 fair
 feet
-jesus
 kid
 positive
 throughout
@@ -991,7 +956,6 @@ studies
 unless
 winning
 agree
-canada
 clean
 computer
 construction
@@ -1023,7 +987,6 @@ costs
 definitely
 designed
 expected
-friday
 gun
 happens
 heavy
@@ -1042,7 +1005,6 @@ developed
 fear
 fit
 generally
-german
 goals
 gotta
 interested
@@ -1069,7 +1031,6 @@ families
 features
 finished
 floor
-france
 growing
 hurt
 image
@@ -1096,7 +1057,6 @@ direction
 independent
 none
 reasons
-russia
 ship
 stock
 weekend
@@ -1127,7 +1087,6 @@ protect
 secret
 senior
 spring
-sunday
 telling
 wear
 activities
@@ -1145,9 +1104,7 @@ direct
 dream
 easily
 finish
-grand
 increased
-indian
 literally
 luck
 marriage
@@ -1175,7 +1132,6 @@ driving
 established
 feels
 fish
-germany
 glad
 greater
 grow
@@ -1203,7 +1159,6 @@ explain
 fully
 highly
 holding
-japan
 laws
 male
 mrs
@@ -1252,7 +1207,6 @@ comments
 drug
 economy
 environment
-executive
 foot
 mass
 meaning
@@ -1263,7 +1217,6 @@ operations
 politics
 produced
 ran
-saturday
 status
 therefore
 trial
@@ -1320,7 +1273,6 @@ reached
 receive
 religious
 ride
-royal
 screen
 serve
 signed
@@ -1365,7 +1317,6 @@ traditional
 twice
 wind
 worry
-americans
 appeared
 becomes
 brand
@@ -1376,7 +1327,6 @@ critical
 forced
 fourth
 fresh
-lake
 mentioned
 missed
 mostly
@@ -1434,7 +1384,6 @@ follows
 foundation
 gain
 individuals
-japanese
 leaders
 memory
 prime
@@ -1458,16 +1407,13 @@ engineering
 grade
 happening
 healthy
-institute
 method
-monday
 nations
 obviously
 option
 prison
 provides
 remains
-senate
 smaller
 somebody
 strength
@@ -1478,9 +1424,7 @@ winner
 arrived
 bag
 bet
-camp
 cast
-christ
 continues
 correct
 dangerous
@@ -1537,7 +1481,6 @@ dear
 dogs
 drugs
 efforts
-garden
 host
 housing
 leadership
@@ -1659,7 +1602,6 @@ excellent
 exist
 figures
 forms
-guard
 honest
 issued
 joined
@@ -1675,7 +1617,6 @@ reaction
 shoot
 sides
 solid
-spanish
 steps
 stress
 taste
@@ -1683,7 +1624,6 @@ tea
 victory
 afternoon
 assistant
-britain
 citizens
 classic
 clothes
@@ -1770,7 +1710,6 @@ warm
 afraid
 beer
 border
-canadian
 command
 crew
 crowd
@@ -1782,7 +1721,6 @@ ensure
 environmental
 filled
 fixed
-forest
 intelligence
 intended
 labour
@@ -1791,7 +1729,6 @@ ocean
 powers
 profit
 proof
-republican
 soldiers
 suit
 wins
@@ -1822,7 +1759,6 @@ originally
 planned
 sets
 suddenly
-supreme
 survey
 tech
 trees
@@ -1889,7 +1825,6 @@ legs
 lying
 measures
 mistake
-muslim
 organizations
 platform
 pool
@@ -1927,9 +1862,6 @@ hole
 holiday
 interests
 internal
-ireland
-italian
-italy
 laugh
 leg
 letters
@@ -1965,7 +1897,6 @@ hits
 identity
 journey
 kitchen
-korea
 leads
 maintain
 measure
@@ -2052,7 +1983,6 @@ incredible
 inspired
 launched
 meat
-ministry
 mode
 neck
 noticed
@@ -2069,7 +1999,6 @@ stadium
 stores
 surgery
 trading
-tuesday
 vision
 whenever
 worried
@@ -2081,7 +2010,6 @@ cream
 delivered
 estimated
 giant
-iran
 jail
 kingdom
 literature
@@ -2099,7 +2027,6 @@ struggle
 suicide
 talked
 theme
-thursday
 tiny
 typically
 unfortunately
@@ -2131,7 +2058,6 @@ guilty
 humans
 hundreds
 improved
-jewish
 largely
 laughing
 markets
@@ -2175,7 +2101,6 @@ painting
 republic
 reserve
 returns
-row
 salt
 scared
 scottish
@@ -2220,7 +2145,6 @@ matches
 mile
 motion
 moves
-pacific
 prize
 realized
 reasonable
@@ -2234,11 +2158,9 @@ tools
 typical
 universe
 warning
-wednesday
 admit
 attitude
 branch
-brazil
 conducted
 decades
 dedicated
@@ -2317,7 +2239,6 @@ basketball
 button
 candidates
 combat
-constitution
 consumer
 counter
 creation
@@ -2387,9 +2308,7 @@ manner
 nearby
 noise
 origin
-pakistan
 personality
-plate
 practices
 prepare
 relief
@@ -2435,7 +2354,6 @@ irish
 linked
 manage
 messages
-michigan
 multi
 nfl
 politicians
@@ -2446,7 +2364,6 @@ reporting
 sight
 significantly
 sing
-soviet
 weapon
 wet
 widely
@@ -2516,7 +2433,6 @@ experts
 expressed
 external
 fantasy
-ft
 grab
 immediate
 introduction
@@ -2621,7 +2537,6 @@ porn
 recommended
 regulations
 reply
-republicans
 rid
 scientists
 shoulder
@@ -2633,7 +2548,6 @@ tower
 tradition
 visited
 wheel
-zealand
 achieved
 admitted
 appointment
@@ -2748,9 +2662,7 @@ gotten
 harm
 healthcare
 household
-immigration
 impressive
-jews
 joining
 killer
 lesson
@@ -2764,7 +2676,6 @@ nights
 occur
 parking
 proposal
-province
 purchased
 recognition
 reputation
@@ -2850,7 +2761,6 @@ curious
 directors
 discovery
 discussed
-egypt
 encourage
 enforcement
 featuring
@@ -2879,7 +2789,6 @@ protest
 publication
 refer
 respectively
-rome
 scheduled
 select
 silent
@@ -2913,12 +2822,10 @@ happiness
 hearts
 illinois
 injuries
-islamic
 legend
 lieutenant
 mood
 muscle
-muslims
 passion
 picking
 pleased
@@ -2938,7 +2845,6 @@ thread
 visiting
 wage
 wings
-avenue
 bags
 beating
 believes
@@ -3026,7 +2932,6 @@ newly
 odd
 ordinary
 participate
-philadelphia
 prayer
 principles
 racist
@@ -3065,7 +2970,6 @@ hired
 illness
 inspiration
 institution
-kings
 knife
 lately
 lowest
@@ -3119,7 +3023,6 @@ hire
 hopes
 insane
 installed
-israeli
 landing
 layer
 managing
@@ -3130,7 +3033,6 @@ obtain
 organic
 ownership
 participants
-pennsylvania
 poetry
 pot
 pray
@@ -3144,17 +3046,13 @@ spiritual
 stops
 string
 sudden
-sweden
-syria
 throwing
 thrown
 vacation
 abroad
-arab
 assigned
 associate
 assumed
-atlantic
 bench
 bother
 broadcast
@@ -3219,7 +3117,6 @@ females
 findings
 firms
 gifts
-grass
 hence
 increasingly
 incredibly
@@ -3251,11 +3148,9 @@ whilst
 agriculture
 alleged
 bands
-christians
 collect
 commerce
 cop
-creek
 currency
 emotions
 exhibition
@@ -3388,9 +3283,7 @@ rep
 reporter
 risks
 screaming
-sept
 sequence
-singapore
 stretch
 tear
 tennis
@@ -3525,7 +3418,6 @@ blast
 bones
 brands
 centuries
-communist
 complaint
 component
 connections
@@ -3560,7 +3452,6 @@ punch
 purple
 railroad
 registration
-releases
 submitted
 sufficient
 survived
@@ -3603,7 +3494,6 @@ footage
 giants
 implementation
 investigate
-laboratory
 literary
 mask
 midnight
@@ -3615,12 +3505,10 @@ relation
 restrictions
 rocket
 ruin
-saudi
 secrets
 slave
 stability
 steady
-stones
 symbol
 toilet
 treaty
@@ -3650,7 +3538,6 @@ hurts
 intellectual
 involvement
 nuts
-oregon
 partly
 petition
 phrase
@@ -3670,7 +3557,6 @@ stem
 summit
 talented
 throat
-tiger
 touched
 visits
 warriors
@@ -3689,7 +3575,6 @@ coaching
 colleagues
 constructed
 dated
-dec
 default
 derived
 dialogue
@@ -3718,7 +3603,6 @@ lighting
 loop
 overseas
 performances
-philippines
 polish
 recommendations
 recover
@@ -3765,16 +3649,13 @@ filter
 globe
 grades
 greece
-gulf
 highlights
 hoped
 intent
 involve
 judgment
 lmao
-malaysia
 mature
-netherlands
 odds
 peaceful
 photographer
@@ -4019,7 +3900,6 @@ pussy
 reactions
 relate
 sacred
-securities
 shoe
 speakers
 springs
@@ -4037,7 +3917,6 @@ warrant
 wider
 wound
 actively
-afghanistan
 applies
 arrangements
 asset
@@ -4100,7 +3979,6 @@ strict
 subsequently
 substance
 suggestion
-switzerland
 syndrome
 tasks
 trips
@@ -4133,7 +4011,6 @@ explosion
 fever
 fluid
 generate
-gop
 handsome
 holidays
 hotels
@@ -4165,7 +4042,6 @@ slight
 socialist
 targeted
 tension
-thailand
 theories
 touching
 transactions
@@ -4200,7 +4076,6 @@ difficulties
 disability
 dish
 duck
-egyptian
 evaluation
 excess
 farming
@@ -4226,7 +4101,6 @@ meters
 nail
 negotiations
 nonsense
-ontario
 operational
 owns
 playoffs
@@ -4360,7 +4234,6 @@ glasgow
 graphics
 insight
 invested
-louisiana
 meals
 nerve
 nightmare
@@ -4569,7 +4442,6 @@ infinite
 installation
 interactions
 introducing
-iranian
 kicking
 laying
 legislature
@@ -4592,7 +4464,6 @@ react
 realistic
 remarks
 retain
-russians
 saints
 satisfaction
 scratch
@@ -4615,7 +4486,6 @@ admission
 adventures
 appearing
 barrier
-belgium
 believing
 blacks
 bombs
@@ -4643,11 +4513,9 @@ lovers
 mathematics
 medication
 minded
-norway
 portfolio
 productivity
 promoted
-protocol
 quietly
 replacing
 responsibilities
@@ -4663,7 +4531,6 @@ stating
 strain
 suspected
 tackle
-tigers
 timeline
 torture
 traded
@@ -4751,7 +4618,6 @@ strangers
 succeeded
 sweat
 switched
-syrian
 tattoo
 teenage
 thunder
@@ -4775,7 +4641,6 @@ circles
 combine
 companion
 comparing
-consciousness
 consultant
 controller
 corresponding
@@ -4785,7 +4650,6 @@ demanding
 disc
 dishes
 dozens
-eagle
 eaten
 embassy
 engaging
@@ -4843,7 +4707,6 @@ appreciation
 authorized
 blew
 blocking
-caribbean
 charm
 chasing
 climbing
@@ -4941,7 +4804,6 @@ nowadays
 openly
 overview
 pairs
-palestinian
 parish
 pathetic
 poems
@@ -4981,7 +4843,6 @@ civilians
 conflicts
 consensus
 cycling
-declaration
 distinction
 donations
 dragons
@@ -4993,7 +4854,6 @@ genuinely
 hardest
 honored
 hunger
-hurricane
 implications
 import
 innovative
@@ -5022,7 +4882,6 @@ rental
 resolved
 rewards
 seemingly
-senators
 severely
 shark
 shocking
@@ -5114,7 +4973,6 @@ bleeding
 breed
 breeding
 bride
-bud
 careers
 cartoon
 celebrities
@@ -5327,7 +5185,6 @@ guided
 halfway
 happier
 heels
-hull
 independently
 indication
 insisted
@@ -5380,12 +5237,10 @@ yup
 accomplish
 adequate
 apology
-arkansas
 attributed
 beg
 belonging
 booked
-bout
 bowling
 brass
 comeback
@@ -5432,7 +5287,6 @@ rabbit
 raises
 ranges
 rats
-rhythm
 servers
 shook
 shooter
@@ -5474,7 +5328,6 @@ comply
 counted
 crashed
 creepy
-denmark
 divorced
 donate
 drawings
@@ -5527,7 +5380,6 @@ sponsor
 strengthen
 strings
 sunset
-thanksgiving
 thee
 thermal
 trades
@@ -5538,8 +5390,6 @@ yelling
 yorkshire
 achieving
 analyst
-arabic
-arctic
 assists
 burnt
 buyer
@@ -5733,20 +5583,17 @@ harassment
 hats
 insert
 lebanon
-leeds
 legit
 liquor
 loser
 massage
 matched
 messed
-milwaukee
 musician
 nephew
 notably
 orchestra
 packages
-pakistani
 participated
 precision
 preservation
@@ -5818,9 +5665,7 @@ enterprises
 exams
 firmly
 flour
-gdp
 geneva
-hindu
 holdings
 indirect
 institutional
@@ -5959,7 +5804,6 @@ absent
 acoustic
 adapt
 ancestors
-atomic
 bicycle
 bump
 buttons
@@ -5996,7 +5840,6 @@ lawn
 manufacture
 medals
 mistaken
-nashville
 needle
 olds
 organize
@@ -6004,7 +5847,6 @@ ottawa
 pond
 portions
 prey
-prophet
 recalled
 reduces
 refugee
@@ -6076,7 +5918,6 @@ madness
 mandate
 merger
 minorities
-nj
 occurring
 organizing
 performs
@@ -6244,7 +6085,6 @@ hike
 homeland
 imported
 internationally
-iraqi
 kissed
 licensing
 limiting
@@ -6252,9 +6092,7 @@ locker
 mainland
 marking
 meditation
-metals
 missiles
-norwegian
 pencil
 philosophical
 pipes
@@ -6392,7 +6230,6 @@ conjunction
 costly
 cows
 cries
-cuban
 cycles
 darker
 descent
@@ -6408,7 +6245,6 @@ elimination
 enjoys
 ginger
 governors
-guild
 halt
 imaging
 implied
@@ -6439,11 +6275,9 @@ regiment
 remembers
 revival
 sanctuary
-satan
 satisfying
 securing
 sensors
-seoul
 shells
 siege
 sixty
@@ -6790,7 +6624,6 @@ highlighted
 holocaust
 imprisonment
 indonesian
-irs
 isnt
 lacks
 landlord
@@ -6889,7 +6722,6 @@ masks
 metric
 militia
 naming
-ncaa
 node
 obstacles
 opener
@@ -6990,7 +6822,6 @@ promotional
 prospective
 psychiatric
 regulate
-renaissance
 repeal
 riots
 roast
@@ -7124,7 +6955,6 @@ accusations
 acids
 administrators
 aired
-allowance
 apologies
 arbitrary
 autonomous
@@ -7209,7 +7039,6 @@ undergraduate
 undertaken
 uranium
 utter
-vietnamese
 volleyball
 wires
 yell
@@ -7249,7 +7078,6 @@ inmates
 instructed
 knives
 louisville
-malaysian
 margins
 monopoly
 nationally
@@ -7297,7 +7125,6 @@ urine
 vanilla
 weighing
 activation
-afghan
 afterward
 agreeing
 allocated
@@ -7355,7 +7182,6 @@ isle
 justification
 licenses
 livestock
-llc
 manners
 missionary
 nationalism
@@ -7369,7 +7195,6 @@ outright
 overly
 oversight
 panthers
-persian
 phases
 photographers
 polling
@@ -7475,7 +7300,6 @@ intentionally
 joints
 kilometers
 lace
-libya
 losers
 louder
 marching
@@ -7539,7 +7363,6 @@ accord
 advancement
 algorithms
 alternatively
-asap
 assurance
 barber
 bash
@@ -7627,7 +7450,6 @@ additions
 admitting
 afl
 aligned
-arrows
 austrian
 automation
 awe
@@ -7840,7 +7662,6 @@ banker
 bliss
 bodily
 buffer
-calgary
 chopped
 collaborative
 commenced
@@ -8053,7 +7874,6 @@ whales
 worm
 accountant
 activate
-admissions
 amusing
 arabs
 beams
@@ -8115,7 +7935,6 @@ norms
 oceans
 payroll
 phenomenal
-philippine
 photographic
 pinch
 polished
@@ -8187,7 +8006,6 @@ borrowing
 bowls
 butcher
 cheapest
-communists
 conception
 counterparts
 deed
@@ -8218,7 +8036,6 @@ improves
 infamous
 inspirational
 internally
-kashmir
 lent
 lifelong
 limestone
@@ -8239,7 +8056,6 @@ noises
 noticeable
 observing
 opted
-palestinians
 pens
 pitching
 pleasing
@@ -8316,7 +8132,6 @@ consultants
 contempt
 contributes
 credentials
-croatia
 cured
 descended
 disappearance
@@ -8565,7 +8380,6 @@ ish
 knot
 laboratories
 landscapes
-lebanese
 lecturer
 lust
 markers
@@ -8655,7 +8469,6 @@ barred
 blogging
 boiler
 calf
-cambodia
 capt
 coating
 commentators
@@ -8844,7 +8657,6 @@ offender
 overlap
 patrons
 peek
-pentagon
 petersburg
 pottery
 prairie
@@ -8999,7 +8811,6 @@ squirrel
 stigma
 strengthened
 takeover
-taliban
 tapped
 thumbs
 trait
@@ -9011,7 +8822,6 @@ updating
 urges
 wallpaper
 wasnt
-watt
 weighs
 addict
 archaeological
@@ -9019,7 +8829,6 @@ assistants
 banging
 bathing
 bending
-bengal
 betrayal
 boiled
 bonding
@@ -9254,7 +9063,6 @@ assassin
 assign
 backlash
 balloons
-bbq
 believers
 brewery
 bulb
@@ -9478,7 +9286,6 @@ underwent
 vacancy
 villains
 vocational
-wenger
 wickets
 withstand
 woodland
@@ -9490,7 +9297,6 @@ applicant
 approximate
 assemble
 averages
-baghdad
 ballots
 bargaining
 baton
@@ -9851,7 +9657,6 @@ swansea
 sweets
 syracuse
 tally
-tehran
 termed
 tha
 thriving
@@ -10115,7 +9920,6 @@ shaken
 shines
 sinister
 stared
-strait
 suppressed
 teamed
 tents
@@ -10464,14 +10268,12 @@ instructors
 intercept
 intuitive
 invent
-jamaican
 jolly
 kazakhstan
 kenyan
 landlords
 latitude
 libertarian
-luxembourg
 majestic
 mariners
 mastered
@@ -10776,7 +10578,6 @@ outsider
 overcoming
 palms
 penetrate
-pioneers
 plaintiff
 planners
 plum
@@ -11210,7 +11011,6 @@ insulted
 integrating
 intensely
 ions
-jeopardy
 listener
 lockdown
 mandarin
@@ -11218,7 +11018,6 @@ mast
 mixes
 morons
 mounts
-niagara
 nicest
 nicotine
 nordic
@@ -11869,7 +11668,6 @@ scrolling
 sealing
 sheds
 sheltered
-shia
 shutter
 smartest
 snatched
@@ -11884,7 +11682,6 @@ stoned
 stressing
 styling
 subtitles
-sunni
 sweetness
 teamwork
 terrestrial
@@ -12174,7 +11971,6 @@ sandals
 serpent
 sesame
 shoved
-sicily
 simplify
 siren
 sleeper
@@ -12362,7 +12158,6 @@ specialised
 statistic
 stature
 steward
-stout
 strategically
 stripper
 stump
@@ -12442,7 +12237,6 @@ federally
 flavored
 formulas
 frenzy
-fridays
 fuckers
 fulfillment
 godfather
@@ -12626,7 +12420,6 @@ insomnia
 interception
 invaders
 irl
-israelis
 lagoon
 lesions
 limp
@@ -12989,7 +12782,6 @@ paterson
 percentages
 persuasive
 pests
-pew
 piled
 poking
 populous
@@ -13209,7 +13001,7 @@ zebra
 zionist
 """
 
-    /// 16663 Spanish evidence words, most frequent first.
+    /// 16232 Spanish evidence words, most frequent first.
     static let spanish = """
 de
 la
@@ -13303,7 +13095,6 @@ mundo
 va
 año
 les
-mas
 otro
 otros
 gracias
@@ -13331,7 +13122,6 @@ aunque
 contra
 cuenta
 decir
-gobierno
 país
 soy
 todas
@@ -13394,7 +13184,6 @@ primer
 según
 acuerdo
 cualquier
-dios
 fueron
 manera
 nombre
@@ -13427,11 +13216,9 @@ quiere
 tenemos
 tus
 eres
-méxico
 ahí
 cosa
 dentro
-españa
 estamos
 familia
 lado
@@ -13466,7 +13253,6 @@ tienes
 claro
 dinero
 ejemplo
-estados
 horas
 igual
 millones
@@ -13519,7 +13305,6 @@ nivel
 niños
 seguro
 sería
-argentina
 hacen
 hemos
 juego
@@ -13530,7 +13315,6 @@ posible
 proyecto
 sigue
 somos
-unidos
 uso
 artículo
 cerca
@@ -13542,7 +13326,6 @@ razón
 sabe
 todavía
 amigo
-madrid
 mayoría
 padre
 salir
@@ -13554,7 +13337,6 @@ cuerpo
 programa
 segundo
 unas
-universidad
 último
 cabeza
 foto
@@ -13568,7 +13350,6 @@ seguir
 servicio
 situación
 ayuda
-juan
 libro
 siguiente
 veo
@@ -13671,14 +13452,12 @@ demasiado
 espero
 fuerza
 iba
-josé
 manos
 mayo
 mucha
 oficial
 propio
 buenas
-chile
 deben
 empresas
 encontrar
@@ -13697,7 +13476,6 @@ libertad
 nuestras
 pesar
 tampoco
-venezuela
 allá
 cantidad
 corazón
@@ -13710,7 +13488,6 @@ norte
 octubre
 político
 propia
-vi
 vista
 volver
 voz
@@ -13807,10 +13584,8 @@ vivo
 calidad
 causa
 duda
-europa
 fecha
 feliz
-iglesia
 necesario
 obras
 políticos
@@ -13818,7 +13593,6 @@ pronto
 resultado
 alta
 cambiar
-colombia
 hermano
 libros
 mismos
@@ -13845,7 +13619,6 @@ río
 aquellos
 ayer
 blanco
-carlos
 comer
 compañía
 diciendo
@@ -13875,7 +13648,6 @@ ven
 actividades
 adelante
 aire
-américa
 arriba
 autor
 baja
@@ -13883,11 +13655,8 @@ diferencia
 dije
 entrar
 estilo
-juegos
 lejos
-luis
 mala
-maría
 militar
 muestra
 oro
@@ -13996,7 +13765,6 @@ participación
 sangre
 toma
 violencia
-brasil
 carta
 ciudadanos
 cuál
@@ -14006,7 +13774,6 @@ probablemente
 rápido
 solamente
 área
-aires
 banda
 ciudades
 clases
@@ -14016,15 +13783,12 @@ decisión
 encuentro
 entrada
 fiesta
-francia
 imposible
 medidas
 pagar
-pedro
 permite
 pudo
 televisión
-unión
 vía
 abajo
 atrás
@@ -14047,7 +13811,6 @@ tiempos
 análisis
 apenas
 chica
-constitución
 contrario
 cuentas
 código
@@ -14058,7 +13821,6 @@ isla
 izquierda
 mente
 odio
-perú
 pienso
 presencia
 profesor
@@ -14137,7 +13899,6 @@ muerto
 nación
 negocio
 ocho
-pablo
 posibilidad
 profesional
 régimen
@@ -14161,7 +13922,6 @@ protección
 pruebas
 publicado
 sala
-santiago
 señora
 sueño
 teléfono
@@ -14182,7 +13942,6 @@ encuentran
 escuchar
 informe
 llegado
-manuel
 metros
 momentos
 nacionales
@@ -14228,7 +13987,6 @@ diga
 distancia
 doble
 familias
-jesús
 marca
 memoria
 motivo
@@ -14239,7 +13997,6 @@ práctica
 realizar
 referencia
 reforma
-reino
 resulta
 riesgo
 sacar
@@ -14305,7 +14062,6 @@ nombres
 podrá
 propios
 públicos
-rato
 tengan
 tratar
 usuario
@@ -14316,7 +14072,6 @@ barrio
 chico
 ciento
 comercial
-copa
 creen
 cuyo
 efectos
@@ -14327,7 +14082,6 @@ hermanos
 instituciones
 llamar
 mejorar
-miguel
 morir
 oficiales
 parque
@@ -14364,7 +14118,6 @@ expresión
 extraño
 flores
 funciona
-garcía
 increíble
 inicio
 juez
@@ -14391,7 +14144,6 @@ grado
 hacemos
 incluyendo
 lleno
-lópez
 matrimonio
 misión
 parecer
@@ -14418,7 +14170,6 @@ gana
 independiente
 ingresos
 intento
-japón
 lunes
 novia
 ofrece
@@ -14457,11 +14208,9 @@ pocas
 principalmente
 raro
 responsable
-rusia
 tamaño
 abierto
 afuera
-alemania
 blanca
 clave
 comienza
@@ -14470,9 +14219,7 @@ considera
 crítica
 dejado
 demanda
-dias
 diversos
-ecuador
 escuelas
 estará
 hagan
@@ -14510,7 +14257,6 @@ escribió
 estan
 estaría
 estén
-facultad
 generación
 gestión
 hayan
@@ -14571,12 +14317,10 @@ intención
 junta
 listo
 llevan
-londres
 máximo
 niveles
 ocasiones
 parecen
-parís
 pensé
 pide
 piedra
@@ -14585,7 +14329,6 @@ privado
 propósito
 recordar
 reglas
-rica
 secretario
 sede
 soldados
@@ -14600,7 +14343,6 @@ centros
 continuación
 delante
 europea
-fernando
 fondos
 gustan
 humana
@@ -14657,8 +14399,6 @@ estatal
 ganó
 habia
 jajaja
-jorge
-león
 líneas
 mínimo
 números
@@ -14673,7 +14413,6 @@ tarea
 tendría
 termina
 tratado
-uruguay
 artista
 artistas
 aspectos
@@ -14703,10 +14442,8 @@ quisiera
 recibido
 resistencia
 seria
-sánchez
 terreno
 tratando
-valencia
 viven
 voluntad
 votar
@@ -14777,7 +14514,6 @@ generalmente
 gobiernos
 hacerse
 jaja
-latina
 llegan
 municipio
 patria
@@ -14790,7 +14526,6 @@ pregunto
 prisión
 realizado
 refiere
-santos
 sentimientos
 tomando
 accidente
@@ -14817,7 +14552,6 @@ hermosa
 iniciativa
 jugando
 kilómetros
-liga
 llegaron
 llegue
 madera
@@ -14830,7 +14564,6 @@ precisamente
 puestos
 resolución
 respuestas
-rodríguez
 ruta
 secreto
 suele
@@ -14852,11 +14585,9 @@ drogas
 extranjero
 formar
 frase
-gonzález
 impacto
 inteligente
 intentar
-italia
 laboral
 motivos
 móvil
@@ -14871,7 +14602,6 @@ trato
 venga
 alcanzar
 aparte
-bolivia
 ciudadano
 colaboración
 compromiso
@@ -14893,7 +14623,6 @@ humanidad
 institución
 interesa
 letras
-lima
 lindo
 llegada
 merece
@@ -14923,7 +14652,6 @@ clientes
 conocida
 cumpleaños
 decidió
-eeuu
 estrella
 evidencia
 firma
@@ -14932,14 +14660,12 @@ hubiese
 juventud
 llaman
 martes
-navidad
 oportunidades
 perros
 procesos
 recibe
 responder
 sencillo
-sevilla
 señal
 sigo
 siguiendo
@@ -14987,7 +14713,6 @@ sucede
 tarjeta
 tomado
 utiliza
-alberto
 asimismo
 bolsa
 brazos
@@ -15040,7 +14765,6 @@ cuerpos
 diferencias
 ejemplos
 examen
-felipe
 fiestas
 igualmente
 impuesto
@@ -15094,16 +14818,13 @@ famoso
 gato
 lectura
 mantiene
-martín
 niñas
 oye
 porqué
 posibilidades
 príncipe
-pérez
 quedado
 realiza
-reyes
 tiro
 torno
 usan
@@ -15115,14 +14836,11 @@ carretera
 caída
 continúa
 convertido
-cristo
 daba
 disposición
 dueño
 espacios
-fernández
 hagas
-inglaterra
 letra
 lluvia
 malos
@@ -15160,7 +14878,6 @@ concierto
 considerado
 correr
 culturales
-córdoba
 descripción
 diría
 edificios
@@ -15180,7 +14897,6 @@ moneda
 nació
 negros
 occidental
-panamá
 permanente
 populares
 prácticamente
@@ -15195,7 +14911,6 @@ universidades
 actuales
 adentro
 caliente
-caracas
 cariño
 chino
 consejos
@@ -15205,7 +14920,6 @@ coronel
 diputado
 disfrutar
 enfermedades
-enrique
 entero
 esperaba
 excepto
@@ -15214,7 +14928,6 @@ filosofía
 hiciste
 licencia
 millón
-parlamento
 pecho
 pelea
 pensaba
@@ -15232,8 +14945,6 @@ alianza
 amenaza
 artes
 campeón
-castillo
-cataluña
 civiles
 colectivo
 complejo
@@ -15274,7 +14985,6 @@ vieron
 amplia
 autos
 bancos
-bosque
 causas
 cuestiones
 dejen
@@ -15312,7 +15022,6 @@ sepa
 significado
 tomo
 vestido
-virgen
 vosotros
 actuación
 altas
@@ -15341,7 +15050,6 @@ inmediato
 jardín
 llamadas
 maduro
-martínez
 minas
 máquina
 personalidad
@@ -15385,7 +15093,6 @@ gol
 montaña
 necesaria
 orgullo
-oriente
 paciente
 paga
 pasión
@@ -15415,7 +15122,6 @@ activo
 agente
 antiguos
 ausencia
-bogotá
 cabello
 cercano
 considerar
@@ -15465,7 +15171,6 @@ brazo
 caballero
 cuentan
 detalle
-díaz
 electrónico
 eliminar
 entró
@@ -15494,19 +15199,16 @@ puro
 puse
 quedaron
 recuerdos
-senado
 soluciones
 sube
 tuviera
 títulos
-unidas
 utilizando
 viste
 voces
 zapatos
 afirma
 americano
-andrés
 archivos
 barco
 bomba
@@ -15524,9 +15226,7 @@ declaraciones
 dedos
 delitos
 demuestra
-eduardo
 entendido
-federación
 granada
 habido
 impresión
@@ -15578,7 +15278,6 @@ leído
 listas
 llorar
 mata
-morales
 muchísimo
 muestran
 oficinas
@@ -15605,7 +15304,6 @@ blancos
 bonita
 ciudadanía
 conocimientos
-corea
 creemos
 dedicado
 descubrir
@@ -15626,7 +15324,6 @@ huevo
 incluido
 informes
 intelectual
-javier
 lanzamiento
 llevaron
 moderna
@@ -15639,7 +15336,6 @@ pensamientos
 preocupa
 propiedades
 residencia
-ríos
 sonrisa
 tareas
 vecino
@@ -15679,7 +15375,6 @@ llego
 lógica
 manejo
 ministros
-moreno
 oscuro
 oído
 partida
@@ -15709,7 +15404,6 @@ celebrar
 cerrado
 ciclo
 científico
-conde
 crecer
 círculo
 decidir
@@ -15718,7 +15412,6 @@ escritores
 establecido
 evidente
 excepción
-exteriores
 falso
 formato
 hablas
@@ -15741,7 +15434,6 @@ preparado
 pretende
 publicada
 reformas
-ricardo
 riqueza
 salario
 saludo
@@ -15751,12 +15443,10 @@ utilizan
 acuerdos
 bienestar
 cantante
-castilla
 concentración
 conseguido
 copia
 corona
-cristina
 crítico
 deberá
 deberíamos
@@ -15771,7 +15461,6 @@ flor
 fracaso
 fábrica
 gasto
-gómez
 hacerle
 intentando
 margen
@@ -15780,7 +15469,6 @@ paredes
 paseo
 peligroso
 rojas
-secretaría
 suficientemente
 superar
 techo
@@ -15793,14 +15481,12 @@ viviendas
 absoluta
 aceite
 activos
-alejandro
 antecedentes
 anuncio
 aplicar
 azúcar
 broma
 cambió
-canadá
 castellano
 científicos
 cifras
@@ -15820,7 +15506,6 @@ esquina
 estuvieron
 genera
 gira
-grecia
 gustó
 habilidades
 imagino
@@ -15873,7 +15558,6 @@ mantenimiento
 moderno
 muro
 necesarios
-nicolás
 pareció
 podrías
 posiblemente
@@ -15885,19 +15569,16 @@ religiosa
 restaurante
 sabor
 sentía
-supremo
 tiendas
 trabajador
 vehículo
 vengo
 vías
-andalucía
 avance
 bailar
 beso
 campañas
 celebra
-chávez
 comenzaron
 complicado
 conclusión
@@ -15911,7 +15592,6 @@ empleado
 entidades
 escolar
 fechas
-hacienda
 impresionante
 infierno
 informó
@@ -15925,7 +15605,6 @@ mandar
 mandato
 marcas
 numerosas
-paraguay
 pasajeros
 peores
 polvo
@@ -15936,7 +15615,6 @@ realizada
 reducción
 representan
 resultó
-rivera
 senador
 señaló
 solidaridad
@@ -15949,7 +15627,6 @@ tercero
 tome
 tormenta
 adiós
-armada
 bajas
 bola
 cantar
@@ -15999,10 +15676,8 @@ solos
 suficientes
 termine
 toman
-ue
 vean
 venezolanos
-vicente
 vivido
 votación
 vueltas
@@ -16108,9 +15783,7 @@ organismos
 paquete
 parejas
 periódicos
-psoe
 querían
-ramón
 rango
 rara
 retiro
@@ -16127,7 +15800,6 @@ apoya
 argentinos
 asesinado
 atacar
-caribe
 carro
 científica
 cifra
@@ -16163,7 +15835,6 @@ leyenda
 llamados
 llegamos
 llevando
-mendoza
 montañas
 nace
 necesarias
@@ -16264,7 +15935,6 @@ verla
 vuestro
 afirmó
 alerta
-alfonso
 aplica
 aprendizaje
 básicamente
@@ -16280,7 +15950,6 @@ desayuno
 diversidad
 droga
 débil
-egipto
 ejercer
 emperador
 empezando
@@ -16299,7 +15968,6 @@ garantizar
 generaciones
 habilidad
 hacerme
-hernández
 hicimos
 incendio
 instrumento
@@ -16323,7 +15991,6 @@ reloj
 requisitos
 revisar
 riesgos
-roca
 salto
 secretos
 sentí
@@ -16338,7 +16005,6 @@ abuso
 ambiental
 asco
 bandas
-bolívar
 caballos
 castigo
 categorías
@@ -16397,7 +16063,6 @@ tranquila
 ubicado
 urgente
 verdaderamente
-xix
 álbum
 árabe
 únicos
@@ -16459,7 +16124,6 @@ sientes
 suprema
 titulado
 típico
-ud
 une
 valiente
 vende
@@ -16470,7 +16134,6 @@ acepta
 acusado
 adecuada
 analizar
-arco
 asesino
 asiento
 asumir
@@ -16529,7 +16192,6 @@ votantes
 órganos
 amigas
 aprende
-armadas
 arreglar
 asegura
 atender
@@ -16565,7 +16227,6 @@ femenina
 fiel
 fortuna
 gabinete
-guillermo
 gustado
 habiendo
 huelga
@@ -16633,7 +16294,6 @@ flujo
 galería
 garantía
 gasolina
-habana
 hiciera
 hilo
 indio
@@ -16641,7 +16301,6 @@ indígena
 interesados
 jajajaja
 laborales
-latinoamérica
 liberales
 llevamos
 metas
@@ -16650,14 +16309,12 @@ móviles
 preparar
 propietario
 protagonista
-quito
 química
 realizan
 revela
 rusa
 sentirse
 sienta
-siria
 sufrido
 tengamos
 totalidad
@@ -16677,7 +16334,6 @@ conocía
 cultivo
 cuántas
 células
-césar
 desconocido
 dijiste
 dueños
@@ -16719,11 +16375,9 @@ salta
 separación
 sucedido
 tasas
-tesoro
 toneladas
 tribunales
 uu
-zaragoza
 éstos
 ética
 acaban
@@ -16769,15 +16423,10 @@ leí
 limpio
 llevará
 merecen
-montevideo
-moscú
 murieron
-málaga
 nacionalidad
-palma
 pendejo
 poema
-pri
 promesa
 protestas
 pudieran
@@ -16838,7 +16487,6 @@ gritos
 hayas
 herido
 ideología
-ignacio
 imaginación
 inflación
 integrantes
@@ -16846,8 +16494,6 @@ mantienen
 mató
 misterio
 nariz
-occidente
-onu
 oscuridad
 paisaje
 participa
@@ -16863,7 +16509,6 @@ salas
 seguirá
 sigues
 sobrevivir
-suiza
 tristeza
 ventanas
 accidentes
@@ -16911,7 +16556,6 @@ levanta
 llamaba
 lluvias
 luchando
-mariano
 masas
 muerta
 muertes
@@ -16923,7 +16567,6 @@ profundamente
 quedaba
 querida
 rama
-raúl
 revistas
 revolucionario
 roto
@@ -17002,9 +16645,7 @@ refugio
 regalos
 representar
 represión
-ruiz
 sacerdote
-sebastián
 seco
 secretaria
 sufrió
@@ -17025,7 +16666,6 @@ barato
 biblia
 bombas
 buscas
-calderón
 candidatura
 característica
 caído
@@ -17055,7 +16695,6 @@ favoritos
 felicidades
 finalidad
 fruto
-guadalajara
 guitarra
 ignorancia
 incidente
@@ -17091,7 +16730,6 @@ terrorismo
 trajo
 turistas
 viejas
-víctor
 adolescente
 adquirir
 alegre
@@ -17167,7 +16805,6 @@ rabia
 rayos
 realizadas
 restaurantes
-santander
 semillas
 sentimos
 soporte
@@ -17222,7 +16859,6 @@ legislativo
 listos
 maldita
 mancha
-mauricio
 obliga
 obligaciones
 pecado
@@ -17247,7 +16883,6 @@ subió
 teléfonos
 trabajaba
 vistazo
-xxi
 admitir
 agregar
 ansiedad
@@ -17262,7 +16897,6 @@ claras
 comentó
 considerada
 consumidores
-correos
 creencias
 critica
 criticar
@@ -17287,7 +16921,6 @@ enseña
 falsas
 garantías
 gravedad
-gustavo
 herencia
 innovación
 intentado
@@ -17300,10 +16933,8 @@ mataron
 medicamentos
 misiones
 monumento
-murcia
 negar
 observación
-olímpicos
 perdieron
 perdí
 platos
@@ -17417,7 +17048,6 @@ tocó
 tranquilidad
 transferencia
 trate
-turquía
 ubicada
 veamos
 venden
@@ -17490,7 +17120,6 @@ precioso
 preparados
 propuesto
 quejas
-rajoy
 recibieron
 registrado
 remedio
@@ -17502,12 +17131,10 @@ trenes
 universitarios
 usó
 vinieron
-vives
 alcanzó
 alemana
 amado
 apunta
-aragón
 asistente
 ayude
 añadir
@@ -17531,8 +17158,6 @@ ensayos
 estabas
 estudiando
 explicaciones
-frutos
-galicia
 grabación
 grasa
 gritar
@@ -17540,7 +17165,6 @@ huir
 inglesa
 intentos
 japonesa
-joaquín
 jurídica
 mandó
 maíz
@@ -17551,7 +17175,6 @@ nº
 ola
 operativo
 organizada
-ortega
 paraíso
 pasen
 pendientes
@@ -17591,7 +17214,6 @@ amanecer
 anuncia
 apartado
 asalto
-berlín
 botón
 básicas
 cercanos
@@ -17675,7 +17297,6 @@ situada
 solía
 sonora
 sorprendente
-soviética
 sufren
 sugiere
 supe
@@ -17686,14 +17307,12 @@ vistas
 éxitos
 aceptación
 adn
-agustín
 alcanzado
 alegra
 apreciar
 atractivo
 avances
 azules
-bahía
 billetes
 camisa
 campesinos
@@ -17720,7 +17339,6 @@ esperemos
 estimado
 estrés
 expresó
-federico
 gimnasio
 hectáreas
 hombro
@@ -17746,7 +17364,6 @@ preparando
 provocó
 publicados
 queridos
-ramírez
 realizaron
 regresó
 relacionada
@@ -17759,7 +17376,6 @@ semestre
 servidor
 sintió
 sujetos
-suárez
 terremoto
 trabajó
 trampa
@@ -17810,7 +17426,6 @@ estúpido
 etiqueta
 expresiones
 extranjeras
-filipinas
 fuertemente
 geografía
 golfo
@@ -17822,7 +17437,6 @@ ingleses
 intenso
 intentan
 jamas
-jiménez
 jugado
 jurídico
 justamente
@@ -17869,7 +17483,6 @@ ajuste
 amas
 armados
 asesor
-asturias
 atentado
 automáticamente
 bebidas
@@ -17902,7 +17515,6 @@ futuros
 físicas
 gama
 gastar
-gutiérrez
 habíamos
 horarios
 horno
@@ -17921,7 +17533,6 @@ marihuana
 masiva
 miel
 naturalmente
-navarra
 notar
 obtiene
 ocurra
@@ -17952,7 +17563,6 @@ traición
 trama
 usada
 usados
-valladolid
 vendido
 voluntarios
 adquisición
@@ -17965,7 +17575,6 @@ banderas
 bebida
 becas
 bomberos
-canarias
 capas
 casarse
 causado
@@ -17974,7 +17583,6 @@ competencias
 compró
 convento
 coro
-cádiz
 daban
 decenas
 deportiva
@@ -17996,7 +17604,6 @@ hueso
 humedad
 inicialmente
 integridad
-juárez
 lamentablemente
 lealtad
 lecciones
@@ -18008,10 +17615,8 @@ mentir
 modificación
 modificar
 monarquía
-morena
 muros
 piense
-pilar
 pisos
 playas
 poetas
@@ -18030,7 +17635,6 @@ tejido
 tendré
 tí
 volverá
-xviii
 abandono
 abusos
 acompaña
@@ -18039,7 +17643,6 @@ alrededores
 alturas
 aportar
 arreglo
-arturo
 autopista
 azar
 buscamos
@@ -18051,7 +17654,6 @@ causó
 cerró
 choque
 circo
-colón
 consenso
 consideración
 continuidad
@@ -18072,8 +17674,6 @@ jurisdicción
 lucía
 majestad
 manzana
-marruecos
-mato
 musulmanes
 nacer
 negociar
@@ -18085,10 +17685,8 @@ perfección
 piscina
 pistas
 podria
-polonia
 precisión
 pregunté
-rayo
 recoge
 relatos
 retirar
@@ -18101,7 +17699,6 @@ serios
 sexto
 sonidos
 subiendo
-sudáfrica
 sufriendo
 suyos
 tomé
@@ -18122,7 +17719,6 @@ aventuras
 balas
 barba
 baños
-bretaña
 británica
 buscaba
 cabrón
@@ -18167,7 +17763,6 @@ extiende
 extraordinario
 extraños
 fallecido
-gonzalo
 grabado
 harto
 hoteles
@@ -18186,7 +17781,6 @@ marqués
 metió
 mostrado
 míos
-navarro
 novedad
 novedades
 obligatorio
@@ -18241,7 +17835,6 @@ contribución
 cubanos
 defectos
 dejaba
-delgado
 demonio
 denominado
 descenso
@@ -18286,7 +17879,6 @@ pares
 patrones
 pedazos
 pene
-pibe
 planos
 prefiere
 preparada
@@ -18308,7 +17900,6 @@ siglas
 sincero
 sopa
 sra
-suecia
 símbolos
 tapa
 tortura
@@ -18378,10 +17969,8 @@ manteniendo
 maquinaria
 masculino
 minoría
-molina
 motivación
 muera
-mérida
 navegación
 nervios
 nomas
@@ -18401,7 +17990,6 @@ radicales
 referéndum
 reír
 secreta
-simón
 subido
 terminaron
 tomada
@@ -18455,7 +18043,6 @@ finalizar
 futura
 ganaron
 hablemos
-holanda
 identificado
 idiotas
 ignorar
@@ -18528,7 +18115,6 @@ armonía
 atraer
 aumentó
 auténtico
-bilbao
 brinda
 capilla
 capitales
@@ -18563,10 +18149,8 @@ estándares
 experimento
 factura
 financieras
-globo
 goma
 homicidio
-hungría
 incapaz
 incendios
 inferiores
@@ -18612,7 +18196,6 @@ supuesta
 tabaco
 temperaturas
 tienden
-tokio
 tomamos
 verificar
 vivas
@@ -18626,7 +18209,6 @@ apoyado
 aprueba
 arresto
 asume
-atlético
 aumentando
 boletín
 caiga
@@ -18668,10 +18250,8 @@ ligero
 limitaciones
 llevaban
 manifestó
-migración
 miran
 montes
-muñoz
 músico
 nacionalista
 necesitar
@@ -18707,7 +18287,6 @@ sospecha
 supuestos
 síndrome
 telecomunicaciones
-telefónica
 testamento
 tolerancia
 toros
@@ -18715,7 +18294,6 @@ traducido
 transparente
 vendiendo
 violenta
-álvarez
 ángulo
 acercarse
 actuando
@@ -18729,12 +18307,10 @@ bibliotecas
 bonos
 burgos
 calificación
-cartagena
 cayendo
 cenar
 centavos
 cerrados
-chiapas
 comen
 comparado
 concesión
@@ -18766,7 +18342,6 @@ gustaria
 hacernos
 históricas
 huellas
-héctor
 instrucción
 introducir
 juana
@@ -18781,7 +18356,6 @@ nube
 opositores
 orilla
 oxígeno
-paco
 paquetes
 participando
 pesada
@@ -18819,7 +18393,6 @@ admite
 advertencia
 afortunadamente
 agarra
-alicante
 aparatos
 arquitecto
 arzobispo
@@ -18838,7 +18411,6 @@ columnas
 comando
 conservadores
 consultar
-cristóbal
 cumpla
 cumplió
 dejemos
@@ -18872,7 +18444,6 @@ imagina
 impulsar
 indicar
 injusto
-irak
 jalisco
 jornadas
 litros
@@ -18921,7 +18492,6 @@ viuda
 volvemos
 vuestras
 abarca
-aguirre
 ahorita
 aislamiento
 alcaldía
@@ -18952,7 +18522,6 @@ etiquetas
 eventualmente
 excelentes
 externos
-farc
 firmó
 fundado
 fundamentalmente
@@ -18976,13 +18545,11 @@ muchísimas
 ofreciendo
 opina
 orquesta
-palmas
 papi
 pedidos
 pegar
 pelos
 perdidos
-pib
 políticamente
 preferencia
 prefieren
@@ -19056,7 +18623,6 @@ explorar
 exportaciones
 filtro
 financiar
-fomento
 fotógrafo
 funcione
 fábricas
@@ -19065,7 +18631,6 @@ gigantes
 gobernación
 gubernamentales
 gustar
-guzmán
 horizonte
 incertidumbre
 infección
@@ -19195,7 +18760,6 @@ ganadora
 gobernadores
 gráficos
 guadalupe
-guayaquil
 historiador
 increible
 inocencia
@@ -19285,11 +18849,8 @@ indicó
 infantiles
 involucrado
 jefa
-marte
 masivo
-mediterráneo
 mentes
-márquez
 nacidos
 normativa
 nucleares
@@ -19346,7 +18907,6 @@ ajena
 ajeno
 allende
 amparo
-américas
 animación
 animo
 asegurarse
@@ -19357,7 +18917,6 @@ auténtica
 ayudante
 barata
 bastantes
-benito
 bibliografía
 bloquear
 bolsillos
@@ -19390,7 +18949,6 @@ imbécil
 incapacidad
 incrementar
 intendente
-irlanda
 italianos
 joyas
 licenciado
@@ -19438,7 +18996,6 @@ vienes
 violaciones
 visitó
 voluntario
-álvaro
 adquirido
 afectadas
 agregado
@@ -19450,7 +19007,6 @@ aumentan
 belgrano
 biología
 bolso
-bélgica
 cadáveres
 candidata
 capitulo
@@ -19493,7 +19049,6 @@ helicóptero
 heredero
 inicios
 intervenciones
-iván
 lidiar
 llevada
 maneja
@@ -19533,7 +19088,6 @@ separar
 seremos
 sexualidad
 socorro
-sofía
 tanques
 trabajadora
 tranquilos
@@ -19547,7 +19101,6 @@ vendrá
 vestir
 vocación
 volando
-vázquez
 acompañar
 aliado
 alivio
@@ -19555,7 +19108,6 @@ almacenamiento
 apuestas
 artificiales
 atento
-atlántico
 bajando
 baratos
 bares
@@ -19624,11 +19176,9 @@ hierba
 homosexuales
 increíbles
 intentarlo
-julián
 justificación
 latinoamericano
 latín
-legislativa
 leones
 listado
 lucro
@@ -19703,7 +19253,6 @@ británicos
 camina
 canadiense
 cargado
-catalunya
 centenario
 científicas
 cobarde
@@ -19762,7 +19311,6 @@ nacionalistas
 obispos
 obligó
 ordena
-oreja
 pagó
 parlamentario
 perseguir
@@ -19797,7 +19345,6 @@ tradicionalmente
 traigo
 trasera
 turco
-vaticano
 vendedores
 vendió
 veneno
@@ -19815,16 +19362,13 @@ arrestado
 atacó
 atrae
 auxilio
-cabildo
 casó
 celebran
 checa
-chupa
 comprometido
 concreta
 condenados
 conecta
-confederación
 consuelo
 cordero
 curar
@@ -19870,7 +19414,6 @@ magnífico
 maravillas
 marchar
 michoacán
-miró
 molestia
 músculos
 nací
@@ -19879,7 +19422,6 @@ notables
 obtenidos
 olvidó
 oscuras
-oviedo
 paisajes
 pecados
 pertenecer
@@ -19888,7 +19430,6 @@ pesadilla
 plomo
 podré
 policiales
-prado
 publicadas
 recien
 recuerdas
@@ -19917,7 +19458,6 @@ asiático
 auge
 baje
 biografía
-bruselas
 catorce
 cebolla
 certificados
@@ -19944,7 +19484,6 @@ desconocidos
 deseando
 desorden
 desprecio
-dinamarca
 disponibilidad
 dominios
 elaborar
@@ -19978,8 +19517,6 @@ jerusalén
 juramento
 kirchner
 legisladores
-libertadores
-liceo
 mandado
 manifestantes
 mantenga
@@ -20042,7 +19579,6 @@ arranque
 asegurado
 asignación
 atacado
-augusto
 auxiliar
 avanzando
 ayuden
@@ -20131,7 +19667,6 @@ prejuicios
 primas
 problemática
 proteínas
-quintana
 rapidez
 raros
 realidades
@@ -20144,7 +19679,6 @@ republicanos
 retirarse
 romántica
 serpiente
-serrano
 sinónimo
 sofá
 suceda
@@ -20167,7 +19701,6 @@ abogada
 acogida
 afganistán
 afición
-aguilar
 aislado
 alojamiento
 amores
@@ -20210,7 +19743,6 @@ feministas
 filósofo
 fundamento
 fundamentos
-ginebra
 gregorio
 hubieras
 invitar
@@ -20220,7 +19752,6 @@ juzgados
 latinoamericana
 legitimidad
 lingüística
-magdalena
 maldad
 maltrato
 matanza
@@ -20261,7 +19792,6 @@ simultáneamente
 sólida
 tailandia
 temprana
-tenerife
 tiras
 tocan
 tope
@@ -20288,7 +19818,6 @@ activistas
 adelantado
 administrar
 administrativas
-adolfo
 advirtió
 alimentaria
 anillos
@@ -20303,7 +19832,6 @@ ceder
 celebrando
 celos
 cerradas
-cervantes
 colocado
 comisaría
 compone
@@ -20313,7 +19841,6 @@ considere
 consulado
 contraria
 contribuye
-croacia
 cruza
 deberia
 dejaste
@@ -20351,7 +19878,6 @@ inútiles
 israelí
 legalidad
 levantarse
-malvinas
 maniobra
 marea
 marrón
@@ -20365,7 +19891,6 @@ norteamericanos
 notado
 otorgado
 pantalón
-pardo
 parlamentaria
 partículas
 perdidas
@@ -20394,7 +19919,6 @@ tocaba
 toco
 torta
 traidor
-trujillo
 verdaderas
 vientre
 yucatán
@@ -20419,7 +19943,6 @@ confío
 construyó
 contestó
 convirtiendo
-cortés
 creativo
 dadas
 dedicación
@@ -20453,7 +19976,6 @@ integrante
 leyendas
 limitar
 mago
-mallorca
 mercancías
 minero
 misterioso
@@ -20485,7 +20007,6 @@ reclama
 regulares
 renovar
 resultan
-ribera
 roban
 sargento
 seguidos
@@ -20760,7 +20281,6 @@ cruzado
 culpar
 curiosamente
 cuánta
-cárdenas
 defenderse
 defendió
 dejaría
@@ -20777,7 +20297,6 @@ expuestos
 fabricantes
 facilita
 favoritas
-gerardo
 hacerles
 hazlo
 hipocresía
@@ -20806,7 +20325,6 @@ permanecen
 permanencia
 permisos
 polla
-prd
 previas
 probabilidades
 producida
@@ -20822,7 +20340,6 @@ resuelve
 retórica
 semilla
 sentados
-soria
 sucesor
 sureste
 sábados
@@ -20836,14 +20353,12 @@ trayecto
 ubica
 visitado
 vuela
-zelanda
 acababa
 acabaron
 accionistas
 acordado
 adecuadas
 alianzas
-almería
 anexo
 antena
 asesinar
@@ -20873,7 +20388,6 @@ destruye
 dirigen
 disfrute
 dominar
-duarte
 echando
 economías
 ejecutivos
@@ -20974,7 +20488,6 @@ calla
 callar
 camarada
 camas
-canaria
 cansancio
 captar
 casar
@@ -20989,7 +20502,6 @@ convencionales
 convicción
 convocado
 corredores
-cuevas
 cívica
 demócratas
 despedido
@@ -21002,10 +20514,8 @@ espía
 estatutos
 estratégico
 excesiva
-extremadura
 fallos
 fijar
-fmi
 fracción
 gabriela
 generoso
@@ -21042,7 +20552,6 @@ molino
 muelle
 nativo
 necesites
-núñez
 ortografía
 periodos
 persigue
@@ -21100,16 +20609,13 @@ africanos
 amplias
 aplicable
 apoyos
-argelia
 asesinada
-atenas
 atractiva
 atribuye
 autoestima
 balcón
 baterías
 borrador
-bárbara
 calificado
 causan
 cervezas
@@ -21154,7 +20660,6 @@ guanajuato
 guevara
 hembra
 honesta
-horacio
 horribles
 inesperado
 infantería
@@ -21162,7 +20667,6 @@ inmueble
 invertido
 laterales
 licitación
-lisboa
 lograrlo
 mantequilla
 mediática
@@ -21187,7 +20691,6 @@ pagados
 pariente
 parlamentarios
 pasaban
-pekín
 planteado
 plumas
 prefieres
@@ -21207,7 +20710,6 @@ regimiento
 republica
 reservado
 revelar
-rivas
 ruego
 secuestrado
 significan
@@ -21215,7 +20717,6 @@ significativamente
 singapur
 sistemática
 sociología
-sudamérica
 tablero
 tendrías
 tomará
@@ -21243,7 +20744,6 @@ asignado
 audiencias
 aumentos
 azteca
-beatriz
 borges
 botones
 bruja
@@ -21293,7 +20793,6 @@ gestos
 gral
 gramos
 hablaban
-haití
 harías
 incorpora
 inmunidad
@@ -21310,7 +20809,6 @@ madero
 marítimo
 matrimonios
 merced
-milán
 moderado
 monos
 montero
@@ -21320,8 +20818,6 @@ novios
 obrera
 ofender
 ordenes
-otan
-pakistán
 partió
 patético
 perdiste
@@ -21366,7 +20862,6 @@ trabajadoras
 trago
 tubos
 uniformes
-urss
 usaban
 valiosa
 vegetación
@@ -21374,7 +20869,6 @@ vendidos
 vendo
 verificación
 vernos
-viena
 visibilidad
 vocales
 volvía
@@ -21456,11 +20950,9 @@ insoportable
 isidro
 islámico
 jajaj
-jaén
 jugamos
 laberinto
 lanzaron
-lázaro
 maldición
 manifestado
 mediana
@@ -21520,7 +21012,6 @@ trabajas
 turcos
 vacunas
 vd
-velasco
 velo
 viajero
 óscar
@@ -21563,7 +21054,6 @@ contrabando
 contribuyentes
 coordenadas
 coordinar
-cortina
 criado
 cruces
 cruzada
@@ -21621,7 +21111,6 @@ mariposa
 maternidad
 mires
 muchisimo
-méndez
 nacida
 néstor
 observador
@@ -21782,7 +21271,6 @@ narra
 negación
 nomás
 oido
-pamplona
 paneles
 papás
 partidario
@@ -21850,7 +21338,6 @@ basan
 bicho
 billones
 cambiará
-centroamérica
 ciclos
 clavo
 colinas
@@ -21867,7 +21354,6 @@ conductas
 conjuntos
 consiguiendo
 convoca
-coruña
 cuaderno
 cuernos
 cálido
@@ -21907,7 +21393,6 @@ haciéndolo
 hallazgo
 hallazgos
 homosexualidad
-huelva
 indicando
 interrupción
 invitamos
@@ -21942,7 +21427,6 @@ presentadas
 programado
 quejarse
 recuento
-redondo
 regímenes
 rehenes
 repetición
@@ -21974,7 +21458,6 @@ virtuales
 vitales
 volverán
 volveré
-vélez
 abad
 actualizaciones
 actuó
@@ -21990,7 +21473,6 @@ atravesar
 avisos
 baratas
 cabrones
-cantabria
 carpeta
 cera
 cercanía
@@ -22047,7 +21529,6 @@ interfaz
 inventado
 jujuy
 kenia
-libia
 ligas
 literarios
 llanto
@@ -22055,7 +21536,6 @@ llevarán
 mandaron
 mantenía
 marchó
-mariscal
 matías
 mencionadas
 merecía
@@ -22066,14 +21546,11 @@ músculo
 nombró
 opone
 optimismo
-pacheco
 pana
 paren
 parodia
-pascual
 perfectos
 pides
-pinochet
 piola
 plaga
 portales
@@ -22092,7 +21569,6 @@ reparaciones
 repertorio
 representando
 restaurar
-robles
 sabrás
 salarial
 saluda
@@ -22151,7 +21627,6 @@ devuelve
 ejes
 enano
 escapó
-escocia
 estricta
 estructurales
 fallar
@@ -22160,7 +21635,6 @@ fascinante
 favores
 fijos
 filme
-finlandia
 forzada
 gallegos
 generalizada
@@ -22170,7 +21644,6 @@ honorarios
 huyó
 inconvenientes
 indirecta
-infante
 infarto
 infeliz
 injusta
@@ -22200,7 +21673,6 @@ mármol
 nadar
 narco
 necesitaban
-norteamérica
 nudo
 obligan
 obtuvieron
@@ -22236,7 +21708,6 @@ sonriendo
 sonríe
 sorprender
 sugirió
-taiwán
 tortuga
 trajeron
 trasladar
@@ -22358,14 +21829,12 @@ medición
 mediático
 metiendo
 mezquita
-millonarios
 mixta
 muralla
 múltiple
 natación
 nombra
 notablemente
-oea
 oiga
 olviden
 ordenadores
@@ -22389,7 +21858,6 @@ resiste
 respondido
 resta
 rocío
-rodolfo
 rotos
 sacamos
 sacrificios
@@ -22441,7 +21909,6 @@ coreano
 costar
 cuestionar
 cuidando
-cáceres
 célula
 cómplices
 darío
@@ -22499,7 +21966,6 @@ olvidé
 ordinaria
 orina
 paraguas
-paraná
 parrilla
 patrulla
 pensaban
@@ -22521,7 +21987,6 @@ representaba
 reproducir
 residencial
 retención
-roque
 salones
 sanitarios
 seguidas
@@ -22537,12 +22002,10 @@ tonos
 torneos
 turista
 tácticas
-valdés
 vara
 variados
 villanueva
 vivieron
-zapatero
 zoológico
 abandonados
 abundantes
@@ -22610,7 +22073,6 @@ filo
 fluido
 frenos
 futbolistas
-germán
 globos
 grabando
 haberla
@@ -22627,7 +22089,6 @@ inspira
 insumos
 intentamos
 inversa
-jerez
 jurídicos
 lenguajes
 levanto
@@ -22717,7 +22178,6 @@ cambien
 camisas
 carabineros
 cargada
-carrillo
 cigarrillos
 cohetes
 combatientes
@@ -22771,7 +22231,6 @@ generosidad
 geográfico
 gráficas
 helicópteros
-hernán
 holandés
 ideologías
 imaginario
@@ -22808,7 +22267,6 @@ pinches
 pirámide
 poderosas
 ponernos
-potosí
 presenten
 procesar
 provocan
@@ -22821,7 +22279,6 @@ respetan
 respira
 riquezas
 rodaje
-román
 rubro
 sacaste
 sacrificar
@@ -22870,7 +22327,6 @@ aspirantes
 avanzados
 aéreas
 bachelet
-baleares
 bellos
 beneficiarios
 bigote
@@ -22956,7 +22412,6 @@ logística
 mantuvieron
 manuela
 marfil
-marín
 mierdas
 mojado
 narrador
@@ -23105,7 +22560,6 @@ limite
 lomas
 lorca
 líquidos
-martí
 medico
 menuda
 mitre
@@ -23114,7 +22568,6 @@ monseñor
 muchachas
 neto
 objetiva
-olimpiadas
 organizadas
 organizador
 organizadores
@@ -23128,7 +22581,6 @@ pertenencia
 plancha
 planteamiento
 plástica
-posada
 progresistas
 promociones
 pronunciado
@@ -23181,7 +22633,6 @@ asentamientos
 atardecer
 atreve
 aéreos
-badajoz
 barón
 bendito
 bolivianos
@@ -23216,7 +22667,6 @@ dominación
 dragones
 drenaje
 ecuatoriana
-efe
 elegancia
 emplean
 enciende
@@ -23316,14 +22766,12 @@ torpe
 trabajaban
 urgencias
 valla
-vigo
 vinculada
 abran
 acabará
 aceptando
 acostumbrada
 adoptada
-albacete
 amarillas
 ambicioso
 anatomía
@@ -23407,7 +22855,6 @@ levantan
 llegarán
 llegues
 lomo
-líbano
 manifestar
 marítima
 metieron
@@ -23455,7 +22902,6 @@ retener
 ritmos
 sabias
 sacarlo
-sanz
 sencillas
 servía
 sonrisas
@@ -23465,7 +22911,6 @@ subterráneo
 tacto
 tapar
 tardó
-tarragona
 tercios
 trabajaron
 travesía
@@ -23566,7 +23011,6 @@ llevarla
 marcando
 meditación
 mejoramiento
-mercosur
 merezco
 metáfora
 metálico
@@ -23627,7 +23071,6 @@ valdivia
 variante
 vence
 videoclip
-vitoria
 volviera
 zacatecas
 élites
@@ -23752,7 +23195,6 @@ proporcionado
 providencia
 príncipes
 pusimos
-pío
 pólvora
 quebrada
 quijote
@@ -23795,7 +23237,6 @@ asedio
 asesoramiento
 asocia
 avellaneda
-aznar
 brisa
 calentar
 calificar
@@ -23858,7 +23299,6 @@ hispana
 honrado
 hubiéramos
 huelgas
-ibarra
 imbéciles
 impactos
 influyentes
@@ -23923,7 +23363,6 @@ sacarte
 salían
 sentó
 sexos
-seúl
 sodio
 solidaria
 sumó
@@ -23975,7 +23414,6 @@ buenísimo
 bóveda
 búsquedas
 calefacción
-camacho
 caminata
 campeona
 cancelado
@@ -24041,8 +23479,6 @@ harás
 herir
 hondo
 hormonas
-huesca
-hurtado
 icono
 ilustre
 impresionado
@@ -24164,9 +23600,7 @@ cambié
 cantera
 capturas
 carcel
-cascos
 castaño
-castellón
 caño
 celebridades
 cicatrices
@@ -24229,7 +23663,6 @@ gremios
 génesis
 habita
 hablantes
-ibérica
 impactante
 individualmente
 inesperada
@@ -24443,7 +23876,6 @@ obesidad
 objetividad
 ocasionalmente
 ocurrieron
-oms
 ordenada
 oveja
 palestino
@@ -24741,7 +24173,6 @@ entregada
 equipado
 esculturas
 escándalos
-eslovaquia
 estancias
 etiopía
 excepcionales
@@ -24762,7 +24193,6 @@ guarde
 hablarme
 hacéis
 honra
-hornos
 huecos
 humillación
 incluya
@@ -24779,9 +24209,7 @@ malvado
 manifestarse
 mariposas
 matarlo
-melilla
 metropolitano
-milla
 mirado
 monton
 morelia
@@ -24938,7 +24366,6 @@ filmar
 fincas
 fosa
 fotográfico
-garzón
 genero
 granjas
 gratuitamente
@@ -24968,7 +24395,6 @@ luchado
 maestras
 mandas
 marcharse
-marineros
 mesías
 meterte
 moderación
@@ -25132,7 +24558,6 @@ franquicias
 fundaciones
 gané
 generosa
-gijón
 godoy
 gozar
 huerto
@@ -25263,7 +24688,6 @@ complicadas
 consecutivo
 continuamos
 cortaron
-criollo
 crueles
 currículum
 cursar
@@ -25352,7 +24776,6 @@ planeación
 podrido
 porciones
 potestad
-praga
 precisos
 prejuicio
 primitiva
@@ -25386,7 +24809,6 @@ transmiten
 trascendencia
 trilogía
 tuvieras
-tve
 vallas
 veinticinco
 vinagre
@@ -25429,14 +24851,12 @@ benítez
 bichos
 boludeces
 bombardeos
-borja
 buscaron
 cabras
 caigo
 callada
 caramelo
 centenar
-ceuta
 cochabamba
 colaboraciones
 colgando
@@ -25461,7 +24881,6 @@ dictaduras
 distribuida
 dorados
 duramente
-economia
 ecosistemas
 ecuatorial
 ejecutados
@@ -25514,7 +24933,6 @@ moleste
 mueva
 munición
 murallas
-murillo
 necesitados
 nueces
 octavio
@@ -25571,7 +24989,6 @@ ventilación
 verticales
 vidrios
 vil
-vizcaya
 válidos
 vásquez
 águilas
@@ -25661,7 +25078,6 @@ esponja
 espontánea
 estarías
 estúpidas
-euskadi
 explotó
 finalizado
 flaca
@@ -25739,7 +25155,6 @@ tratada
 vales
 valido
 veloz
-villar
 violentamente
 visualización
 votamos
@@ -25836,7 +25251,6 @@ festivo
 francisca
 frescas
 fumo
-gaspar
 gitanos
 goleador
 gorro
@@ -26005,7 +25419,6 @@ cuarteles
 cuarteto
 culpas
 cumplieron
-damasco
 danzas
 debí
 dejarle
@@ -26048,7 +25461,6 @@ giros
 golpeando
 habeis
 hacíamos
-herrero
 horrores
 hoyos
 identificó
@@ -26141,7 +25553,6 @@ sucias
 tardan
 temblar
 tendido
-teruel
 traslada
 vagones
 vestíbulo
@@ -26185,7 +25596,6 @@ brotes
 caderas
 calificados
 canchas
-cancillería
 cancion
 cantado
 cardíaco
@@ -26197,7 +25607,6 @@ centavo
 cepillo
 chingo
 cigarros
-cne
 codigo
 colaborado
 colaborando
@@ -26391,7 +25800,6 @@ avanzó
 aver
 banquillo
 bautismo
-belgrado
 boxeador
 cacho
 cachorro
@@ -26507,7 +25915,6 @@ nitrógeno
 notario
 notorio
 obligadas
-ocde
 olvidados
 origina
 originaria
@@ -26663,7 +26070,6 @@ fausto
 fichaje
 fijó
 flojo
-florentino
 formular
 fronterizo
 gestación
@@ -26687,7 +26093,6 @@ intermediario
 internamente
 interrumpido
 involucradas
-jordania
 liberada
 linterna
 loro
@@ -26853,7 +26258,6 @@ enterrados
 enviadas
 esconderse
 escondidos
-eslovenia
 esperarse
 estadísticos
 evitan
@@ -26968,7 +26372,6 @@ aceptadas
 adquiriendo
 afluencia
 agresivos
-alejandría
 aparcamiento
 arrastra
 arrepentimiento
@@ -26981,7 +26384,6 @@ atroz
 ausentes
 autismo
 bajón
-barros
 beneficiados
 beneficiarse
 brillar
@@ -27000,7 +26402,6 @@ coincidiendo
 colombianas
 combustión
 complace
-compostela
 comprarlo
 compás
 concedida
@@ -27115,7 +26516,6 @@ posicion
 presidido
 prestados
 primarios
-principado
 proporcionó
 quemados
 quinientos
@@ -27170,7 +26570,6 @@ afortunada
 agarran
 alegrías
 algoritmos
-alí
 amargura
 aportado
 apreciado
@@ -27185,7 +26584,6 @@ asustar
 ataúd
 audios
 aval
-bagdad
 bailarín
 bata
 beba
@@ -27345,7 +26743,6 @@ titula
 tomarán
 topo
 tratará
-troya
 utilizaba
 uña
 valorado
@@ -27445,7 +26842,6 @@ filtración
 fluidez
 fonseca
 formen
-fujimori
 fundido
 garra
 gastó
@@ -27534,7 +26930,6 @@ rotura
 sacarla
 sacos
 salmón
-saltillo
 satisfecha
 senderos
 sintonía
@@ -27639,8 +27034,6 @@ dormitorios
 dotar
 dudoso
 duradera
-dávila
-ebro
 eliminada
 eludir
 enteramos
@@ -27670,7 +27063,6 @@ gallega
 gallos
 garrido
 generados
-generalitat
 guardaespaldas
 habremos
 hacian
@@ -27713,7 +27105,6 @@ numerosa
 obregón
 olvidada
 olvidaste
-oporto
 orar
 pachuca
 parroquias
@@ -27731,7 +27122,6 @@ pgr
 pintados
 pinzas
 pizca
-pnv
 podrida
 ponencia
 practicas
@@ -27773,7 +27163,6 @@ similitud
 sintieron
 sobredosis
 sobreviven
-soler
 solidarios
 sostenida
 sólidas
@@ -27842,7 +27231,6 @@ coja
 colocaron
 combinada
 compite
-complutense
 comunicados
 condón
 conectarse
@@ -28069,7 +27457,6 @@ avergonzado
 ayudara
 azotea
 barbaridad
-bbva
 beneficencia
 boleta
 borró
@@ -28159,7 +27546,6 @@ intoxicación
 inventos
 iquique
 izquierdista
-josefa
 jubilado
 jungla
 jurar
@@ -28219,10 +27605,8 @@ residuales
 retrospectiva
 reunimos
 robada
-rogelio
 rígido
 salariales
-salgado
 salgamos
 sanar
 selvas
@@ -28257,7 +27641,6 @@ accionista
 actuaron
 adquisiciones
 alcoholismo
-altamira
 ambulantes
 anticipado
 apoderado
@@ -28391,11 +27774,9 @@ liberó
 llamarme
 lleguemos
 llosa
-logroño
 lágrima
 lírica
 magno
-managua
 mantenían
 moreira
 muchedumbre
@@ -28599,7 +27980,6 @@ llevarnos
 lujoso
 líquida
 mapuches
-marsella
 martirio
 mediocres
 mejoría
@@ -28631,7 +28011,6 @@ producirá
 psicópata
 publicará
 puerco
-pujol
 puno
 quebrado
 quedaran
@@ -28718,8 +28097,6 @@ averigua
 ayudarles
 bailan
 bajaba
-bermúdez
-betis
 biografías
 bolsos
 brujo
@@ -28825,7 +28202,6 @@ maní
 mariscos
 marxistas
 medioambientales
-menem
 mixtas
 molestado
 montando
@@ -28858,7 +28234,6 @@ peñarol
 picar
 pinar
 pobrecito
-portillo
 postula
 preocuparme
 preparaciones
@@ -28904,7 +28279,6 @@ transcurre
 tripulantes
 unitario
 utilizaban
-valenzuela
 verifica
 villanos
 vértigo
@@ -28961,7 +28335,6 @@ comiencen
 comprados
 compuestas
 concertación
-consejería
 conservatorio
 constatar
 continuarán
@@ -29019,7 +28392,6 @@ faltaron
 ferroviaria
 firmo
 fisiología
-flandes
 gatillo
 genuina
 golpearon
@@ -29186,7 +28558,6 @@ brevedad
 cambiaste
 catamarca
 cebada
-chaves
 citación
 clasificaciones
 colgó
@@ -29367,7 +28738,6 @@ rudo
 ruega
 sanas
 saques
-saturno
 secuestraron
 seleccionada
 semáforos
@@ -29436,7 +28806,6 @@ celebrados
 celebrarlo
 cepa
 checo
-ciu
 ciudadela
 cnte
 cogen
@@ -29527,7 +28896,6 @@ levantarte
 llanuras
 locutor
 luminosa
-luxemburgo
 madrina
 mantenerte
 marquesa
@@ -29581,7 +28949,6 @@ pudiesen
 puntero
 quisimos
 quiza
-rambla
 realizaban
 realizarán
 reducidas
@@ -29638,7 +29005,6 @@ agitado
 alcanzo
 alcántara
 alejó
-alpes
 ambulante
 analisis
 animan
@@ -29654,7 +29020,6 @@ bailarinas
 benéfica
 bolivariano
 bombo
-borbón
 brindando
 bucaramanga
 buscadores
@@ -29701,7 +29066,6 @@ doctrinas
 dones
 doquier
 dote
-dueñas
 duradero
 dándoles
 díganme
@@ -29731,7 +29095,6 @@ funerales
 férrea
 galindo
 gelatina
-giménez
 giran
 gitana
 golazo
@@ -29740,7 +29103,6 @@ graduó
 grúa
 haciendas
 hallamos
-hamburgo
 heladas
 heredera
 homenajes
@@ -29855,7 +29217,6 @@ sucesores
 sufro
 superada
 superintendente
-tejas
 televisores
 tempranas
 tendras

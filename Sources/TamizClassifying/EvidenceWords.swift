@@ -1,6 +1,8 @@
 /// Frequent words that are evidence for one language over the other, from the frequency lists in
 /// `Data/corpus/words/`: a word of 2+ letters with Zipf ≥ `minimumZipf` in one list and at least
-/// `minimumMargin` above its Zipf in the other list (0 when absent). `dear`, `hi`, `wow`,
+/// `minimumMargin` above its Zipf in the other list (0 when absent), that the training sentences
+/// write capitalised four times as often as not (`capitalisedWords`: names such as `pedro`, `madrid` are no
+/// evidence). `dear`, `hi`, `wow`,
 /// `kudos`, `servers` are English evidence, `hola`, `gracias`, `felicidades` Spanish; words
 /// frequent in both (`no`, `me`, `de`) and names that web text uses in both languages (`sean`
 /// 4.31 / 5.19, `chris`, `john`, `marlene`) are evidence for neither.
@@ -78,6 +80,30 @@ public struct EvidenceWords: Sendable {
         return false
     }
 
+    /// Lower-cased words that the English and Spanish training sentences write capitalised more
+    /// where a sentence does not start at least three times and four times as often as not (`pedro`, `madrid`, `fernández`): names,
+    /// which carry no language however frequent they are in one list, so they are no evidence.
+    static func capitalisedWords(_ corpus: TrainingCorpus) -> Set<String> {
+        var counts: [String: (capitalised: Int, lower: Int)] = [:]
+        for c in 0..<min(2, corpus.sentences.count) {
+            for line in corpus.sentences[c] {
+                let tokens = String(decoding: line, as: UTF8.self).split(separator: " ")
+                // Only a word right after a word that ends in a letter or a comma is inside a
+                // sentence (not after `.`, `:`, `-`, nor behind `¡`, `¿` or a quote).
+                for (previous, word) in zip(tokens, tokens.dropFirst()) {
+                    guard let end = previous.last, end.isLetter || end == ",",
+                          let first = word.first, first.isLetter,
+                          word.allSatisfy({ $0.isLetter || $0.isPunctuation }) else { continue }
+                    let letters = String(word.prefix(while: { $0.isLetter }))
+                    var count = counts[letters.lowercased()] ?? (0, 0)
+                    if first.isUppercase { count.capitalised += 1 } else { count.lower += 1 }
+                    counts[letters.lowercased()] = count
+                }
+            }
+        }
+        return Set(counts.filter { $0.value.capitalised >= 3 && $0.value.capitalised >= 4 * $0.value.lower }.keys)
+    }
+
     /// The Swift source of `EvidenceWordLists.swift` for `corpus` (what `tamiz-train` writes).
     public static func generatedSource(_ corpus: TrainingCorpus) -> String {
         var zipf: [[String: Double]] = [[:], [:]]
@@ -85,11 +111,12 @@ public struct EvidenceWords: Sendable {
             let w = String(decoding: word, as: UTF8.self)
             if zipf[c][w] == nil { zipf[c][w] = z }
         }
+        let names = capitalisedWords(corpus)
         var lists: [[String]] = [[], []]
         var seen: [Set<String>] = [[], []]
         for (c, word, z) in corpus.words where c < 2 {
             let w = String(decoding: word, as: UTF8.self)
-            guard z >= minimumZipf, z - (zipf[1 - c][w] ?? 0) >= minimumMargin, w.unicodeScalars.count >= 2,
+            guard z >= minimumZipf, z - (zipf[1 - c][w] ?? 0) >= minimumMargin, w.unicodeScalars.count >= 2, !names.contains(w),
                   w.allSatisfy({ $0.isLetter && $0.isLowercase }), seen[c].insert(w).inserted else { continue }
             lists[c].append(w)
         }

@@ -38,10 +38,36 @@ public struct LanguageClassifier: Sendable {
         // Answers below 0.98 are checked against the word lists and the no-evidence rule, out of
         // line: a few per cent of short items and almost no sentences reach it (the check
         // used to cost about 3 % on the sentence bench's best sample, p0 316 → 305 MB/s).
-        if guess.language != .undetermined, guess.confidence < Self.wordListCheckConfidence {
-            return Self.checkedAgainstWordLists(guess, utf8)
+        if guess.language != .undetermined {
+            if guess.confidence < Self.wordListCheckConfidence { return Self.checkedAgainstWordLists(guess, utf8) }
+            if evidence.letters <= Self.nameCheckMaximumLetters { return Self.checkedForEvidence(guess, utf8) }
         }
         return guess
+    }
+
+    /// Confident answers on texts of at most this many letters are checked for language evidence
+    /// too (`checkedForEvidence`): a bare name (`Pedro`, `Madrid`, `Maria Fernanda Gonzalez`) can
+    /// reach any confidence, and a longer text with no lower-case word is rare; longer texts skip
+    /// the check, so sentences pay nothing for it.
+    @inlinable static var nameCheckMaximumLetters: Int { 40 }
+
+    /// A confident answer on one capitalised token that is no frequent word of its language (a
+    /// bare given name or surname, with or without a comma: `Pedro`, `Sara,`; one all-caps
+    /// word) is `und`: it carries no language evidence, however the model scores its letters.
+    /// Two or more capitalised words (`Kay Mann`) keep a confident answer.
+    @usableFromInline @inline(never)
+    static func checkedForEvidence(_ guess: LanguageGuess, _ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        if !isOneToken(utf8) || hasLowerCaseWord(utf8) || EvidenceWords.builtIn.hasWord(of: guess.language, in: utf8) { return guess }
+        return LanguageGuess(language: .undetermined, confidence: 1 - guess.confidence)
+    }
+
+    /// True when the text is one whitespace-free token once outer whitespace is trimmed (`Sara,`).
+    static func isOneToken(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b &- 9) < 5 }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return true
+        }
+        return !utf8[first...last].contains(where: isSpace)
     }
 
     /// English or Spanish answers below this are checked against the word lists (`checkedAgainstWordLists`).

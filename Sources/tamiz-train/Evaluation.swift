@@ -79,6 +79,23 @@ func withTemperature(_ bytes: [UInt8], _ t0: Float, _ t1: Float) -> [UInt8] {
     return out
 }
 
+/// The model's bytes with `delta` score units added to the bias of every reject class (class 2 on):
+/// `ModelTrainer.Configuration.rejectBias` applies after training, so it can be tried on a model.
+func withRejectBiasDelta(_ bytes: [UInt8], _ delta: Int32) -> [UInt8] {
+    var out = bytes
+    for c in 2..<ModelFormat.classCount {
+        let at = ModelFormat.classSectionOffset + 8 * c + 4
+        var value: UInt32 = 0
+        for k in 0..<4 { value |= UInt32(out[at + k]) << (8 * UInt32(k)) }
+        let biased = UInt32(bitPattern: Int32(bitPattern: value) &+ delta)
+        for k in 0..<4 { out[at + k] = UInt8(truncatingIfNeeded: biased >> (8 * UInt32(k))) }
+    }
+    for k in 0..<8 { out[ModelFormat.checksumOffset + k] = 0 }
+    let sum = out.withUnsafeBytes { ModelFormat.checksum($0) }
+    for k in 0..<8 { out[ModelFormat.checksumOffset + k] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(k))) }
+    return out
+}
+
 /// Grid search of T0 (1...40) and T1 (0...1.5): minimise the largest expected calibration error
 /// over the dev sets (the answers themselves move too, since thresholds apply to the confidence).
 func fitTemperature(model: LanguageModel, sets: DevSets, minimumConfidence: Float) {
@@ -120,4 +137,51 @@ func dumpErrors(model: LanguageModel, devDirectory dev: String, code: String, tr
             shown += 1
         }
     }
+}
+
+/// One line per measure, for comparing training settings: every dev set `tamiz eval` reports,
+/// plus the accent-stripped and accent-deleted Spanish short items, on one half of the dev
+/// sentences (`half` 0: even lines, for tuning; 1: odd lines, for reporting; nil: all), so that
+/// settings chosen on one half are reported on the other.
+func printSummary(model: LanguageModel, devDirectory dev: String, minimumConfidence: Float, half: Int?) throws {
+    let classifier = LanguageClassifier(model: model, minimumConfidence: minimumConfidence)
+    let evidence = try? LanguageEvidence(wordListDirectory: dev)
+    func pct(_ x: Double) -> String { format(x * 100, 2) }
+    func load(_ code: String) throws(TrainingError) -> [EvaluationItem] {
+        let items = try Evaluation.items(path: "\(dev)/\(code).dev.txt")
+        guard let half else { return items }
+        return items.enumerated().filter { $0.offset % 2 == half }.map(\.element)
+    }
+    var line: [String] = []
+    for code in ["en", "es"] {
+        let truth: Language = code == "en" ? .english : .spanish
+        let items = try load(code)
+        let sentences = Evaluation.run(items, classifier: classifier, timingRuns: 0, evidence: evidence)
+        let n = sentences.confusion[Language.allCases.firstIndex(of: truth)!].reduce(0, +)
+        let und = sentences.confusion[Language.allCases.firstIndex(of: truth)!][2]
+        let withEvidence = und - sentences.undWithoutEvidence[Language.allCases.firstIndex(of: truth)!].reduce(0, +)
+        line.append("\(code) sent \(pct(sentences.accuracy(truth)))/\(pct(sentences.wrongLanguageRate(truth)))w/\(pct(Double(withEvidence) / Double(n)))uE")
+        var sets: [(String, [EvaluationItem])] = [("words", Evaluation.derive(items, as: .words)),
+                                                   ("pairs", Evaluation.derive(items, as: .pairs)),
+                                                   ("allw", Evaluation.derive(items, as: .allWords))]
+        if code == "es" {
+            sets += [("wordsS", Evaluation.derive(sets[0].1, as: .accentsStripped)),
+                     ("pairsS", Evaluation.derive(sets[1].1, as: .accentsStripped)),
+                     ("wordsD", Evaluation.derive(sets[0].1, as: .accentsDeleted)),
+                     ("pairsD", Evaluation.derive(sets[1].1, as: .accentsDeleted))]
+        }
+        for (name, set) in sets {
+            let r = Evaluation.run(set, classifier: classifier, timingRuns: 0)
+            line.append("\(name) \(pct(r.accuracy(truth)))/\(pct(r.wrongLanguageRate(truth)))w")
+        }
+    }
+    var undSum = 0.0
+    var others: [String] = []
+    for code in ["ca", "de", "fr", "gl", "it", "nl", "pt"] {
+        let r = Evaluation.run(try load("other/" + code), classifier: classifier, timingRuns: 0)
+        undSum += r.accuracy(.undetermined)
+        others.append("\(code) \(pct(r.accuracy(.undetermined)))")
+    }
+    line.append("other und mean \(pct(undSum / 7)): " + others.joined(separator: " "))
+    print("summary" + (half.map { " (half \($0))" } ?? "") + ": " + line.joined(separator: " | "))
 }

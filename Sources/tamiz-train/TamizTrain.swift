@@ -42,6 +42,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "SGD learning rate.") var lr: Double?
     @Option(help: "Random word spans per sentence and epoch.") var spans: Int?
     @Option(help: "Share of non-English examples with accents stripped.") var strip: Double?
+    @Option(help: "Share of non-English examples with non-ASCII characters deleted.") var delete: Double?
+    @Option(name: .customLong("list-word-variants"), help: "Accented list words also train stripped and deleted (true/false).") var listWordVariants: Bool?
+    @Option(name: .customLong("list-word-shares"), help: "Words in both lists train towards their frequency shares (true/false).") var listWordShares: Bool?
     @Option(name: .customLong("bias-rate"), help: "Bias step relative to weight steps.") var biasRate: Double?
     @Option(name: .customLong("nb-init"), help: "Scale of the naive Bayes weights SGD starts from.") var nbInit: Double?
     @Option(help: "SGD passes over a class: ceil(this / its sentences).") var balance: Int?
@@ -65,6 +68,9 @@ struct TrainingOptions: ParsableArguments {
         if let lr { config.learningRate = lr }
         if let spans { config.spansPerSentence = spans }
         if let strip { config.accentStripRate = strip }
+        if let delete { config.accentDeleteRate = delete }
+        if let listWordVariants { config.listWordVariants = listWordVariants }
+        if let listWordShares { config.listWordShares = listWordShares }
         if let biasRate { config.biasRate = biasRate }
         if let nbInit { config.naiveBayesInitScale = nbInit }
         if let balance { config.balancedClassSentences = balance }
@@ -116,6 +122,8 @@ struct Evaluate: ParsableCommand {
     @Option(name: .customLong("min-conf"), help: "Minimum confidence.") var minConf: Float = 0.5
     @Option(help: "Print misclassified dev sentences of this language code.") var errors: String?
     @Option(name: .customLong("words-file"), help: "With --errors: read the items from this file.") var wordsFile: String?
+    @Option(help: "Print only a one-line summary on this half of the dev sentences: tune (even lines), report (odd lines) or all.") var summary: String?
+    @Option(name: .customLong("reject-deltas"), help: "With --summary: one summary per delta added to the reject classes' bias, comma-separated.") var rejectDeltas = "0"
     @Flag(help: "Also fit the softmax temperature T0 + T1·letters for the smallest worst-set ECE on the dev sets.") var fit = false
 
     func run() throws {
@@ -131,7 +139,18 @@ struct Evaluate: ParsableCommand {
         let dev = dev ?? packageRoot + "/../shared/corpus"
         if let code = errors {
             let truth: Language = code == "en" ? .english : code == "es" ? .spanish : .undetermined
-            dumpErrors(model: languageModel, devDirectory: dev, code: code, truth: truth, limit: 40, wordsFile: wordsFile)
+            dumpErrors(model: languageModel, devDirectory: dev, code: code, truth: truth, limit: 400, wordsFile: wordsFile)
+            return
+        }
+        if let summary {
+            guard let half = ["tune": 0, "report": 1, "all": -1][summary] else {
+                throw ValidationError("--summary: tune, report or all")
+            }
+            for delta in rejectDeltas.split(separator: ",").compactMap({ Int32($0) }) {
+                if delta != 0 { print("reject classes' bias \(delta > 0 ? "+" : "")\(delta):", terminator: " ") }
+                let biased = delta == 0 ? languageModel : try LanguageModel(bytes: withRejectBiasDelta(languageModel.bytes, delta))
+                try printSummary(model: biased, devDirectory: dev, minimumConfidence: minConf, half: half < 0 ? nil : half)
+            }
             return
         }
         try runEvaluation(model: languageModel, devDirectory: dev, minimumConfidence: minConf, fit: fit)

@@ -13,7 +13,8 @@ struct Eval: ParsableCommand {
             accuracy, the confusion matrix, calibration (ECE) and classify throughput.
             Derived sets are built from the sentences at run time: words = distinct lower-case \
             letter-only words of 3+ letters (allwords: capitalised ones too), pairs = distinct \
-            consecutive lower-case word pairs, stripped = accents removed.
+            consecutive lower-case word pairs, stripped = accents removed, deleted = non-ASCII characters deleted \
+            (educación → educacin).
             With the word lists (--word-lists, or a words/ directory next to a FILE or its \
             parent), each language's und count is split into units without language evidence \
             (no letters; only URLs, e-mail addresses, codes; only capitalised words that are not \
@@ -21,11 +22,14 @@ struct Eval: ParsableCommand {
             """)
 
     @Option(name: .customLong("set"),
-            help: "A set to evaluate, repeatable: sentences, words, pairs, allwords, stripped (default: sentences).")
+            help: "A set to evaluate, repeatable: sentences, words, pairs, allwords, stripped, deleted (default: sentences).")
     var sets: [String] = ["sentences"]
 
     @Flag(name: .customLong("strip-accents"), help: "Remove accents (á→a, ñ→n, …) from every set before classifying.")
     var stripAccents = false
+
+    @Flag(name: .customLong("delete-accents"), help: "Delete non-ASCII characters (educación→educacin, a common encoding loss) from every set before classifying.")
+    var deleteAccents = false
 
     @Flag(help: "Also print one report over all FILEs together.")
     var combined = false
@@ -47,7 +51,7 @@ struct Eval: ParsableCommand {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1.") }
         for s in sets where Evaluation.Derivation(rawValue: s) == nil {
-            throw ValidationError("unknown set '\(s)' (sentences, words, pairs, allwords, stripped)")
+            throw ValidationError("unknown set '\(s)' (sentences, words, pairs, allwords, stripped, deleted)")
         }
     }
 
@@ -74,8 +78,10 @@ struct Eval: ParsableCommand {
             for (name, items) in loaded {
                 var derived = Evaluation.derive(items, as: derivation)
                 if stripAccents { derived = Evaluation.derive(derived, as: .accentsStripped) }
+                if deleteAccents { derived = Evaluation.derive(derived, as: .accentsDeleted) }
                 let report = Evaluation.run(derived, classifier: classifier, evidence: evidence)
-                print(report.formatted(title: "\(name) [\(set)\(stripAccents ? ", accents stripped" : "")]"))
+                let note = (stripAccents ? ", accents stripped" : "") + (deleteAccents ? ", accents deleted" : "")
+                print(report.formatted(title: "\(name) [\(set)\(note)]"))
             }
         }
     }

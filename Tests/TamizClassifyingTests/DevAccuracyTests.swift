@@ -18,8 +18,9 @@ struct DevAccuracyTests {
         return Double(right) / Double(lines.count)
     }
 
+    /// 94.77 → 94.29 % when a lone capitalised name became `und` (`Kay`, `Renee,`: no evidence).
     @Test func englishDevSentences() throws {
-        #expect(try rate("en.dev.txt", .english) >= 0.945)
+        #expect(try rate("en.dev.txt", .english) >= 0.94)
         #expect(try rate("en.dev.txt", .spanish) <= 0.0025)
     }
 

@@ -27,6 +27,8 @@ import TamizClassifying
         #expect(pairs == ["el niño", "niño come"])
         let stripped = Evaluation.derive(items, as: .accentsStripped).map { String(decoding: $0.text, as: UTF8.self) }
         #expect(stripped == ["¿Donde esta el nino, Maria? El nino come pan."])
+        let deleted = Evaluation.derive(items, as: .accentsDeleted).map { String(decoding: $0.text, as: UTF8.self) }
+        #expect(deleted == ["Dnde est el nio, Mara? El nio come pan."])
     }
 
     @Test func derivedWordsAppearOnceAcrossItemsWhateverTheirCase() {
