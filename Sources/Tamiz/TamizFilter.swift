@@ -435,13 +435,7 @@ struct InputSequence {
             input = try Self.recognise(descriptor: Self.open(paths[index]), name: options.inputNames[index], report: report)
         }
         current = input
-        var decoded = input.source
-        // A compressed file is decoded on its own thread; a pipe is not (a read blocked on it
-        // could outlast a stop request), nor is anything when no thread can be started.
-        if input.compression != .none && input.size != nil, let ahead = try? ReadAheadSource(input.source) {
-            decoded = ahead
-        }
-        let source: any ByteSource = meter.map { ProgressSource(input, source: decoded, meter: $0) } ?? decoded
+        let source: any ByteSource = meter.map { ProgressSource(input, meter: $0) } ?? input.source
         return BlockReader(
             input: source, name: options.inputNames[index], source: index,
             blockBytes: options.blockBytes, maxLineBytes: maxLineBytes)

@@ -105,9 +105,8 @@ public final class ProgressSource: ByteSource {
     private let input: ContainerInput
     private let meter: ProgressMeter
 
-    /// Counts what `source` (by default the input's own decoded bytes) yields.
-    public init(_ input: ContainerInput, source: (any ByteSource)? = nil, meter: ProgressMeter) {
-        self.source = source ?? input.source
+    public init(_ input: ContainerInput, meter: ProgressMeter) {
+        self.source = input.source
         self.input = input
         self.meter = meter
     }

@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
     let cores = ProcessInfo.processInfo.activeProcessorCount
 
     // The same bytes gzip-compressed: `filter-keep-en-N-threads-32MB-gzip` against its plain
-    // twin in one run shows what decompression costs (ReadAheadSource decodes on its own thread).
+    // twin in one run shows what decompression (on the reading thread) costs.
     let gzipPath = path + ".gz"
     do {
         let sink = try ContainerWriter.create(path: gzipPath)
