@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TamizClassifying
 
 /// Byte searches used on every block, eight bytes at a time (SWAR) or with libc's vectorised
 /// `memchr`: the per-byte Swift loops they replace cost 5–9 instructions per input byte.
@@ -15,23 +16,11 @@ enum ByteScanning {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Unicode code points in valid UTF-8 `bytes`: the bytes that do not continue a sequence
-    /// (`10xxxxxx`), eight at a time.
+    /// Unicode code points in valid UTF-8 `bytes` (`LanguageSpanDetector.scalarCount`, which
+    /// also counts the detector's own span offsets).
     static func scalarCount(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let p = bytes.baseAddress else { return 0 }
-        let count = bytes.count
-        var scalars = count
-        var k = 0
-        while k + 8 <= count {
-            let w = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
-            scalars -= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            k += 8
-        }
-        while k < count {
-            if p[k] & 0xC0 == 0x80 { scalars -= 1 }
-            k += 1
-        }
-        return scalars
+        guard let base = bytes.baseAddress else { return 0 }
+        return LanguageSpanDetector.scalarCount(base, bytes.count)
     }
 
     /// Number of `byte`s in `bytes`.

@@ -108,13 +108,14 @@ extension BlockProcessor {
         output += Array(#"{"id":"#.utf8)
         if let id { output.append(contentsOf: id) } else { output += Array("null".utf8) }
         output += Array(#","attributes":{"#.utf8)
-        // Code-point offsets: one per byte that does not continue a UTF-8 sequence.
+        // Code-point offsets, counted once along the document as the spans ascend.
         var byteOffset = 0, codePoints = 0
         func codePointOffset(_ target: Int) -> Int {
-            while byteOffset < target {
-                if document[byteOffset] & 0xC0 != 0x80 { codePoints += 1 }
-                byteOffset += 1
+            guard target > byteOffset else { return codePoints }
+            codePoints += document.withUnsafeBufferPointer {
+                ByteScanning.scalarCount(in: UnsafeBufferPointer(rebasing: $0[byteOffset..<target]))
             }
+            byteOffset = target
             return codePoints
         }
         var spansByLanguage: [[(Int, Int, Float)]] = Array(repeating: [], count: Language.allCases.count)

@@ -191,9 +191,9 @@ public struct LanguageSpanDetector: Sendable {
     }
 
     /// Code points in `count` bytes (bytes that are not UTF-8 continuation bytes `10xxxxxx`),
-    /// eight bytes at a time.
+    /// eight bytes at a time. The filter counts its span and attribute offsets with it too.
     @inline(__always)
-    static func scalarCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    package static func scalarCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
         var c = count
         var k = 0
         while k &+ 8 <= count {
