@@ -1,15 +1,15 @@
 /// Frequent words that are evidence for one language over the other, from the frequency lists in
 /// `Data/corpus/words/`: a word of 2+ letters with Zipf ≥ `minimumZipf` in one list and at least
-/// `minimumMargin` above its Zipf in the other list (0 when absent), that the training sentences
-/// write capitalised four times as often as not (`capitalisedWords`: names such as `pedro`, `madrid` are no
-/// evidence). `dear`, `hi`, `wow`,
-/// `kudos`, `servers` are English evidence, `hola`, `gracias`, `felicidades` Spanish; words
-/// frequent in both (`no`, `me`, `de`) and names that web text uses in both languages (`sean`
-/// 4.31 / 5.19, `chris`, `john`, `marlene`) are evidence for neither.
+/// `minimumMargin` above its Zipf in the other list (0 when absent), and not a name
+/// (`capitalisedWords`: `pedro`, `madrid`). `dear`, `hi`, `wow`, `kudos`, `servers` are English
+/// evidence, `hola`, `gracias`, `felicidades` Spanish; words frequent in both (`no`, `me`, `de`)
+/// and names that web text uses in both languages (`sean` 4.31 / 5.19, `chris`, `john`,
+/// `marlene`) are evidence for neither.
 ///
-/// `LanguageClassifier` uses them only for text without a lower-case word (see
-/// `capitalisedOnlyMinimumConfidence`): a greeting or headline word (`Dear Nina,`, `Hi,`,
-/// `WOW!`, `SERVERS`) keeps a likely English or Spanish answer that a bare name loses.
+/// `LanguageClassifier` checks two kinds of answer against them: English or Spanish below 0.98
+/// (`checkedAgainstWordLists`: a word of the answer's language keeps it, one of the other
+/// language makes it `und`), and a confident answer on one short capitalised token
+/// (`checkedForEvidence`: `Hi,` and `WOW!` keep their answer, a bare name such as `Pedro` loses it).
 /// The word lists are generated into `EvidenceWordLists.swift` by `tamiz-train` (a test checks that
 /// the committed file matches a fresh build from `Data/corpus`), and hashed here once per process
 /// into a `FingerprintSet`, so a look-up allocates nothing.
@@ -80,9 +80,10 @@ public struct EvidenceWords: Sendable {
         return false
     }
 
-    /// Lower-cased words that the English and Spanish training sentences write capitalised more
-    /// where a sentence does not start at least three times and four times as often as not (`pedro`, `madrid`, `fernández`): names,
-    /// which carry no language however frequent they are in one list, so they are no evidence.
+    /// Lower-cased words that the English and Spanish training sentences write capitalised inside
+    /// a sentence at least three times and four times as often as in lower case (`pedro`,
+    /// `madrid`, `fernández`): names, which carry no language however frequent they are in one
+    /// list, so they are no evidence.
     static func capitalisedWords(_ corpus: TrainingCorpus) -> Set<String> {
         var counts: [String: (capitalised: Int, lower: Int)] = [:]
         for c in 0..<min(2, corpus.sentences.count) {

@@ -122,27 +122,20 @@ public struct ModelTrainer: Sendable {
         public var learningRate = 0.05
         /// Random word spans (1, 2 or 3–5 words) added per training sentence and epoch.
         public var spansPerSentence = 3
-        /// Share of non-English sentences and spans trained with accents stripped. 0.2 → 0.35
-        /// moved Spanish dev words with accents stripped 92.81 → 93.00 % (the accented ones
-        /// 94.92 → 94.98 %: the gap under the 2 points the issue allows); 0.3 and 0.4 measured
-        /// the same within 0.02, 0.5 raised en wrong-language 0.21 → 0.27 %.
+        /// Share of non-English sentences and spans trained with accents stripped (`stripAccents`),
+        /// so Spanish typed without accents stays Spanish. How the rate was chosen:
+        /// `Data/model/README.md`, "Training settings".
         public var accentStripRate = 0.35
         /// Share of non-English sentences and spans trained with every non-ASCII character deleted
         /// (`deleteAccents`: `educacin`, `nmero`, an encoding loss of scraped text), drawn apart
-        /// from the stripped ones. Measured on the even lines of the dev sets, Spanish single
-        /// words with accents deleted / pairs: previous model (0, no list-word variants or shares)
-        /// 90.80 / 96.10 %; 0.2 with both 93.17 / 97.45 %; 0.3: 93.19 / 97.52 % with en words
-        /// 95.84 → 95.84 and en pairs 98.88 → 98.85 %; 0.5 (list words not varied): 92.96 / 97.21 %.
+        /// from the stripped ones.
         public var accentDeleteRate = 0.2
-        /// Every accented non-English list word is also an example stripped and deleted. On the
-        /// even dev lines (delete rate 0.3): Spanish words 95.53 → 96.15 %, stripped 93.59 → 95.06 %,
-        /// deleted 91.18 → 93.75 %, but English words 95.66 → 94.64 % (more Spanish word mass),
-        /// which `listWordShares` wins back.
+        /// Every accented non-English list word is also an example stripped and deleted, so
+        /// single words survive both losses too.
         public var listWordVariants = true
         /// A word in both frequency lists trains towards its English and Spanish shares of the
-        /// two frequencies (`DiscriminativeTrainer.listWordExamples`) instead of once per list.
-        /// With variants, delete rate 0.3: English words 94.64 → 95.84 %, English dev sentences
-        /// labelled Spanish 0.21 → 0.11 %, Spanish words 96.15 → 95.82 %.
+        /// two frequencies (`DiscriminativeTrainer.listWordExamples`) instead of once per list,
+        /// which gives back the English word mass the variants take.
         public var listWordShares = true
         /// Bias step relative to weight steps.
         public var biasRate = 0.01
