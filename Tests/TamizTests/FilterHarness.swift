@@ -49,6 +49,18 @@ struct FilterHarness {
         return (try read(outputPath), failure)
     }
 
+    /// Runs `options` over `input` on one thread and on two, for tests that the output does not
+    /// depend on the thread count.
+    func runOnOneAndTwoThreads(
+        _ options: FilterOptions, input: [UInt8]
+    ) throws -> (one: (output: [UInt8], statistics: FilterStatistics), two: (output: [UInt8], statistics: FilterStatistics)) {
+        var single = options
+        single.threads = 1
+        var parallel = options
+        parallel.threads = 2
+        return (try run(single, input: input), try run(parallel, input: input))
+    }
+
     func run(_ options: FilterOptions, input: String) throws -> (output: String, statistics: FilterStatistics) {
         let (output, statistics) = try run(options, input: Array(input.utf8))
         return (String(decoding: output, as: UTF8.self), statistics)

@@ -156,13 +156,9 @@ struct FilterTests {
         let sample = try String(contentsOfFile: ProjectFiles.sample, encoding: .utf8)
         let input = String(repeating: sample + "\n", count: 200)
         for unit in UnitKind.allCases {
-            var single = FilterOptions.label(.jsonl, unit: unit)
-            single.blockBytes = 8192
-            single.threads = 1
-            var parallel = single
-            parallel.threads = 2
-            let one = try harness.run(single, input: input)
-            let two = try harness.run(parallel, input: input)
+            var options = FilterOptions.label(.jsonl, unit: unit)
+            options.blockBytes = 8192
+            let (one, two) = try harness.runOnOneAndTwoThreads(options, input: Array(input.utf8))
             #expect(one.output == two.output)
             #expect(one.statistics == two.statistics)
         }

@@ -222,14 +222,12 @@ struct PropertyTests {
         let input = Self.hostileInput(seed: seed, lines: 400)
         for action in [FilterAction.label(.tsv), .label(.jsonl), .keep([.english])] {
             for unit in UnitKind.allCases {
-                var one = FilterOptions(action: action)
-                one.unit = unit
-                one.blockBytes = 256
-                var two = one
-                two.threads = 2
-                let (output, statistics) = try harness.run(one, input: input)
-                #expect(statistics.accountedBytes == input.count, "\(action) \(unit)")
-                #expect(try harness.run(two, input: input).output == output, "\(action) \(unit)")
+                var options = FilterOptions(action: action)
+                options.unit = unit
+                options.blockBytes = 256
+                let (one, two) = try harness.runOnOneAndTwoThreads(options, input: input)
+                #expect(one.statistics.accountedBytes == input.count, "\(action) \(unit)")
+                #expect(two.output == one.output, "\(action) \(unit)")
             }
         }
     }

@@ -94,13 +94,9 @@ struct SpanUnitTests {
     func threadsAgree() throws {
         let input = String(repeating: Self.mixed + Self.accented + "Home | News | Sports | Weather\n", count: 40)
         for action in [FilterAction.label(.jsonl), .label(.tsv), .keep([.spanish]), .route([.english, .spanish])] {
-            var one = options(action)
-            one.blockBytes = 256
-            one.threads = 1
-            var two = one
-            two.threads = 2
-            let single = try harness.run(one, input: input)
-            let double = try harness.run(two, input: input)
+            var both = options(action)
+            both.blockBytes = 256
+            let (single, double) = try harness.runOnOneAndTwoThreads(both, input: Array(input.utf8))
             #expect(single.output == double.output, "\(action)")
             #expect(single.statistics.units == double.statistics.units, "\(action)")
         }

@@ -38,11 +38,15 @@ struct UTF8RepairPropertyTests {
         return bytes
     }
 
+    /// `count` inputs from a generator seeded with `seed`.
+    private static func generatedInputs(seed: UInt64, count: Int) -> [[UInt8]] {
+        var generator = Generator(state: seed)
+        return (0..<count).map { _ in randomInput(&generator) }
+    }
+
     @Test("repairing gives exactly the bytes of String(decoding:as:) on 20,000 generated inputs")
     func repairMatchesTheStandardLibrary() {
-        var generator = Generator(state: 0x7A31_5EED)
-        for _ in 0..<20_000 {
-            let input = Self.randomInput(&generator)
+        for input in Self.generatedInputs(seed: 0x7A31_5EED, count: 20_000) {
             var repaired: [UInt8] = []
             input.withUnsafeBufferPointer { _ = UTF8Repair.appendRepairing($0, to: &repaired) }
             let expected = Array(String(decoding: input, as: UTF8.self).utf8)
@@ -55,9 +59,7 @@ struct UTF8RepairPropertyTests {
 
     @Test("the first invalid offset is nil exactly when the standard library validates the bytes")
     func validationMatchesTheStandardLibrary() {
-        var generator = Generator(state: 0xBAD_0FF5E7)
-        for _ in 0..<20_000 {
-            let input = Self.randomInput(&generator)
+        for input in Self.generatedInputs(seed: 0xBAD_0FF5E7, count: 20_000) {
             let offset = input.withUnsafeBufferPointer { UTF8Repair.firstInvalidOffset(in: $0) }
             let valid = String(validating: input, as: UTF8.self) != nil
             if (offset == nil) != valid {
@@ -73,9 +75,7 @@ struct UTF8RepairPropertyTests {
 
     @Test("replacements map every range of the repaired text back to its input bytes")
     func replacementsAccountForEveryInputByte() {
-        var generator = Generator(state: 0xACC0_0417)
-        for _ in 0..<5_000 {
-            let input = Self.randomInput(&generator)
+        for input in Self.generatedInputs(seed: 0xACC0_0417, count: 5_000) {
             var repaired: [UInt8] = []
             var replacements = UTF8Repair.Replacements()
             let replaced = input.withUnsafeBufferPointer {
