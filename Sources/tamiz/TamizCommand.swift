@@ -36,7 +36,13 @@ struct TamizCommand: ParsableCommand {
             Glibc.exit(2)
         }
         do {
-            var command = try parseAsRoot()
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            let laterInputs = setAsideInputs(&arguments)
+            var command = try parseAsRoot(arguments)
+            if !laterInputs.isEmpty, var withInputs = command as? any TakesInputFiles {
+                withInputs.appendInputs(laterInputs)
+                command = withInputs
+            }
             try command.run()
         } catch let error as RuntimeError {
             printToStandardError("tamiz: \(error.description)")
@@ -77,10 +83,13 @@ func reserveStandardDescriptors() {
 }
 
 /// Options that take one value. ArgumentParser keeps the last of repeated ones silently, so
-/// `route --en a --en b` would drop `a` without a word; tamiz refuses it instead.
+/// `route --en a --en b` would drop `a` without a word; tamiz refuses it instead. The list also
+/// tells option values from input files (`setAsideInputs`); `PathSafetyTests` checks it names
+/// every option of label, keep and route that takes a value.
 let singleValueOptions: Set<String> = [
     "--en", "--es", "--und", "--debris", "--errors", "--model", "--field", "--threads", "--unit",
-    "--format", "--min-confidence", "--min-fraction", "--word-lists",
+    "--format", "--min-confidence", "--min-fraction", "--word-lists", "--paragraphs", "--attributes",
+    "--compress",
 ]
 
 /// The first single-value option that appears more than once before `--`, if any.

@@ -75,6 +75,26 @@ struct PathSafetyTests {
         #expect(result.error.contains("more than once"))
     }
 
+    @Test("every option of label, keep and route that takes a value is refused when repeated",
+          arguments: ["label", "keep", "route"])
+    func everyValueOptionIsSingle(subcommand: String) throws {
+        // The CLI's list of value options also tells option values from input files, so it must
+        // name every one; ArgumentParser's own description of the command is the reference.
+        let dump = try CLI.shell("tamiz \(subcommand) --experimental-dump-help")
+        let tool = try JSONSerialization.jsonObject(with: Data(dump.output.utf8)) as? [String: Any]
+        let command = tool?["command"] as? [String: Any]
+        let arguments = command?["arguments"] as? [[String: Any]] ?? []
+        let valueOptions = arguments.filter { $0["kind"] as? String == "option" }
+            .compactMap { ($0["names"] as? [[String: Any]])?.first?["name"] as? String }
+        #expect(valueOptions.count >= 10)
+        for option in valueOptions {
+            let languages = subcommand == "keep" ? " en" : ""
+            let result = try CLI.shell("tamiz \(subcommand)\(languages) --\(option) a --\(option) b")
+            #expect(result.status == 2, "--\(option)")
+            #expect(result.error.contains("--\(option) is given more than once"), "--\(option)")
+        }
+    }
+
     @Test("--field naming the result member is refused instead of losing the text")
     func fieldIsTheResultMember() throws {
         let result = try CLI.shell(

@@ -107,3 +107,64 @@ struct MemoryBoundTests {
         #expect((peak ?? .max) < 100 * 1024, "peak RSS \(peak ?? -1) KiB")
     }
 }
+
+@Suite("Many inputs")
+struct ManyInputsTests {
+    /// A directory with `count` files `in1.txt`… each holding one sentence naming its number;
+    /// every other one gzip-compressed (`in2.txt.gz`…), which is read on a thread of its own.
+    static func inputs(_ count: Int) throws -> (directory: String, names: [String]) {
+        let directory = CLI.temporaryFile("inputs")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var names: [String] = []
+        for number in 1...count {
+            let path = "\(directory)/in\(number).txt"
+            try "The council met on day \(number) of the session.\n".write(toFile: path, atomically: false, encoding: .utf8)
+            if number.isMultiple(of: 2) {
+                #expect(try CLI.shell("gzip -n \(path)").status == 0)
+                names.append("in\(number).txt.gz")
+            } else {
+                names.append("in\(number).txt")
+            }
+        }
+        return (directory, names)
+    }
+
+    @Test("200 inputs are read one at a time under a limit of 64 open files, in order")
+    func moreInputsThanOpenFiles() throws {
+        let (directory, names) = try Self.inputs(200)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for threads in [1, 2] {
+            let result = try CLI.shell(
+                "cd \(directory) && (ulimit -n 64; tamiz label --unit line --no-clean --threads \(threads) \(names.joined(separator: " ")))")
+            #expect(result.status == 0, "\(result.error)")
+            let texts = result.output.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) }
+            #expect(texts == (1...200).map { "The council met on day \($0) of the session." })
+        }
+    }
+
+    /// Wall-clock seconds of the fastest of three runs of `command`.
+    static func fastest(_ command: String) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            let result = try CLI.shell(command)
+            #expect(result.status == 0, "\(result.error)")
+            let elapsed = ContinuousClock.now - start
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return best
+    }
+
+    @Test("time grows linearly with the number of file names (8,000 took 10 s, 2,000 took 1 s)")
+    func linearInFileNames() throws {
+        let directory = CLI.temporaryFile("names")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "The council met on Tuesday.\n".write(toFile: "\(directory)/x.txt", atomically: false, encoding: .utf8)
+        func run(_ count: Int) throws -> Double {
+            try Self.fastest("cd \(directory) && tamiz keep en --no-clean $(yes x.txt | head -\(count)) | wc -l | grep -qx \(count)")
+        }
+        let small = try run(2_000), large = try run(8_000)
+        #expect(large < 6 * small, "2,000 names: \(small) s, 8,000 names: \(large) s")
+    }
+}
