@@ -55,12 +55,14 @@ struct BlockReader {
         // A JSON Lines record must be read whole: grow the block up to `maxLineBytes` to find its end.
         // The rest of a record that was longer is skipped in ordinary blocks.
         // Only the newly read bytes are searched for its end.
+        // The block grows in place, its capacity doubling, so a record of n bytes costs O(n) copying
+        // and at most 2n resident bytes while it is read (a new block per step copied O(n²) bytes).
         var searched = 0
         while let maxLineBytes, !insideLine, !reachedEnd, bytes.count < maxLineBytes,
             !bytes.withUnsafeBufferPointer({ ByteScanning.firstIndex(of: 0x0A, in: $0, from: searched) != nil })
         {
             searched = bytes.count
-            bytes = try read(after: bytes, upTo: min(bytes.count + blockBytes, maxLineBytes))
+            readMore(into: &bytes, upTo: min(bytes.count + blockBytes, maxLineBytes))
         }
 
         // At the end of input the buffer holds everything that is left; otherwise it is full and is
@@ -153,6 +155,43 @@ struct BlockReader {
             throw FilterError(.input, readError.description)
         }
         return bytes
+    }
+
+    /// Appends to `bytes` what `read(after:upTo:)` would read after it, without copying `bytes`
+    /// unless its capacity must grow.
+    private mutating func readMore(into bytes: inout [UInt8], upTo target: Int) {
+        if bytes.capacity < target { bytes.reserveCapacity(max(target, 2 * bytes.capacity)) }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: target - start))
+        var filled = start
+        var readError: ContainerError?
+        bytes.withUnsafeMutableBytes { buffer in
+            while filled < target && !reachedEnd {
+                do throws(ContainerError) {
+                    let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<target]))
+                    if count > 0 {
+                        filled += count
+                    } else {
+                        if StopSignal.signal != nil { interrupted = true }
+                        reachedEnd = true
+                    }
+                } catch {
+                    if StopSignal.signal != nil {
+                        interrupted = true
+                        reachedEnd = true
+                        return
+                    }
+                    readError = error
+                    return
+                }
+            }
+        }
+        bytes.removeSubrange(filled...)
+        if let readError {
+            // As in `read(after:upTo:)`: what was read is filtered first, then the error ends the run.
+            pendingError = readError
+            reachedEnd = true
+        }
     }
 
     /// Where to cut a line that fills a whole block: after the last whitespace near the end,

@@ -2,9 +2,11 @@
 extension BlockProcessor {
     /// What one document's text turned into.
     private struct DocumentResult {
-        /// The content lines (debris removed), joined by `\n`.
-        var cleanedText: [UInt8] = []
-        /// Per destination: that language's units, sentences of a line joined by spaces, lines by `\n`.
+        /// The content lines (debris removed): their ranges in the document, written joined by `\n`.
+        /// Ranges, not a copy, so that a large record's text is not held once more.
+        var contentLines: [Range<Int>] = []
+        /// With `--split`, per destination: that language's units, sentences of a line joined by
+        /// spaces, lines by `\n`. Empty otherwise.
         var parts: [[UInt8]] = Array(repeating: [], count: Destination.allCases.count)
         var contentBytes: [Language: Int] = [:]
         var droppedLines: [DebrisReason: Int] = [:]
@@ -69,7 +71,7 @@ extension BlockProcessor {
                 }
                 let document = JSONScanner.decodeString(at: field, in: recordText)
                 let result = document.withUnsafeBufferPointer { analyse($0, into: &output) }
-                write(result, record: recordText, recordInputBytes: inputBytes(record), object: object, into: &output)
+                write(result, document: document, record: recordText, recordInputBytes: inputBytes(record), object: object, into: &output)
                 if options.documents!.attributes {
                     let id = JSONScanner.members(ofObjectAt: object, in: recordText).last { $0.key == Array("id".utf8) }
                     appendAttributes(result, document: document, id: id.map { UnsafeBufferPointer(rebasing: recordText[$0.value]) }, to: &output.attributes)
@@ -148,15 +150,16 @@ extension BlockProcessor {
         splitLines(document)
         let lines = lineRanges
         let reasons = debrisReasons(ofLines: lines, in: document)
+        let split = options.documents!.split
         var lineHasPart = [Bool](repeating: false, count: Destination.allCases.count)
         for (line, reason) in zip(lines, reasons) {
             if let reason {
                 result.droppedLines[reason, default: 0] += 1
-                if reason != .blank {
+                if reason != .blank && split {
                     Self.appendLine(UnsafeBufferPointer(rebasing: document[line]), to: &result.parts[Destination.debris.rawValue])
                 }
             } else {
-                Self.appendLine(UnsafeBufferPointer(rebasing: document[line]), to: &result.cleanedText)
+                result.contentLines.append(line)
             }
             for index in lineHasPart.indices { lineHasPart[index] = false }
             if let reason {
@@ -168,6 +171,7 @@ extension BlockProcessor {
                 output.counters.count(guess.language, debris: nil)
                 result.contentBytes[guess.language, default: 0] += range.count
                 if options.documents!.attributes { result.spans.append((range, guess.language, guess.confidence)) }
+                guard split else { return }
                 let destination = Destination(guess.language).rawValue
                 if lineHasPart[destination] {
                     result.parts[destination].append(0x20)
@@ -188,8 +192,8 @@ extension BlockProcessor {
 
     /// Writes the document, or its parts, where the action sends them.
     private func write(
-        _ result: DocumentResult, record: UnsafeBufferPointer<UInt8>, recordInputBytes: Int, object: Range<Int>,
-        into output: inout BlockOutput
+        _ result: DocumentResult, document: [UInt8], record: UnsafeBufferPointer<UInt8>, recordInputBytes: Int,
+        object: Range<Int>, into output: inout BlockOutput
     ) {
         let documents = options.documents!
         // The record's bytes count once: emitted if any part of it is written, else dropped.
@@ -202,26 +206,45 @@ extension BlockProcessor {
                 output.statistics.droppedBytes[dropReason, default: 0] += recordInputBytes
             }
         }
-        func emit(_ text: [UInt8], part: Language?, slot: Int) {
+        // The record is rewritten straight into the output buffer, whose room is reserved first: the
+        // written text is rarely longer than the record, and growing by doubling would hold the
+        // old and the new buffer at once.
+        func emit(part: Language?, slot: Int, appendText: (inout [UInt8]) -> Void) {
             let summary = resultJSON(result, part: part)
-            var rewritten = Self.rewrite(
-                record, object: object, path: documents.fieldPath[...], text: text,
-                resultField: Array(documents.resultField.utf8), result: summary)
+            output.buffers[slot].reserveCapacity(output.buffers[slot].count + record.count + summary.count + 64)
+            Self.rewrite(
+                record, object: object, path: documents.fieldPath[...], appendText: appendText,
+                resultField: Array(documents.resultField.utf8), result: summary, into: &output.buffers[slot])
             if documents.languageFields {
                 let language = part ?? result.majority
-                rewritten.removeLast()  // the closing brace
-                rewritten += Array(#","language":""#.utf8) + Array(language.rawValue.utf8) + Array(#"","language_score":"#.utf8)
-                RecordWriter.appendConfidence(Float(result.fraction(language)), to: &rewritten)
-                rewritten.append(UInt8(ascii: "}"))
+                output.buffers[slot].removeLast()  // the closing brace
+                output.buffers[slot] += Array(#","language":""#.utf8) + Array(language.rawValue.utf8) + Array(#"","language_score":"#.utf8)
+                RecordWriter.appendConfidence(Float(result.fraction(language)), to: &output.buffers[slot])
+                output.buffers[slot].append(UInt8(ascii: "}"))
             }
-            output.buffers[slot] += rewritten
             output.buffers[slot].append(0x0A)
             output.statistics.documentsWritten += 1
             written = true
         }
+        func emit(_ text: [UInt8], part: Language?, slot: Int) {
+            emit(part: part, slot: slot) { output in
+                text.withUnsafeBufferPointer { RecordWriter.appendJSONText($0, to: &output) }
+            }
+        }
+        /// The content lines, joined by `\n`, escaped from the document without a copy of the text.
+        func emitContent(slot: Int) {
+            emit(part: nil, slot: slot) { output in
+                document.withUnsafeBufferPointer { document in
+                    for (index, line) in result.contentLines.enumerated() {
+                        if index > 0 { output += [0x5C, UInt8(ascii: "n")] }
+                        RecordWriter.appendJSONText(UnsafeBufferPointer(rebasing: document[line]), to: &output)
+                    }
+                }
+            }
+        }
         switch options.action {
         case .label:
-            emit(result.cleanedText, part: nil, slot: 0)
+            emitContent(slot: 0)
         case .keep(let languages):
             if documents.split {
                 let kept = Language.allCases.filter(languages.contains).map { result.parts[Destination($0).rawValue] }
@@ -231,7 +254,7 @@ extension BlockProcessor {
                 }
             } else if languages.reduce(0, { $0 + result.fraction($1) }) >= documents.minimumFraction
                         && result.totalContentBytes > 0 {
-                emit(result.cleanedText, part: nil, slot: 0)
+                emitContent(slot: 0)
             }
         case .route(let destinations):
             if documents.split {
@@ -248,7 +271,7 @@ extension BlockProcessor {
                     result.totalContentBytes == 0 ? .debris
                     : result.fraction(majority) >= documents.minimumFraction ? Destination(majority) : .undetermined
                 if destinations.contains(destination) {
-                    emit(result.cleanedText, part: nil, slot: destination.rawValue)
+                    emitContent(slot: destination.rawValue)
                 } else {
                     dropReason = "unrouted"
                 }
@@ -303,13 +326,15 @@ extension BlockProcessor {
         return nil
     }
 
-    /// The object at `object` with the string at `path` replaced by `text` and, at the top level,
-    /// the member `resultField` set to `result`. All other members keep their exact bytes.
+    /// Appends to `output` the object at `object` with the string at `path` replaced by the JSON
+    /// string body `appendText` writes and, at the top level, the member `resultField` set to
+    /// `result`. All other members keep their exact bytes.
     static func rewrite(
-        _ bytes: UnsafeBufferPointer<UInt8>, object: Range<Int>, path: ArraySlice<String>, text: [UInt8],
-        resultField: [UInt8]?, result: [UInt8]
-    ) -> [UInt8] {
-        var output: [UInt8] = [UInt8(ascii: "{")]
+        _ bytes: UnsafeBufferPointer<UInt8>, object: Range<Int>, path: ArraySlice<String>,
+        appendText: (inout [UInt8]) -> Void, resultField: [UInt8]?, result: [UInt8], into output: inout [UInt8]
+    ) {
+        output.append(UInt8(ascii: "{"))
+        let opening = output.count
         let key = path.first.map { Array($0.utf8) }
         let members = JSONScanner.members(ofObjectAt: object, in: bytes)
         let target = members.lastIndex { $0.key == key }
@@ -317,7 +342,7 @@ extension BlockProcessor {
         // would otherwise stay in the output uncleaned.
         for (index, member) in members.enumerated()
         where (resultField == nil || member.key != resultField!) && (member.key != key || index == target) {
-            if output.count > 1 { output.append(UInt8(ascii: ",")) }
+            if output.count > opening { output.append(UInt8(ascii: ",")) }
             guard index == target else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.range]))
                 continue
@@ -325,20 +350,20 @@ extension BlockProcessor {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.range.lowerBound..<member.value.lowerBound]))
             if path.count == 1 {
                 output.append(UInt8(ascii: "\""))
-                text.withUnsafeBufferPointer { RecordWriter.appendJSONText($0, to: &output) }
+                appendText(&output)
                 output.append(UInt8(ascii: "\""))
             } else {
-                output += rewrite(bytes, object: member.value, path: path.dropFirst(), text: text, resultField: nil, result: [])
+                rewrite(bytes, object: member.value, path: path.dropFirst(), appendText: appendText,
+                        resultField: nil, result: [], into: &output)
             }
         }
         if let resultField {
-            if output.count > 1 { output.append(UInt8(ascii: ",")) }
+            if output.count > opening { output.append(UInt8(ascii: ",")) }
             output.append(UInt8(ascii: "\""))
             resultField.withUnsafeBufferPointer { RecordWriter.appendJSONText($0, to: &output) }
             output += Array("\":".utf8)
             output += result
         }
         output.append(UInt8(ascii: "}"))
-        return output
     }
 }
