@@ -99,6 +99,28 @@ struct MemoryBoundTests {
         #expect((peak ?? .max) < 100 * 1024, "peak RSS \(peak ?? -1) KiB")
     }
 
+    @Test("a 10 MB JSON Lines record peaks below four times its size plus 32 MB (it took 108 MB)")
+    func largeJSONRecord() throws {
+        let path = CLI.temporaryFile("record.jsonl")
+        // Numbered lines, so that the cleaner does not take them for repeated boilerplate.
+        var record = #"{"id":1,"text":""#
+        var day = 0
+        while record.utf8.count < 10_000_000 {
+            day += 1
+            record += "The council met on day \(day) to discuss the budget. El consejo se reunió el día \(day) para hablar del presupuesto.\\n"
+        }
+        record += "\"}\n"
+        try record.write(toFile: path, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("tamiz label --jsonl --threads 1 --stats \(path) | wc -c")
+        #expect(result.status == 0)
+        // The cleaned record is written whole: all of its sentences are content.
+        #expect(Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > record.utf8.count)
+        let peak = Self.peakKiB(result)
+        let bound = (4 * record.utf8.count + (32 << 20)) / 1024
+        #expect((peak ?? .max) < bound, "peak RSS \(peak ?? -1) KiB, bound \(bound) KiB")
+    }
+
     @Test("--threads 10000 on a short input uses no more memory than the thread cap allows")
     func hugeThreadCount() throws {
         let result = try CLI.shell("tamiz label --threads 10000 --stats", input: "The council met on Tuesday.\n")
