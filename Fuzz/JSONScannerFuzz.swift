@@ -6,7 +6,7 @@ public func fuzzJSONScanner(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     let bytes = UnsafeBufferPointer(start: data, count: size)
     if let object = try? JSONScanner.validateObject(bytes) {
         for member in JSONScanner.members(ofObjectAt: object, in: bytes) {
-            precondition(member.range.lowerBound >= object.lowerBound && member.range.upperBound <= object.upperBound)
+            check(member.range.lowerBound >= object.lowerBound && member.range.upperBound <= object.upperBound, "member \(member.range) outside object \(object)")
             if bytes[member.value.lowerBound] == UInt8(ascii: "\"") {
                 _ = JSONScanner.decodeString(at: member.value, in: bytes)
             }
@@ -15,8 +15,8 @@ public func fuzzJSONScanner(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     var repaired: [UInt8] = []
     var replacements = UTF8Repair.Replacements()
     let replaced = UTF8Repair.appendRepairing(bytes, to: &repaired, replacements: &replacements)
-    precondition(replaced <= size)
-    precondition(repaired.withUnsafeBufferPointer(UTF8Repair.firstInvalidOffset) == nil)
-    precondition(replacements.inputByteCount(of: 0..<repaired.count) == size)
+    check(replaced <= size, "replaced \(replaced) of \(size) bytes")
+    check(repaired.withUnsafeBufferPointer(UTF8Repair.firstInvalidOffset) == nil, "repaired text is not valid UTF-8")
+    check(replacements.inputByteCount(of: 0..<repaired.count) == size, "repaired text counts \(replacements.inputByteCount(of: 0..<repaired.count)) input bytes of \(size)")
     return 0
 }
