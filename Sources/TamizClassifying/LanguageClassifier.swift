@@ -142,11 +142,13 @@ public struct LanguageClassifier: Sendable {
         return Array(bytes).withUnsafeBufferPointer { classify($0) }
     }
 
-    /// The per-language probabilities behind a guess: P(en), P(es), and P(other language).
+    /// The per-language probabilities behind a guess: P(en), P(es), and P(other language), each
+    /// in [0, 1]. P(other) is what English and Spanish leave, floored at 0: on clear English the
+    /// two rounded quotients can add up to a hair above 1 (`probabilitiesAreNeverNegative`).
     public func probabilities(_ utf8: UnsafeBufferPointer<UInt8>) -> (english: Float, spanish: Float, other: Float) {
         let (scores, evidence) = model.score(utf8)
         let p = model.softmax(scores, letters: evidence.letters)
-        return (p.english, p.spanish, 1 - p.english - p.spanish)
+        return (p.english, p.spanish, max(0, 1 - p.english - p.spanish))
     }
 
     /// The confidence an English or Spanish answer needs when no word of the text starts with an

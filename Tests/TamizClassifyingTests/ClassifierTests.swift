@@ -16,6 +16,25 @@ import TamizClassifying
         }
     }
 
+    /// English at probability 1.0 once rounded, with a trace of Spanish: P(other) computed as
+    /// 1 − P(en) − P(es) was −2.8e-10 on the first sentence (debug build) and −1.13e-12 on the
+    /// second (the fuzzer's find, release build).
+    @Test func probabilitiesAreNeverNegative() {
+        for s in [
+            "Guerrillas detonated a car bomb outside a police station in the eastern city, killing several people.",
+            "My neighbour grows tomatoes on the balcony every summer.",
+            "Mi vecina cultiva tomates en el balcón todos los veranos.",
+            "Het weer was vandaag erg mooi.",
+        ] {
+            var text = s
+            let p = text.withUTF8 { classifier.probabilities($0) }
+            for value in [p.english, p.spanish, p.other] {
+                #expect(value >= 0 && value <= 1, "\(s) → \(p)")
+            }
+            #expect(abs(p.english + p.spanish + p.other - 1) < 1e-3, "\(s) → \(p)")
+        }
+    }
+
     @Test func clearSpanishSentencesAreSpanish() {
         for s in [
             "El gobierno anunció ayer que las nuevas medidas entrarán en vigor el próximo mes.",
