@@ -91,14 +91,19 @@ public struct LineCleaner: Sendable {
         var whitespaceWords = [Int32](repeating: 0, count: count)
         var punctuated = [Bool](repeating: false, count: count)
         var lineCounts = KeyCounter(capacity: count)
+        // The headline rule reads the topic words of prose lines (up to 40 times each): they are
+        // collected in this pass; line `i` owns `topicStarts[i]..<topicStarts[i + 1]`.
+        var topics = TopicKeyBuffer(capacity: lines.reduce(0) { $0 + $1.count } / 8)
+        var topicStarts = [Int32](repeating: 0, count: count + 1)
 
         // Pass 1: each line on its own.
         for index in 0..<count {
+            topicStarts[index] = Int32(truncatingIfNeeded: topics.count)
             if lines[index].isEmpty {  // the blank line between blocks: the commonest line in a scrape
                 reasons[index] = .blank
                 continue
             }
-            let scan = LineScan(UnsafeBufferPointer(rebasing: text[lines[index]]), lookup: lookup)
+            let scan = LineScan(UnsafeBufferPointer(rebasing: text[lines[index]]), lookup: lookup, topics: &topics)
             if !scan.hasNonSpace {
                 reasons[index] = .blank
                 continue
@@ -120,6 +125,8 @@ public struct LineCleaner: Sendable {
                 kinds[index] = proseKind(scan, punctuated: scan.punctuated)
             }
         }
+        topicStarts[count] = Int32(truncatingIfNeeded: topics.count)
+        func topicKeys(ofLine line: Int) -> Range<Int> { Int(topicStarts[line])..<Int(topicStarts[line + 1]) }
 
         // Pass 2: repeated lines, fragments, and the line-shape rules.
         for index in 0..<count where reasons[index] == nil && kinds[index] != .debris {
@@ -215,8 +222,6 @@ public struct LineCleaner: Sendable {
         // recur in the prose below (a headline may also appear elsewhere in the page, as the
         // title or in a breadcrumb, so a `repeated` copy qualifies too).
         var topicWords = KeyCounter(capacity: 2048)
-        // A prose line falls in many overlapping windows: its topic words are found once.
-        var topics = TopicWordCache(lineCount: count)
         // Each run start gets the topic words of its own window, up to 16 times per document;
         // beyond that a run start inside the last window reuses its words (bounded time on
         // adversarial input such as alternating prose and debris lines).
@@ -253,16 +258,16 @@ public struct LineCleaner: Sendable {
                     if !windowCounted {
                         topicWords.removeAll()
                         for line in windowLines {
-                            for key in topics.keys(ofLine: line, lines: lines, text: text, lookup: lookup) {
-                                topicWords.add(key)
+                            topics.withKeys(topicKeys(ofLine: line)) { keys in
+                                for key in keys { topicWords.add(key) }
                             }
                         }
                         windowCounted = true
                     }
-                    let keys = topics.keys(ofLine: candidate, lines: lines, text: text, lookup: lookup)
-                    let topic = keys.count
-                    var shared = 0
-                    for key in keys where topicWords.count(key) > 0 { shared += 1 }
+                    let topic = topicKeys(ofLine: candidate).count
+                    let shared = topics.withKeys(topicKeys(ofLine: candidate)) { keys in
+                        keys.count(where: { topicWords.count($0) > 0 })
+                    }
                     if shared >= 2 && shared * 2 >= topic {
                         kept[candidate] = true
                         reasons[candidate] = nil
@@ -494,39 +499,6 @@ public struct LineCleaner: Sendable {
         if scan.englishStops >= scan.spanishStops + 2 && scan.englishStops * 2 > scan.spanishStops * 5 { return 1 }
         if scan.spanishStops >= scan.englishStops + 2 && scan.spanishStops * 2 > scan.englishStops * 5 { return 2 }
         return 0
-    }
-}
-
-/// The topic-word keys of each line (``LineScan/forEachTopicWord(_:lookup:_:)``), found on the
-/// first request and kept in one flat array for the document: the headline rule reads a prose line
-/// once per window it falls in (up to 40), and rescanning was as costly as the whole first pass.
-/// Tried: writing the keys during the first scan (`LineScanner.endWord` has key and flags) for
-/// every line of four words or more: scrapes 19.9 -> 18.1 M instructions, but 4 MB of corpus
-/// paragraphs 193.4 -> 205.8 M (most prose lines are never read by the rule), so keys stay lazy.
-private struct TopicWordCache {
-    private var keys: [UInt64] = []
-    /// Per line, where its keys start in `keys` (-1: not yet scanned) and end.
-    private var starts: [Int32]
-    private var ends: [Int32]
-
-    init(lineCount: Int) {
-        starts = [Int32](repeating: -1, count: lineCount)
-        ends = [Int32](repeating: 0, count: lineCount)
-    }
-
-    mutating func keys(
-        ofLine index: Int, lines: [Range<Int>], text: UnsafeBufferPointer<UInt8>, lookup: WordLookup
-    ) -> ArraySlice<UInt64> {
-        if starts[index] < 0 {
-            starts[index] = Int32(truncatingIfNeeded: keys.count)
-            Self.append(UnsafeBufferPointer(rebasing: text[lines[index]]), lookup: lookup, to: &keys)
-            ends[index] = Int32(truncatingIfNeeded: keys.count)
-        }
-        return keys[Int(starts[index])..<Int(ends[index])]
-    }
-
-    private static func append(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup, to keys: inout [UInt64]) {
-        LineScan.forEachTopicWord(line, lookup: lookup) { keys.append($0) }
     }
 }
 

@@ -69,9 +69,25 @@ struct LineScan {
     fileprivate static let terminal: UInt8 = 16, closing: UInt8 = 32, pipe: UInt8 = 64, slash: UInt8 = 128
 
     init(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup) {
+        var topics = TopicKeyBuffer(capacity: 0)
+        self.init(line, lookup: lookup, topics: &topics, collectingTopics: false)
+    }
+
+    /// Scans `line` and also appends the keys of its topic words (those
+    /// ``forEachTopicWord(_:lookup:_:)`` yields, in order) to `topics`, found in the same pass.
+    init(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup, topics: inout TopicKeyBuffer) {
+        self.init(line, lookup: lookup, topics: &topics, collectingTopics: true)
+    }
+
+    private init(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup, topics: inout TopicKeyBuffer, collectingTopics: Bool) {
         guard line.count > 0, let base = line.baseAddress else { return }
         var scanner = LineScanner(lookup: lookup)
+        if collectingTopics {
+            topics.reserve(atMost: TopicKeyBuffer.maximumKeys(inLineOf: line.count))
+            scanner.topicKeys = topics.end
+        }
         scanner.scan(base, count: line.count)
+        if collectingTopics { topics.advance(by: scanner.topicCount) }
         self = scanner.result
         // The last scalar is found once for both (it was searched twice).
         guard let last = Self.lastScalar(line, before: line.count) else { return }
@@ -256,7 +272,7 @@ struct WordHasher {
 }
 
 /// One pass over a line's bytes. The per-byte state lives in locals of ``scan(_:count:)`` (in
-/// registers); the per-word bookkeeping is in ``endWord(_:hasLetter:capitalized:)``.
+/// registers); the per-word bookkeeping is in ``endWord(_:hasLetter:capitalized:length:)``.
 private struct LineScanner {
     var result = LineScan()
     let lookup: WordLookup
@@ -267,16 +283,25 @@ private struct LineScanner {
     var capitalizedAndDates: UInt64 = 0
     // The keys of the three words before the current one (for phrase cues).
     var previous1: UInt64 = 0, previous2: UInt64 = 0, previous3: UInt64 = 0
+    /// Where topic-word keys go (nil: not collected) and how many were written.
+    var topicKeys: UnsafeMutablePointer<UInt64>?
+    var topicCount = 0
 
     let counterIncrements = counterIncrementTable
 
     init(lookup: WordLookup) { self.lookup = lookup }
 
     @inline(__always)
-    mutating func endWord(_ hash: UInt64, hasLetter: Bool, capitalized: Bool) {
+    mutating func endWord(_ hash: UInt64, hasLetter: Bool, capitalized: Bool, length: Int) {
         let key = hash | 1
         lineHash = WordKey.rotate(lineHash) &+ key  // order-sensitive; mixed at the end
         let flags = lookup.flags(key)  // word entries are stored under the bare word key
+        if let topicKeys, length >= 4,
+            flags.rawValue & (WordFlags.englishStop.rawValue | WordFlags.spanishStop.rawValue) == 0
+        {
+            topicKeys[topicCount] = key
+            topicCount &+= 1
+        }
         var cueBits = flags.rawValue
         if cueBits & WordFlags.phraseEnd.rawValue != 0 && wordIndex >= 1 { cueBits |= phraseFlags(ending: key) }
         cueBits &= ~(WordFlags.englishStop.rawValue | WordFlags.spanishStop.rawValue | WordFlags.phraseEnd.rawValue)
@@ -319,6 +344,7 @@ private struct LineScanner {
     mutating func scan(_ base: UnsafePointer<UInt8>, count: Int) {
         let classes = asciiClassTable
         var hash = WordHasher()
+        var wordLength = 0
         var inWord = false
         var wordHasLetter = false
         var wordCapitalized = false
@@ -362,6 +388,7 @@ private struct LineScanner {
                     spacedInWord = true
                     previousLower = !(firstUpper && run == 1)
                     hash.add(bytes, count: run)
+                    wordLength &+= run
                     index &+= run
                     // After a full eight, look again; otherwise the next byte is no lower-case letter.
                     if run == 8 { continue }
@@ -369,8 +396,9 @@ private struct LineScanner {
                     // the space are done here, not in the byte-by-byte path below. Inside a word
                     // no terminal or break is pending, and this word holds a letter.
                     if base[index] == 0x20 {
-                        endWord(hash.finish(), hasLetter: true, capitalized: wordCapitalized)
+                        endWord(hash.finish(), hasLetter: true, capitalized: wordCapitalized, length: wordLength)
                         hash = WordHasher()
+                        wordLength = 0
                         inWord = false
                         spacedWords += 1
                         spacedInWord = false
@@ -395,8 +423,9 @@ private struct LineScanner {
                 isWordByte = !isSymbol && index + width <= count
             }
             if !isWordByte && inWord {
-                endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized)
+                endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized, length: wordLength)
                 hash = WordHasher()
+                wordLength = 0
                 inWord = false
             }
             if byte < 0x80 {
@@ -423,6 +452,7 @@ private struct LineScanner {
                         previousLower = false
                         hash.add(byte)
                     }
+                    wordLength &+= 1
                 } else if kind & LineScan.space != 0 {
                     if spacedInWord {
                         if spacedHasLetter { spacedWords += 1 }
@@ -493,6 +523,7 @@ private struct LineScanner {
             if width > 2 {
                 for offset in 2..<width { hash.add(base[index + offset]) }
             }
+            wordLength &+= width
             index += width
         }
         result.hasLetter = hasLetter
@@ -510,5 +541,51 @@ private struct LineScanner {
         result.capitalized = Int(truncatingIfNeeded: capitalizedAndDates & 0xFFFF_FFFF)
         result.dateWords = Int(truncatingIfNeeded: capitalizedAndDates >> 32)
         result.lineKey = WordKey.lineKey(lineHash, words: wordIndex)
+    }
+}
+
+/// The topic-word keys of a document's lines, written by ``LineScan/init(_:lookup:topics:)`` in
+/// the cleaner's first pass: one flat buffer per document, grown by whole lines, so the scanner
+/// stores a key with one write and no bounds or uniqueness check.
+struct TopicKeyBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt64>
+    private var capacity: Int
+    /// Keys written so far.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// At most this many topic words fit in a line of `bytes` bytes: each has four bytes or
+    /// more and is separated from the next by at least one byte.
+    static func maximumKeys(inLineOf bytes: Int) -> Int { (bytes + 1) / 5 }
+
+    /// Makes room for `keys` more keys after the current end.
+    mutating func reserve(atMost keys: Int) {
+        guard count + keys > capacity else { return }
+        let grown = max(capacity * 2, count + keys)
+        let new = UnsafeMutablePointer<UInt64>.allocate(capacity: grown)
+        new.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = new
+        capacity = grown
+    }
+
+    /// Where the next key goes (room made by ``reserve(atMost:)``).
+    var end: UnsafeMutablePointer<UInt64> { base + count }
+
+    mutating func advance(by keys: Int) {
+        precondition(count + keys <= capacity)
+        count += keys
+    }
+
+    /// Calls `body` with the keys in `range` (positions as ``count`` stood).
+    func withKeys<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        return body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 }
