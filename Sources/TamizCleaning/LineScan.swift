@@ -238,12 +238,20 @@ struct WordHasher {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
     private var chunk: UInt64 = 0
     private var shift: UInt64 = 0
+    /// Whether a full chunk of eight bytes has been mixed in.
+    private var combined = false
+
+    /// Whether at least four bytes were added (the length of a topic word), known without
+    /// counting them.
+    @inline(__always)
+    var hasFourBytes: Bool { combined || shift >= 32 }
 
     @inline(__always)
     mutating func add(_ byte: UInt8) {
         chunk |= UInt64(byte) &<< shift
         shift &+= 8
         if shift == 64 {
+            combined = true
             state = WordKey.combine(state, chunk)
             chunk = 0
             shift = 0
@@ -259,6 +267,7 @@ struct WordHasher {
         chunk |= masked &<< shift
         let total = shift &+ bits
         if total >= 64 {
+            combined = true
             state = WordKey.combine(state, chunk)
             chunk = shift == 0 ? 0 : masked &>> (64 &- shift)
             shift = total &- 64
@@ -272,7 +281,7 @@ struct WordHasher {
 }
 
 /// One pass over a line's bytes. The per-byte state lives in locals of ``scan(_:count:)`` (in
-/// registers); the per-word bookkeeping is in ``endWord(_:hasLetter:capitalized:length:)``.
+/// registers); the per-word bookkeeping is in ``endWord(_:hasLetter:capitalized:hasFourBytes:)``.
 private struct LineScanner {
     var result = LineScan()
     let lookup: WordLookup
@@ -292,11 +301,11 @@ private struct LineScanner {
     init(lookup: WordLookup) { self.lookup = lookup }
 
     @inline(__always)
-    mutating func endWord(_ hash: UInt64, hasLetter: Bool, capitalized: Bool, length: Int) {
+    mutating func endWord(_ hash: UInt64, hasLetter: Bool, capitalized: Bool, hasFourBytes: Bool) {
         let key = hash | 1
         lineHash = WordKey.rotate(lineHash) &+ key  // order-sensitive; mixed at the end
         let flags = lookup.flags(key)  // word entries are stored under the bare word key
-        if let topicKeys, length >= 4,
+        if let topicKeys, hasFourBytes,
             flags.rawValue & (WordFlags.englishStop.rawValue | WordFlags.spanishStop.rawValue) == 0
         {
             topicKeys[topicCount] = key
@@ -344,7 +353,6 @@ private struct LineScanner {
     mutating func scan(_ base: UnsafePointer<UInt8>, count: Int) {
         let classes = asciiClassTable
         var hash = WordHasher()
-        var wordLength = 0
         var inWord = false
         var wordHasLetter = false
         var wordCapitalized = false
@@ -388,7 +396,6 @@ private struct LineScanner {
                     spacedInWord = true
                     previousLower = !(firstUpper && run == 1)
                     hash.add(bytes, count: run)
-                    wordLength &+= run
                     index &+= run
                     // After a full eight, look again; otherwise the next byte is no lower-case letter.
                     if run == 8 { continue }
@@ -396,9 +403,8 @@ private struct LineScanner {
                     // the space are done here, not in the byte-by-byte path below. Inside a word
                     // no terminal or break is pending, and this word holds a letter.
                     if base[index] == 0x20 {
-                        endWord(hash.finish(), hasLetter: true, capitalized: wordCapitalized, length: wordLength)
+                        endWord(hash.finish(), hasLetter: true, capitalized: wordCapitalized, hasFourBytes: hash.hasFourBytes)
                         hash = WordHasher()
-                        wordLength = 0
                         inWord = false
                         spacedWords += 1
                         spacedInWord = false
@@ -423,9 +429,8 @@ private struct LineScanner {
                 isWordByte = !isSymbol && index + width <= count
             }
             if !isWordByte && inWord {
-                endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized, length: wordLength)
+                endWord(hash.finish(), hasLetter: wordHasLetter, capitalized: wordCapitalized, hasFourBytes: hash.hasFourBytes)
                 hash = WordHasher()
-                wordLength = 0
                 inWord = false
             }
             if byte < 0x80 {
@@ -452,7 +457,6 @@ private struct LineScanner {
                         previousLower = false
                         hash.add(byte)
                     }
-                    wordLength &+= 1
                 } else if kind & LineScan.space != 0 {
                     if spacedInWord {
                         if spacedHasLetter { spacedWords += 1 }
@@ -523,7 +527,6 @@ private struct LineScanner {
             if width > 2 {
                 for offset in 2..<width { hash.add(base[index + offset]) }
             }
-            wordLength &+= width
             index += width
         }
         result.hasLetter = hasLetter
