@@ -185,7 +185,7 @@ final class BlockProcessor {
             processDocuments(text, of: block, into: &output)
             return
         }
-        if options.unit == .sentence && options.paragraphs == .blankLine {
+        if options.joinsWrappedLines {
             processParagraphs(text, of: block, into: &output)
             return
         }
@@ -248,7 +248,7 @@ final class BlockProcessor {
         _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R
     ) -> R {
         let unit = UnsafeBufferPointer(rebasing: text[range])
-        guard options.paragraphs == .blankLine, unit.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+        guard options.joinsWrappedLines, unit.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
             return body(unit, inputBytes(range))
         }
         joined = SoftWraps.joined(unit)
@@ -298,7 +298,7 @@ final class BlockProcessor {
             return
         }
         sentenceRanges.removeAll(keepingCapacity: true)
-        if options.paragraphs == .blankLine {
+        if options.joinsWrappedLines {
             segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), paragraphs: .blankLine, to: &sentenceRanges)
         } else {
             segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), to: &sentenceRanges)

@@ -66,6 +66,10 @@ public struct FilterOptions: Sendable {
     /// text is written on one line (`SoftWraps.joined`, the removed line breaks count as layout).
     /// A paragraph is also cut where a block of `blockBytes` ends.
     public var paragraphs: ParagraphBreaks = .lineBreak
+    /// Whether `paragraphs` applies: `.blankLine` with `.sentence` units on plain text. With line
+    /// units or `documents` the setting is ignored, as the CLI refuses it there
+    /// (`lineUnitsIgnoreBlankLineParagraphs`).
+    package var joinsWrappedLines: Bool { paragraphs == .blankLine && unit == .sentence && documents == nil }
     /// Apply the debris rules (`--no-clean` turns them off: language only).
     public var clean = true
     /// Stop with an error at the first invalid UTF-8 (instead of replacing it with U+FFFD) and,

@@ -23,6 +23,20 @@ struct ReliabilityTests {
         }
     }
 
+    /// Found by the filter fuzz harness: line units with blank-line paragraphs (a pairing the CLI
+    /// refuses) removed a lone CR from the unit without counting it anywhere.
+    @Test("line units ignore blank-line paragraphs and account for a lone CR")
+    func lineUnitsIgnoreBlankLineParagraphs() throws {
+        let input = Array("Hello there.\rIt closes early.\nEl museo abre hoy.\r\r\n\nFin.\n".utf8)
+        var options = FilterOptions.label(.jsonl, unit: .line)
+        options.clean = false
+        let (plain, _) = try harness.run(options, input: input)
+        options.paragraphs = .blankLine
+        let (output, statistics) = try harness.run(options, input: input)
+        #expect(statistics.accountedBytes == input.count)
+        #expect(String(decoding: output, as: UTF8.self) == String(decoding: plain, as: UTF8.self))
+    }
+
     @Test("--stats says how many invalid sequences were replaced")
     func replacedSequenceCount() throws {
         // E2 82 is one truncated sequence (one U+FFFD); FF and FE are one each.
