@@ -113,7 +113,6 @@ struct BlockReader {
     }
 
     /// `prefix` followed by bytes read until the result holds `target` bytes or the input ends.
-    /// Short reads (pipes, terminals) are retried, so the result never depends on timing.
     private mutating func read(after prefix: [UInt8], upTo target: Int) throws(FilterError) -> [UInt8] {
         var readError: ContainerError?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(target, prefix.count)) { buffer, initialized in
@@ -121,29 +120,7 @@ struct BlockReader {
             prefix.withUnsafeBufferPointer { prefix in
                 if let prefixBase = prefix.baseAddress { base.update(from: prefixBase, count: prefix.count) }
             }
-            initialized = prefix.count
-            while initialized < target && !reachedEnd {
-                do throws(ContainerError) {
-                    let count = try input.read(into: UnsafeMutableRawBufferPointer(
-                        start: base + initialized, count: target - initialized))
-                    if count > 0 {
-                        initialized += count
-                    } else {
-                        // A read interrupted by SIGINT/SIGTERM ends the input (FileSource.endsOnInterruption).
-                        if StopSignal.signal != nil { interrupted = true }
-                        reachedEnd = true
-                    }
-                } catch {
-                    if StopSignal.signal != nil {
-                        // A decompressor cut short by the signal: the signal, not the data, ended it.
-                        interrupted = true
-                        reachedEnd = true
-                        return
-                    }
-                    readError = error
-                    return
-                }
-            }
+            (initialized, readError) = fill(UnsafeMutableRawBufferPointer(start: base, count: max(target, prefix.count)), from: prefix.count)
         }
         if let readError {
             // The bytes before a corrupt or truncated spot are filtered first; the error ends the run.
@@ -163,35 +140,42 @@ struct BlockReader {
         if bytes.capacity < target { bytes.reserveCapacity(max(target, 2 * bytes.capacity)) }
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: target - start))
-        var filled = start
-        var readError: ContainerError?
-        bytes.withUnsafeMutableBytes { buffer in
-            while filled < target && !reachedEnd {
-                do throws(ContainerError) {
-                    let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<target]))
-                    if count > 0 {
-                        filled += count
-                    } else {
-                        if StopSignal.signal != nil { interrupted = true }
-                        reachedEnd = true
-                    }
-                } catch {
-                    if StopSignal.signal != nil {
-                        interrupted = true
-                        reachedEnd = true
-                        return
-                    }
-                    readError = error
-                    return
-                }
-            }
-        }
+        let (filled, readError) = bytes.withUnsafeMutableBytes { fill($0, from: start) }
         bytes.removeSubrange(filled...)
         if let readError {
             // As in `read(after:upTo:)`: what was read is filtered first, then the error ends the run.
             pendingError = readError
             reachedEnd = true
         }
+    }
+
+    /// Reads into `buffer` after its first `start` bytes until it is full or the input ends, and
+    /// returns how many bytes it then holds and the read error that stopped it, if any. Short
+    /// reads (pipes, terminals) are retried, so the result never depends on timing. The input's
+    /// end sets `reachedEnd`, and a signal that ended it also sets `interrupted`.
+    private mutating func fill(_ buffer: UnsafeMutableRawBufferPointer, from start: Int) -> (count: Int, error: ContainerError?) {
+        var filled = start
+        while filled < buffer.count && !reachedEnd {
+            do throws(ContainerError) {
+                let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                if count > 0 {
+                    filled += count
+                } else {
+                    // A read interrupted by SIGINT/SIGTERM ends the input (FileSource.endsOnInterruption).
+                    if StopSignal.signal != nil { interrupted = true }
+                    reachedEnd = true
+                }
+            } catch {
+                if StopSignal.signal != nil {
+                    // A decompressor cut short by the signal: the signal, not the data, ended it.
+                    interrupted = true
+                    reachedEnd = true
+                    return (filled, nil)
+                }
+                return (filled, error)
+            }
+        }
+        return (filled, nil)
     }
 
     /// Where to cut a line that fills a whole block: after the last whitespace near the end,
