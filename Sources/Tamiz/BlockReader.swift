@@ -88,6 +88,10 @@ struct BlockReader {
         if cut < bytes.count {
             carry.append(contentsOf: bytes[cut...])
             bytes.removeSubrange(cut...)
+        } else if endsInsideLine {
+            // A piece that is the whole buffer may also be the end of the input: only a block that
+            // is followed by more bytes may leave its line open, or the line's record is never closed.
+            endsInsideLine = peekByteIntoCarry()
         }
 
         let block = InputBlock(
@@ -100,6 +104,19 @@ struct BlockReader {
             ? block.firstLineScalarOffset + Self.repairedScalarCount(bytes) : 0
         insideLine = endsInsideLine
         return block
+    }
+
+    /// Reads one byte into the empty `carry`; false if the input ended (or failed: the error
+    /// is thrown by the next `nextBlock`) instead.
+    private mutating func peekByteIntoCarry() -> Bool {
+        var byte: UInt8 = 0
+        let (count, readError) = withUnsafeMutableBytes(of: &byte) { fill($0, from: 0) }
+        if let readError {
+            pendingError = readError
+            reachedEnd = true
+        }
+        if count == 1 { carry.append(byte) }
+        return count == 1
     }
 
     /// Code points of `bytes` as the processor sees them: invalid UTF-8 replaced by U+FFFD.
