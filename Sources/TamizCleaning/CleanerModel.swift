@@ -468,13 +468,70 @@ package enum CleanerModel {
                evidence: lines)
     }
 
-    /// Decoded decisions with the one hard rule applied: a line without a letter is never kept.
-    package static func finish<Lines: Collection<LineEvidence>>(_ decisions: [Bool], evidence: Lines) -> [Bool] {
-        var decisions = decisions
-        for (position, line) in evidence.enumerated() where !line.has(LineEvidence.Flag.hasLetter) {
-            decisions[position] = false
+    /// Decoded decisions after ``verdicts(_:evidence:)``: what the run time keeps.
+    package static func finish<Lines: RandomAccessCollection<LineEvidence>>(_ decisions: [Bool], evidence: Lines) -> [Bool]
+    where Lines.Index == Int {
+        verdicts(decisions, evidence: evidence).map { $0 == nil }
+    }
+
+    /// One entry per line: `nil` for a kept line, else the reason word that explains the drop
+    /// best. Two rules override the decoded `decisions`: a line without a letter is never kept,
+    /// and a kept prose line in the minority language of the kept text around it (3 : 1 by words
+    /// within 40 lines, at least 60 words of the other) is `otherLanguage`. A dropped line's reason
+    /// is its strongest cue: a navigation label, a banner cue, a comments cue (and the lines up to
+    /// 30 after it), a byline or credit, a copy, one or two words; else `list` when it reads like
+    /// a sentence and `navigation` when it reads like a label.
+    package static func verdicts<Lines: RandomAccessCollection<LineEvidence>>(_ decisions: [Bool], evidence: Lines) -> [DebrisReason?]
+    where Lines.Index == Int {
+        typealias Flag = LineEvidence.Flag
+        var kept = decisions
+        for position in evidence.indices where !evidence[position].has(Flag.hasLetter) { kept[position] = false }
+        var reasons = [DebrisReason?](repeating: nil, count: evidence.count)
+
+        // Prefix sums of kept words per clear language, then the minority-language prose.
+        var english = [Int](repeating: 0, count: evidence.count + 1)
+        var spanish = [Int](repeating: 0, count: evidence.count + 1)
+        for position in evidence.indices {
+            let line = evidence[position]
+            let language = kept[position] ? Self.language(line) : 0
+            english[position + 1] = english[position] + (language == 1 ? Int(line.words) : 0)
+            spanish[position + 1] = spanish[position] + (language == 2 ? Int(line.words) : 0)
         }
-        return decisions
+        for position in evidence.indices where kept[position] {
+            let language = Self.language(evidence[position])
+            guard language != 0 else { continue }
+            let low = max(0, position - 40), high = min(evidence.count, position + 41)
+            let englishWords = english[high] - english[low], spanishWords = spanish[high] - spanish[low]
+            let (own, other) = language == 1 ? (englishWords, spanishWords) : (spanishWords, englishWords)
+            if other >= 60 && own * 3 < other { reasons[position] = .otherLanguage }
+        }
+
+        var commentsHorizon = 0
+        for position in evidence.indices {
+            let line = evidence[position]
+            if line.has(Flag.commentCue) && !kept[position] { commentsHorizon = 31 }
+            defer { commentsHorizon = max(0, commentsHorizon - 1) }
+            guard !kept[position], reasons[position] == nil else { continue }
+            reasons[position] = dropReason(line, afterCommentsCue: commentsHorizon > 0)
+        }
+        return reasons
+    }
+
+    /// The reason word for a line the model drops (see ``verdicts(_:evidence:)``).
+    static func dropReason(_ line: LineEvidence, afterCommentsCue: Bool) -> DebrisReason {
+        typealias Flag = LineEvidence.Flag
+        let sentenceLike = line.has(Flag.punctuated) && line.spacedWords >= 4
+        if !line.has(Flag.hasLetter) { return .noLetters }
+        if line.has(Flag.navigationLine) { return .navigation }
+        if line.has(Flag.boilerplateCue) && line.spacedWords <= 60 { return .boilerplate }
+        if line.has(Flag.commentCue) || afterCommentsCue { return .comments }
+        if (line.has(Flag.bylineOpener) || line.has(Flag.creditCue) || line.dateWords > 0) && line.spacedWords <= 12 {
+            return .byline
+        }
+        if line.copies > 1 { return .repeated }
+        if line.spacedWords <= 2 && !line.has(Flag.punctuated) { return .short }
+        if line.separators > 0 || line.glued > 0 { return .navigation }
+        return sentenceLike || line.stops * 4 >= line.words ? .list : .navigation
     }
 }
 

@@ -119,7 +119,8 @@ do {
             for folder in options["--rules"] ?? [] {
                 let rules = URL(fileURLWithPath: directory).appendingPathComponent("rules")
                 try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
-                let cleaner = LineCleaner()
+                var cleaner = LineCleaner()
+                cleaner.method = .rules
                 let index = try String(contentsOfFile: folder + "/index.tsv", encoding: .utf8)
                 for row in index.split(separator: "\n").dropFirst() {
                     let id = String(row.prefix { $0 != "\t" })

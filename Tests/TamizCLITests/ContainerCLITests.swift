@@ -66,7 +66,7 @@ struct ContainerCLITests {
         let result = try CLI.shell("tamiz keep en --stats '\(path)'")
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.count == 1)
+        try #require(lines.count == 1)
         let document = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
         #expect(document["url"] as? String == "https://example.org/en")
         #expect(document["warc_language"] as? String == "eng")

@@ -155,11 +155,16 @@ struct DevScrapeTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/samples/scrapes")
 
-    @Test("line-level F1 of kept content lines is at least 0.85 on English and on Spanish pages",
+    /// The rules were tuned on these pages and the shipped model was fitted on them (with the 87
+    /// of `scrapes2`), so these floors guard against regressions; they are not what either scores on
+    /// other sites (leave-site-out: `LeaveSiteOutTests`).
+    @Test("line-level F1 of kept content lines on the 20 dev pages stays at its measured level",
           .enabled(if: FileManager.default.fileExists(atPath: directory.appendingPathComponent("index.tsv").path),
-                   "../shared/samples/scrapes is not beside the project"))
-    func devScrapeF1() throws {
-        let cleaner = LineCleaner()
+                   "../shared/samples/scrapes is not beside the project"),
+          arguments: [(LineCleaner.Method.rules, 0.90), (.model, 0.83)])
+    func devScrapeF1(method: LineCleaner.Method, floor: Double) throws {
+        var cleaner = LineCleaner()
+        cleaner.method = method
         let index = try String(contentsOf: Self.directory.appendingPathComponent("index.tsv"), encoding: .utf8)
         var counts: [String: (tp: Int, fp: Int, fn: Int)] = [:]
         for row in index.split(separator: "\n").dropFirst() {
@@ -193,7 +198,7 @@ struct DevScrapeTests {
             let precision = Double(count.tp) / Double(max(1, count.tp + count.fp))
             let recall = Double(count.tp) / Double(max(1, count.tp + count.fn))
             let f1 = 2 * precision * recall / max(1e-9, precision + recall)
-            #expect(f1 >= 0.85, "\(language): precision \(precision), recall \(recall), F1 \(f1)")
+            #expect(f1 >= floor, "\(method) \(language): precision \(precision), recall \(recall), F1 \(f1)")
         }
     }
 }
