@@ -59,8 +59,7 @@ final class BlockProcessor {
     private let slotCount: Int
     // The scratch buffers below are read and written once or more per line. One processor
     // belongs to one thread and no access to them overlaps another, so the runtime's dynamic
-    // exclusivity check (a thread-local lookup, about 80 instructions per access) is left out:
-    // it cost 6 % of `tamiz label` on scrapes (callgrind, see the README's Speed section).
+    // exclusivity check (a thread-local lookup per access) is left out (Docs/Measurements.md).
     @exclusivity(unchecked) private var sentenceRanges: [Range<Int>] = []
     @exclusivity(unchecked) var lineRanges: [Range<Int>] = []
     @exclusivity(unchecked) private var repaired: [UInt8] = []

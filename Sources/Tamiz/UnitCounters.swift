@@ -18,8 +18,8 @@ enum DropReason: Sendable, Equatable {
 }
 
 /// A block's per-unit counts in fixed arrays, folded into ``FilterStatistics`` once per block:
-/// updating String-keyed dictionaries for every unit cost about 4 % of the instructions on
-/// scrape-like input (mostly short lines).
+/// updating String-keyed dictionaries for every unit was a visible cost on scrape-like input
+/// (mostly short lines; Docs/Measurements.md).
 struct UnitCounters: Sendable {
     private var units = [Int](repeating: 0, count: Language.allCases.count)
     private var debrisUnits = [Int](repeating: 0, count: DebrisReason.allCases.count)

@@ -141,8 +141,8 @@ public struct EvidenceWords: Sendable {
 }
 
 /// An open-addressing hash set of word fingerprints, built in one pass over a word list (one word
-/// a line). Building both built-in lists, once per process, costs about 5 M instructions
-/// (callgrind); hashing them with case folding into sorted arrays cost 17 M.
+/// a line), once per process: a third of what sorted arrays of folded hashes cost to build
+/// (Docs/Measurements.md).
 struct FingerprintSet: Sendable {
     static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
 

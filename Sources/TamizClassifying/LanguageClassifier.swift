@@ -31,13 +31,12 @@ public struct LanguageClassifier: Sendable {
     public func classify(_ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
         // The table pointer must outlive the loop; the lifetime is fixed after the call (an empty
         // closure) rather than around it: a closure around the call captured a copy of the model
-        // (144 bytes, a memcpy per sentence, about 58 instructions).
+        // (a memcpy per sentence).
         defer { withExtendedLifetime(model.storage) {} }
         let (scores, evidence) = model.scoreInPlace(utf8, earlyExit: earlyExit)
         let guess = decide(scores: scores, evidence: evidence)
         // Answers below 0.98 are checked against the word lists and the no-evidence rule, out of
-        // line: a few per cent of short items and almost no sentences reach it (the check
-        // used to cost about 3 % on the sentence bench's best sample, p0 316 → 305 MB/s).
+        // line: a few per cent of short items and almost no sentences reach it.
         if guess.language != .undetermined {
             if guess.confidence < Self.wordListCheckConfidence { return Self.checkedAgainstWordLists(guess, utf8) }
             if evidence.letters <= Self.nameCheckMaximumLetters { return Self.checkedForEvidence(guess, utf8) }
@@ -79,11 +78,8 @@ public struct LanguageClassifier: Sendable {
     ///    `Hello Carmen,`: `island` and `hello` are English);
     /// 3. else, below `capitalisedOnlyMinimumConfidence` with no lower-case word (a bare name,
     ///    initials, one all-caps word), it is `und`.
-    /// Measured on the dev sets against rule 3 alone (temperature 18 + 0.8·letters, limits 0.8
-    /// and 0.95): en 94.98 → 95.20 % right, wrong language 0.27 → 0.21 %; es 99.64 → 99.74 %;
-    /// single words wrong language en 3.36 → 2.82 %, es 3.79 → 3.15 % (und 2.01 → 2.58 %,
-    /// 2.23 → 2.89 %); pairs en 0.44 → 0.19 %, es 0.23 → 0.17 %; nl und 96.40 → 96.33 %.
-    /// Rule 2 only below 0.8 measured the same on dev but one pair.
+    /// Rules 1 and 2 cut wrong-language answers on the dev sets' sentences, words and pairs
+    /// against rule 3 alone (Docs/Measurements.md; `EvidenceWordsTests`).
     @usableFromInline @inline(never)
     static func checkedAgainstWordLists(_ guess: LanguageGuess, _ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
         if EvidenceWords.builtIn.hasWord(of: guess.language, in: utf8) { return guess }
@@ -155,15 +151,9 @@ public struct LanguageClassifier: Sendable {
     /// ASCII lower-case letter (`hasLowerCaseWord` is false) and none is a frequent word of its
     /// language: bare names, initials, one all-caps word. Below it the word lists are consulted
     /// (`checkedAgainstWordLists`). Nearly all English dev lines labelled Spanish were such items
-    /// (`Sean`, `Priscilla,`, `MIRAMAR`, `V K Choudhry`), and so were most Dutch lines labelled
-    /// English or Spanish (`Bart De Wever`, `Kiesdrempel`). With temperature 18 + 0.8·letters,
-    /// 0.8 moved en wrong-language 0.75 → 0.27 % and nl und 93.7 → 96.4 %. The calibrated
-    /// temperature (6 + 0.7·letters) makes a short name far more confident (`Sean` es 0.78 →
-    /// 0.96), so the limit moved with it; measured on the dev sets at 0.98 / 0.99: en
-    /// wrong-language 0.21 / 0.21 %, en right 94.72 / 94.56 %, es wrong 0.10 / 0.07 %, nl und
-    /// 96.47 / 96.53 % (at temperature 4 + 0.8·letters 0.98 let en wrong-language reach 0.37 %).
-    /// What it turns into `und` beyond the old rule are bare names (`Larry Lewis`,
-    /// `Christa Winfrey`) and file names (`- CrudeStocks.pdf`).
+    /// (`Sean`, `Priscilla,`, `MIRAMAR`), and so were most Dutch lines labelled English or Spanish;
+    /// the calibrated temperature makes a short name confident, so the limit sits high (how it
+    /// was chosen: Docs/Measurements.md).
     @inlinable static var capitalisedOnlyMinimumConfidence: Float { 0.98 }
 
     @inlinable

@@ -101,17 +101,10 @@ public struct ModelTrainer: Sendable {
         public var wordListWeight = 0.5
         /// Added to the score of each reject class (negative favours en/es), in score units.
         public var rejectBias: Int32 = -24
-        /// Softmax temperature T0 + T1·letters in score units, chosen on the dev sets (sentences of
-        /// all nine languages, en/es words and pairs) with `tamiz-train evaluate --fit`, which
-        /// prints the pair with the smallest worst-set ECE. It printed 4 + 0.8·letters for the
-        /// 20 %-stripped model, where words common to both languages reached 0.9 (`no`, `son`,
-        /// `come` 0.92 / 0.92 / 0.91), and 5 + 0.7 for this one (worst ECE 0.014), where English
-        /// dev wrong-language rose to 0.32 % (bare names above the 0.98 limit of
-        /// `LanguageClassifier.capitalisedOnlyMinimumConfidence`). 6 + 0.7·letters: worst ECE 0.017;
-        /// words en/es 0.054 / 0.075 → 0.008 / 0.012, pairs 0.009 / 0.062 → 0.003 / 0.017, all
-        /// sentences 0.008 → 0.013; `no` 0.86, `son` 0.86, `come` 0.85. The log-loss-best pair,
-        /// 18 + 0.8·letters, left short items under-confident (log-loss is ruled by the few
-        /// confident mistakes).
+        /// Softmax temperature T0 + T1·letters in score units, chosen on the dev sets with
+        /// `tamiz-train evaluate --fit` (the pair with the smallest worst-set ECE), one step more
+        /// confident where the best pair let bare names pass the 0.98 limit of
+        /// `LanguageClassifier.capitalisedOnlyMinimumConfidence` (Docs/Measurements.md).
         public var temperature: Float = 6
         public var temperatureSlope: Float = 0.7
         /// Fewer kept letters than this → `und`.

@@ -12,19 +12,14 @@ extension LanguageModel {
     /// the compiler kept the accumulators in memory and copied them between paths.
     ///
     /// The weights (Int8 in the file) are read from the model's Int16 copy so that a row is one
-    /// `paddw` (+5 % on the dev bench for 2 MB more memory; a table of 4,096 rows, all in L2,
-    /// ran within 3 % of it with early exit off, so the lookups' cache misses are not what
-    /// bounds the loop). How they are summed:
+    /// `paddw`, for 2 MB more memory (Docs/Measurements.md). How they are summed:
     /// `HotLoopState`. Words of ASCII letters and their common ends run in `scanWords`; this
     /// loop takes every other byte.
     ///
     /// With `earlyExit`, a text of 40+ letters stops at a token end (checked every 20 letters)
     /// once the best class leads every other by 13.8 temperatures (e^13.8 ≈ 10^6): its
-    /// probability is then above 0.99999, so what it reports is what it read. Measured on the dev
-    /// sets: 2 answers of 16,565 change (a French sentence ending in a list of Italian place
-    /// names, a Dutch one ending in an English name), mean confidence moves < 0.0001; classify
-    /// instructions on the dev bench −21 % at the first setting (64 letters, every 32), MB/s +7 %
-    /// more at this one.
+    /// probability is then above 0.99999, so what it reports is what it read (on the dev sets it
+    /// changes 2 answers of 16,565: Docs/Measurements.md).
     @inlinable @inline(__always)
     func scoreInPlace(_ text: UnsafeBufferPointer<UInt8>, earlyExit: Bool) -> (SIMD8<Int32>, TextEvidence) {
         guard let p = text.baseAddress, text.count > 0 else { return (bias, TextEvidence()) }

@@ -203,9 +203,8 @@ struct Route: ParsableCommand {
 /// Blocks, their outputs and the cleaner's per-document tables (0.3–2 MB each) are allocated and
 /// freed on different threads. glibc's adaptive threshold moves such buffers from mmap into its
 /// per-thread arenas after the first free, and each arena keeps its own high-water mark; a fixed
-/// threshold gives them back to the system when freed. `label --threads 2` on 200 MB: peak RSS
-/// 32–35 → 28.6–29.9 MB, for about 700 more page faults per MB (+0.25 s of system time per
-/// 200 MB, `/usr/bin/time`). One thread has a single arena and stays at 22–23 MB without it.
+/// threshold gives them back to the system when freed, for a few more page faults; one thread
+/// has a single arena and does not need it (numbers: Docs/Measurements.md).
 func limitMemoryRetention(threads: Int) {
     if threads > 1 { setMmapThreshold(256 << 10) }
 }
