@@ -48,10 +48,13 @@ struct ResourceTests {
 
     @Test("threads the system refuses end the run with exit 1 and a message, not a crash")
     func refusedThreads() throws {
-        // Each thread's stack and malloc arena reserve address space: 700 MB fits one thread, not 64.
-        let one = try CLI.shell("(ulimit -v 700000; tamiz label --threads 1)", input: "The council met on Tuesday.\n")
+        // Each thread's stack reserves address space (as much as `ulimit -s` says): with 64 MB
+        // stacks, 700 MB fits the one-thread run and not 64 workers. (With the default 8 MB
+        // stacks, 64 of them fit next to a small process, so the run could succeed.)
+        let limits = "ulimit -s 65536; ulimit -v 700000"
+        let one = try CLI.shell("(\(limits); tamiz label --threads 1)", input: "The council met on Tuesday.\n")
         #expect(one.status == 0)
-        let many = try CLI.shell("(ulimit -v 700000; tamiz label --threads 64)", input: "The council met on Tuesday.\n")
+        let many = try CLI.shell("(\(limits); tamiz label --threads 64)", input: "The council met on Tuesday.\n")
         #expect(many.status == 1)
         #expect(many.error.contains("cannot start a thread"))
     }
