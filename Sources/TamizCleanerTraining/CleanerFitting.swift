@@ -121,7 +121,8 @@ package enum CleanerFitting {
     /// Keep decisions from log-odds, with the runtime's decoding and forced drops.
     package static func decisions(_ page: ArraySlice<FeatureRow>, logits: [Double], bias: Double, switchPenalty: Double) -> [Bool] {
         let evidence = page.map(\.evidence)
-        return CleanerModel.finish(CleanerModel.decode(logits, bias: bias, switchPenalty: switchPenalty), evidence: evidence)
+        let decided = CleanerModel.decodeLetterLines(logits, evidence: evidence, bias: bias, switchPenalty: switchPenalty)
+        return CleanerModel.finish(decided, evidence: evidence)
     }
 }
 

@@ -462,9 +462,23 @@ package enum CleanerModel {
         return result
     }
 
+    /// ``decode(_:bias:switchPenalty:)`` over the lines that hold a letter. A line without one (an
+    /// image placeholder, `* * *`, a zero-width space) carries no evidence either way and is
+    /// dropped anyway, so it neither costs a switch nor splits a run of content around it.
+    package static func decodeLetterLines<Lines: RandomAccessCollection<LineEvidence>>(
+        _ logits: [Double], evidence: Lines, bias: Double, switchPenalty: Double
+    ) -> [Bool] where Lines.Index == Int {
+        let letterLines = evidence.indices.filter { evidence[$0].has(LineEvidence.Flag.hasLetter) }
+        let decided = decode(letterLines.map { logits[$0] }, bias: bias, switchPenalty: switchPenalty)
+        var result = [Bool](repeating: false, count: logits.count)
+        for (position, index) in letterLines.enumerated() { result[index] = decided[position] }
+        return result
+    }
+
     /// Keep (`true`) or drop every line of a document.
     package static func keep(_ lines: UnsafeBufferPointer<LineEvidence>, weights: CleanerWeights) -> [Bool] {
-        finish(decode(contentLogits(lines, weights: weights), bias: weights.bias, switchPenalty: weights.switchPenalty),
+        finish(decodeLetterLines(contentLogits(lines, weights: weights), evidence: lines, bias: weights.bias,
+                                 switchPenalty: weights.switchPenalty),
                evidence: lines)
     }
 

@@ -109,7 +109,8 @@ public struct LineCleaner: Sendable {
         let verdicts = evidence.withUnsafeBufferPointer { evidence in
             let weights = CleanerWeights.shipped
             let logits = CleanerModel.contentLogits(evidence, weights: weights)
-            let decisions = CleanerModel.decode(logits, bias: weights.bias, switchPenalty: weights.switchPenalty)
+            let decisions = CleanerModel.decodeLetterLines(
+                logits, evidence: evidence, bias: weights.bias, switchPenalty: weights.switchPenalty)
             return CleanerModel.verdicts(decisions, evidence: evidence)
         }
         var reasons = [DebrisReason?](repeating: .blank, count: lines.count)
