@@ -15,7 +15,7 @@ struct Spans: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spans",
         abstract: "Build, evaluate and try the span table for code-switched text.",
-        subcommands: [SpansBuild.self, SpansEvaluate.self, SpansLabel.self, SpansSynthetic.self, SpansSpeed.self, SpansMixed.self])
+        subcommands: [SpansBuild.self, SpansEvaluate.self, SpansLabel.self, SpansSynthetic.self, SpansSpeed.self, SpansDigest.self, SpansMixed.self])
 }
 
 struct SpansBuild: ParsableCommand {
@@ -236,6 +236,44 @@ struct SpansSpeed: ParsableCommand {
             let rate = Double(bytes) / 1e6 / (monotonicSeconds() - start)
             print("spans: \(format(rate, 1)) MB/s (\(sum) spans)" + (classifyRate > 0 ? ", \(format(rate / classifyRate, 2)) of classify" : ""))
         }
+    }
+}
+
+struct SpansDigest: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "digest",
+        abstract: "Write every span (language, confidence bits, byte and code-point ranges, letters) the detector finds in lines, and print a digest per file: a speed change must leave them all unchanged.")
+    @Argument(help: "Files of lines; a .conll file gives its texts, tokens joined as `SpanEvaluation.readCoNLL` does.") var files: [String]
+    @Option(help: "Write the spans here, one line of text per line (default: only the digests).") var output: String?
+    @Flag(help: "Also write and digest the scanned tokens (what `spans build` fits on).") var tokens = false
+
+    func run() throws {
+        let detector = LanguageSpanDetector()
+        var scratch = SpanScratch()
+        var dump: [UInt8] = []
+        for file in files {
+            let lines = file.hasSuffix(".conll") ? try SpanEvaluation.readCoNLL(file).map { Array($0.line.utf8) } : try TrainingCorpus.readLines(file)
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var spans = 0
+            for line in lines {
+                line.withUnsafeBufferPointer { detector.detect($0, into: &scratch) }
+                var record = ""
+                for s in scratch.spans {
+                    record += "\(s.language.rawValue) \(String(s.confidence.bitPattern, radix: 16)) \(s.bytes.lowerBound)-\(s.bytes.upperBound) \(s.scalars.lowerBound)-\(s.scalars.upperBound) \(s.letters);"
+                }
+                if tokens {
+                    record += " |"
+                    for t in line.withUnsafeBufferPointer({ detector.tokens($0) }) {
+                        record += " \(t.start)-\(t.end) \(t.letters) \(t.ngram) \(t.odds) \(t.listed ? 1 : 0)\(t.capitalised ? 1 : 0)"
+                    }
+                }
+                spans += scratch.spans.count
+                let bytes = Array(record.utf8) + [0x0A]
+                for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
+                if output != nil { dump += bytes }
+            }
+            print("\(file): \(lines.count) lines, \(spans) spans, digest \(String(hash, radix: 16))")
+        }
+        if let output { try writeFile(output, dump) }
     }
 }
 

@@ -28,96 +28,43 @@ extension LanguageSpanDetector {
     }
 
     /// The loop, with the model's n-gram mask and bucket shift as arguments (constants for the
-    /// shipped shape, as in `LanguageModel.scanWords`).
+    /// shipped shape, as in `LanguageModel.scanWords`). Runs of plain words (`wordTokens`) go
+    /// out of line; this loop takes every other byte.
     @inline(__always)
     static func scanTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ model: LanguageModel, _ table: SpanTable, _ b: SpanBuffers,
                            isolate: Bool, mask: UInt64, shift: UInt64) -> (SIMD8<Int32>, Int) {
-        var s = HotLoopState(table: model.wideTable, extractor: model.extractor, bias: model.bias,
-                             temperature: model.temperature, temperatureSlope: model.temperatureSlope)
-        let english = model.englishClass, spanish = model.spanishClass
-        let standardClasses = english == 0 && spanish == 1
-        let tableBase = table.storage.base + SpanTable.headerSize, tableShift = table.shift
-        let starts = b.start, ends = b.end, letterCounts = b.letters, ngrams = b.ngram, oddsOut = b.odds, flagsOut = b.flags
-        var count = 0
-        var tokenStart = -1
-        var odds: Int32 = 0
-        var flags: UInt8 = 0
-        // A `#` starting a token is a hashtag: its words are scored for the token
-        // (`#sorrynotsorry`), though the classifier drops such tokens (they stay out of the sums).
-        var hashtag = false
+        var t = TokenScanState(
+            hot: HotLoopState(table: model.wideTable, extractor: model.extractor, bias: model.bias,
+                              temperature: model.temperature, temperatureSlope: model.temperatureSlope),
+            columns: TokenColumns(b), isolate: isolate, english: model.englishClass, spanish: model.spanishClass,
+            tableBase: table.storage.base + SpanTable.headerSize, tableShift: table.shift)
+        let shippedShape = mask == 0xFFFF_FFFF && shift == 47 && t.hasShippedShape
         var i = 0
-
-        @inline(__always) func endWord(_ s: inout HotLoopState, _ odds: inout Int32, _ flags: inout UInt8) {
-            let key = SpanTable.wordKey(s.reg, s.wordLength)
-            let (index, fingerprint) = SpanTable.bucket(ofKey: key, shift: tableShift)
-            let entry = (tableBase + 2 &* index).loadUnaligned(as: UInt16.self)
-            if UInt8(truncatingIfNeeded: entry &>> 8) == fingerprint {
-                odds &+= Int32(Int8(truncatingIfNeeded: entry))
-                flags |= 1
-            }
-            s.endWord(shift: shift)
-        }
-        @inline(__always) func endToken(_ s: inout HotLoopState, _ end: Int, _ count: inout Int, _ tokenStart: inout Int,
-                                        _ odds: inout Int32, _ flags: inout UInt8, _ hashtag: inout Bool) {
-            var (even, odd) = s.widenedLanes
-            if s.spilled { even &+= s.tokenEven; odd &+= s.tokenOdd }
-            // The shipped model's classes start en, es: lanes 0 of the even and odd halves.
-            let e: Int32, o: Int32
-            if standardClasses {
-                (e, o) = (even[0], odd[0])
-            } else {
-                let total = SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
-                (e, o) = (total[english], total[spanish])
-            }
-            starts[count] = tokenStart
-            ends[count] = end
-            letterCounts[count] = s.junk ? 0 : Int32(truncatingIfNeeded: s.tokenLetters)
-            ngrams[count] = e &- o
-            oddsOut[count] = odds
-            flagsOut[count] = flags
-            count &+= 1
-            if hashtag { s.junk = true }
-            s.endToken()
-            hashtag = false
-            tokenStart = -1
-            odds = 0
-            flags = 0
-        }
 
         while i < n {
             let c = p[i]
             if (c | 0x20) &- 0x61 < 26 {
-                if tokenStart < 0 {
-                    tokenStart = i
-                    if c < 0x61 { flags = 2 }
-                    if isolate { s.reg = FeatureExtractor.allSpaces }
-                }
-                if mask == 0xFFFF_FFFF && shift == 47 { letterRun(p, n, &i, &s) } else { letterRunOfAnyShape(p, n, &i, &s) }
-                // The common word end, a plain space, without the general path.
-                if i < n, p[i] == 0x20 {
-                    endWord(&s, &odds, &flags)
-                    s.push(0x20, mask: mask, shift: shift)
-                    s.tokenStart = i &+ 1
-                    endToken(&s, i, &count, &tokenStart, &odds, &flags, &hashtag)
-                    i &+= 1
-                }
+                if shippedShape { wordTokens(p, n, &i, &t) } else { wordTokensOfAnyShape(p, n, &i, &t) }
                 continue
             }
-            s.pending &+= 2
-            if s.pending > 200 { s.spill() }
-            if FeatureExtractor.isCodeMark(p, i, n) { s.evidence.codeMarks &+= 1 }
+            t.hot.pending &+= 2
+            if t.hot.pending > 200 { t.hot.spill() }
+            if FeatureExtractor.isCodeMark(p, i, n) { t.hot.evidence.codeMarks &+= 1 }
             let at = i
             let kind: Int, sym: UInt8
             if c < 0x80 {
                 sym = 0
                 if c == 0x20 || (c &- 9) < 5 {
                     kind = 3
-                } else if c == 0x23, tokenStart < 0 {
+                } else if c == 0x23, t.tokenStart < 0 {
+                    // A `#` starting a token is a hashtag: its words are scored for the token
+                    // (`#sorrynotsorry`), though the classifier drops such tokens (they stay out
+                    // of the sums).
                     kind = 2
-                    hashtag = true
+                    t.hashtag = true
                 } else if (c < 64 ? (FeatureExtractor.junkLow &>> UInt64(c)) : (FeatureExtractor.junkHigh &>> UInt64(c &- 64))) & 1 != 0 {
                     kind = 4
-                } else if c == 0x2E, i == s.tokenStart &+ 3, i >= 3,
+                } else if c == 0x2E, i == t.hot.tokenStart &+ 3, i >= 3,
                           p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
                     kind = 4
                 } else {
@@ -125,70 +72,308 @@ extension LanguageSpanDetector {
                 }
                 i &+= 1
             } else {
-                (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: s.tokenStart)
+                (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: t.hot.tokenStart)
             }
-            if kind != 3, tokenStart < 0 {
-                tokenStart = at
-                if kind == 0 && c == 0xC3 && p[at &+ 1] < 0x9F { flags = 2 }
-                if isolate { s.reg = FeatureExtractor.allSpaces }
+            if kind != 3, t.tokenStart < 0 {
+                t.tokenStart = at
+                if kind == 0 && c == 0xC3 && p[at &+ 1] < 0x9F { t.flags = 2 }
+                if isolate { t.hot.reg = FeatureExtractor.allSpaces }
             }
             if kind == 0 {
-                s.push(UInt64(sym), mask: mask, shift: shift)
-                s.wordLength &+= 1
+                t.hot.push(UInt64(sym), mask: mask, shift: shift)
+                t.hot.wordLength &+= 1
                 continue
             }
             if kind == 6 { continue }
-            if s.wordLength > 0 {
-                endWord(&s, &odds, &flags)
-                s.push(kind == 1 ? UInt64(sym) : 0x20, mask: mask, shift: shift)
+            if t.hot.wordLength > 0 {
+                t.endWord(shift: shift)
+                t.hot.push(kind == 1 ? UInt64(sym) : 0x20, mask: mask, shift: shift)
             } else if kind == 1 {
-                s.push(UInt64(sym), mask: mask, shift: shift)
+                t.hot.push(UInt64(sym), mask: mask, shift: shift)
             }
             if kind == 3 {
-                s.tokenStart = i
-                if tokenStart >= 0 { endToken(&s, at, &count, &tokenStart, &odds, &flags, &hashtag) } else { s.endToken() }
+                t.hot.tokenStart = i
+                if t.tokenStart >= 0 { t.endToken(at) } else { t.hot.endToken() }
             } else if kind == 4 {
-                s.junk = true
+                t.hot.junk = true
             } else if kind == 5 {
-                s.evidence.foreignLetters &+= 1
+                t.hot.evidence.foreignLetters &+= 1
             }
         }
-        if s.wordLength > 0 {
-            endWord(&s, &odds, &flags)
-            s.push(0x20, mask: mask, shift: shift)
+        if t.hot.wordLength > 0 {
+            t.endWord(shift: shift)
+            t.hot.push(0x20, mask: mask, shift: shift)
         }
-        if tokenStart >= 0 { endToken(&s, n, &count, &tokenStart, &odds, &flags, &hashtag) } else { s.endToken() }
-        b.count = count
-        return (s.total, s.evidence.letters)
+        if t.tokenStart >= 0 { t.endToken(n) } else { t.hot.endToken() }
+        b.count = t.count
+        return (t.hot.total, t.hot.evidence.letters)
     }
 
-    /// A run of at most 64 ASCII letters from `i`: one lookup per byte. Out of line, so that its
-    /// loop has the registers to itself (as `LanguageModel.scanWords`), with the shipped model's
-    /// shape as constants; `letterRunOfAnyShape` takes the others.
+    /// Plain words from the ASCII letter at `i`: runs of ASCII letters with their Latin-1
+    /// letters (`C3 xx`), each word ended by a space or by `,` `.` `?` `!` before a space or at
+    /// the end, each recorded as its token; stops before any other byte (the general loop takes
+    /// it), leaving `i` there. The same features, sums and tokens as the general loop (a letter
+    /// run is one lookup per byte, as in `LanguageModel.scanWords`). Out of line, so that its
+    /// loop has the registers to itself; this copy has the shipped model's shape as constants
+    /// (4-grams in 2^17 buckets, word features, classes en, es first) and isolated tokens,
+    /// `wordTokensOfAnyShape` takes the others.
     @inline(never)
-    static func letterRun(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState) {
-        letterRun(p, n, &i, &s, mask: 0xFFFF_FFFF, shift: 47)
+    static func wordTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState) {
+        wordTokens(p, n, &i, &t, mask: 0xFFFF_FFFF, shift: 47, shipped: true)
     }
 
     @inline(never)
-    static func letterRunOfAnyShape(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState) {
-        letterRun(p, n, &i, &s, mask: s.mask, shift: s.shift)
+    static func wordTokensOfAnyShape(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState) {
+        wordTokens(p, n, &i, &t, mask: t.hot.mask, shift: t.hot.shift, shipped: false)
     }
+
+    /// `shipped`: the caller checked `TokenScanState.hasShippedShape`.
+    @inline(__always)
+    static func wordTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState,
+                           mask: UInt64, shift: UInt64, shipped: Bool) {
+        // The loop's state in locals, written back at the end: as fields of `t`, each went
+        // back to memory at every token (the column stores might have aliased it).
+        let table = t.hot.table, columns = t.columns
+        let tableBase = t.tableBase, tableShift = t.tableShift
+        let wordFeatures = shipped || t.hot.wordFeatures, isolate = shipped || t.isolate
+        let standardClasses = shipped || (t.english == 0 && t.spanish == 1)
+        let m = FeatureExtractor.multiplier
+        var reg = t.hot.reg, lanes = t.hot.lanes, pending = t.hot.pending
+        var wordLength = t.hot.wordLength, tokenLetters = t.hot.tokenLetters
+        var even = t.hot.even, odd = t.hot.odd, letters = t.hot.evidence.letters
+        var count = t.count, tokenStart = t.tokenStart, odds = t.odds, flags = t.flags
+        var afterSpace = t.hot.tokenStart
+        defer {
+            t.hot.reg = reg
+            t.hot.lanes = lanes
+            t.hot.pending = pending
+            t.hot.wordLength = wordLength
+            t.hot.tokenLetters = tokenLetters
+            t.hot.even = even
+            t.hot.odd = odd
+            t.hot.evidence.letters = letters
+            t.hot.tokenStart = afterSpace
+            t.count = count
+            t.tokenStart = tokenStart
+            t.odds = odds
+            t.flags = flags
+        }
+        var j = i
+        var folded = p[j] | 0x20
+        while true {
+            if tokenStart < 0 {
+                tokenStart = j
+                if p[j] < 0x61 { flags = 2 }
+                if isolate { reg = FeatureExtractor.allSpaces }
+            }
+            // A run of at most 64 ASCII letters: one lookup per byte (a longer word takes
+            // another run; `pending` counts the rows, spilled before the Int16 lanes could fill).
+            if pending > 128 {
+                let words = unsafeBitCast(lanes, to: SIMD4<Int32>.self)
+                t.hot.tokenEven &+= (words &<< 16) &>> 16
+                t.hot.tokenOdd &+= words &>> 16
+                t.hot.spilled = true
+                lanes = SIMD8(repeating: 0)
+                pending = 0
+            }
+            let start = j
+            let end = min(n, j &+ 64)
+            repeat {
+                reg = (reg &<< 8) | UInt64(folded)
+                lanes &+= table[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
+                j &+= 1
+                if j == end { break }
+                folded = p[j] | 0x20
+            } while folded &- 0x61 < 26
+            pending &+= j &- start
+            wordLength &+= j &- start
+            guard j < n else { break }
+            var b = p[j]
+            folded = b | 0x20
+            if folded &- 0x61 < 26 { continue }  // a word of more than 64 letters
+            if b == 0xC3 {
+                // A Latin-1 letter inside the word, as `FeatureExtractor.decode` reads it.
+                guard j &+ 1 < n else { break }
+                let c = p[j &+ 1]
+                guard c & 0xC0 == 0x80, c != 0x97, c != 0xB7 else { break }
+                reg = (reg &<< 8) | UInt64(c < 0x9F ? c | 0x20 : c)
+                lanes &+= table[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
+                wordLength &+= 1
+                pending &+= 1
+                j &+= 2
+                guard j < n else { break }
+                b = p[j]
+                folded = b | 0x20
+                if folded &- 0x61 < 26 { continue }
+            }
+            // The token's end: this space, or the space or text end after a mark.
+            let tokenEnd: Int
+            if b == 0x20 {
+                tokenEnd = j
+            } else {
+                let marks: UInt64 = (1 << 0x21) | (1 << 0x2C) | (1 << 0x2E) | (1 << 0x3F)
+                guard b < 64, (marks &>> UInt64(b)) & 1 != 0, b != 0x2E || j != afterSpace &+ 3 else { break }
+                if j &+ 1 == n {
+                    tokenEnd = n
+                } else {
+                    guard p[j &+ 1] == 0x20 else { break }
+                    tokenEnd = j &+ 1
+                }
+            }
+            // The word's end: its word-list odds, its word feature, the end space.
+            let key = SpanTable.wordKey(reg, wordLength)
+            let (index, fingerprint) = SpanTable.bucket(ofKey: key, shift: tableShift)
+            let entry = (tableBase + 2 &* index).loadUnaligned(as: UInt16.self)
+            if UInt8(truncatingIfNeeded: entry &>> 8) == fingerprint {
+                odds &+= Int32(Int8(truncatingIfNeeded: entry))
+                flags |= 1
+            }
+            if wordFeatures {
+                lanes &+= table[Int(truncatingIfNeeded: ((key ^ FeatureExtractor.wordSalt) &* m) &>> shift)]
+            }
+            tokenLetters &+= wordLength
+            wordLength = 0
+            reg = (reg &<< 8) | 0x20
+            lanes &+= table[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
+            // The token's end (`TokenScanState.endToken` with the state in locals).
+            let words = unsafeBitCast(lanes, to: SIMD4<Int32>.self)
+            var tokenEven = (words &<< 16) &>> 16, tokenOdd = words &>> 16
+            let spilled = t.hot.spilled
+            if spilled {
+                tokenEven &+= t.hot.tokenEven
+                tokenOdd &+= t.hot.tokenOdd
+                t.hot.tokenEven = SIMD4(repeating: 0)
+                t.hot.tokenOdd = SIMD4(repeating: 0)
+                t.hot.spilled = false
+            }
+            let e: Int32, o: Int32
+            if standardClasses {
+                (e, o) = (tokenEven[0], tokenOdd[0])
+            } else {
+                let total = SIMD8(tokenEven[0], tokenOdd[0], tokenEven[1], tokenOdd[1], tokenEven[2], tokenOdd[2], tokenEven[3], tokenOdd[3])
+                (e, o) = (total[t.english], total[t.spanish])
+            }
+            let junk = t.hot.junk
+            columns.start[count] = tokenStart
+            columns.end[count] = tokenEnd
+            columns.letters[count] = junk ? 0 : Int32(truncatingIfNeeded: tokenLetters)
+            columns.ngram[count] = e &- o
+            columns.odds[count] = odds
+            columns.flags[count] = flags
+            count &+= 1
+            if !junk && !t.hashtag {
+                even &+= tokenEven
+                odd &+= tokenOdd
+                letters &+= tokenLetters
+            }
+            t.hot.junk = false
+            t.hashtag = false
+            lanes = SIMD8(repeating: 0)
+            pending = 0
+            tokenLetters = 0
+            tokenStart = -1
+            odds = 0
+            flags = 0
+            if tokenEnd == n {
+                j = n
+                break
+            }
+            j = tokenEnd &+ 1
+            afterSpace = j
+            guard j < n else { break }
+            folded = p[j] | 0x20
+            guard folded &- 0x61 < 26 else { break }
+        }
+        i = j
+    }
+}
+
+/// Where the scan writes each token's columns (`SpanBuffers`' pointers, taken once per text).
+struct TokenColumns {
+    let start: UnsafeMutablePointer<Int>
+    let end: UnsafeMutablePointer<Int>
+    let letters: UnsafeMutablePointer<Int32>
+    let ngram: UnsafeMutablePointer<Int32>
+    let odds: UnsafeMutablePointer<Int32>
+    let flags: UnsafeMutablePointer<UInt8>
 
     @inline(__always)
-    static func letterRun(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ s: inout HotLoopState, mask: UInt64, shift: UInt64) {
-        if s.pending > 128 { s.spill() }
-        var j = i
-        let end = min(n, j &+ 64)
-        var folded = p[j] | 0x20
-        repeat {
-            s.push(UInt64(folded), mask: mask, shift: shift)
-            j &+= 1
-            if j == end { break }
-            folded = p[j] | 0x20
-        } while folded &- 0x61 < 26
-        s.pending &+= j &- i
-        s.wordLength &+= j &- i
-        i = j
+    init(_ b: SpanBuffers) {
+        (start, end, letters, ngram, odds, flags) = (b.start, b.end, b.letters, b.ngram, b.odds, b.flags)
+    }
+}
+
+/// The span scan's state: the classifier's loop state plus the current token's word-list odds
+/// and flags, and where its columns go.
+struct TokenScanState {
+    var hot: HotLoopState
+    let columns: TokenColumns
+    /// True: each token starts from an all-space register (see `LanguageSpanDetector.isolateTokens`).
+    let isolate: Bool
+    let english: Int
+    let spanish: Int
+    let tableBase: UnsafeRawPointer
+    let tableShift: UInt64
+    var count = 0
+    /// The current token's first byte (-1 between tokens).
+    var tokenStart = -1
+    var odds: Int32 = 0
+    var flags: UInt8 = 0
+    var hashtag = false
+
+    /// Word features on, classes en and es first, isolated tokens: what `wordTokens` takes
+    /// as constants (with the n-gram mask and shift).
+    var hasShippedShape: Bool { hot.wordFeatures && english == 0 && spanish == 1 && isolate }
+
+    @inline(__always)
+    init(hot: HotLoopState, columns: TokenColumns, isolate: Bool, english: Int, spanish: Int, tableBase: UnsafeRawPointer, tableShift: UInt64) {
+        self.hot = hot
+        self.columns = columns
+        self.isolate = isolate
+        self.english = english
+        self.spanish = spanish
+        self.tableBase = tableBase
+        self.tableShift = tableShift
+    }
+
+    /// The word that just ended: its word-list odds, then the classifier's word feature.
+    @inline(__always)
+    mutating func endWord(shift: UInt64) {
+        let key = SpanTable.wordKey(hot.reg, hot.wordLength)
+        let (index, fingerprint) = SpanTable.bucket(ofKey: key, shift: tableShift)
+        let entry = (tableBase + 2 &* index).loadUnaligned(as: UInt16.self)
+        if UInt8(truncatingIfNeeded: entry &>> 8) == fingerprint {
+            odds &+= Int32(Int8(truncatingIfNeeded: entry))
+            flags |= 1
+        }
+        hot.endWord(shift: shift)
+    }
+
+    /// Records the token that ends at byte `end` and starts the next.
+    @inline(__always)
+    mutating func endToken(_ end: Int) {
+        var (even, odd) = hot.widenedLanes
+        if hot.spilled { even &+= hot.tokenEven; odd &+= hot.tokenOdd }
+        // The shipped model's classes start en, es: lanes 0 of the even and odd halves.
+        let e: Int32, o: Int32
+        if english == 0 && spanish == 1 {
+            (e, o) = (even[0], odd[0])
+        } else {
+            let total = SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
+            (e, o) = (total[english], total[spanish])
+        }
+        columns.start[count] = tokenStart
+        columns.end[count] = end
+        columns.letters[count] = hot.junk ? 0 : Int32(truncatingIfNeeded: hot.tokenLetters)
+        columns.ngram[count] = e &- o
+        columns.odds[count] = odds
+        columns.flags[count] = flags
+        count &+= 1
+        if hashtag { hot.junk = true }
+        hot.endToken()
+        hashtag = false
+        tokenStart = -1
+        odds = 0
+        flags = 0
     }
 }
