@@ -56,9 +56,6 @@ public struct SpanScratch: Sendable {
     /// The spans of the last text passed to `LanguageSpanDetector.detect(_:into:)`.
     public internal(set) var spans: [LanguageSpan] = []
     var buffers = SpanBuffers()
-    /// The whole text's class scores and letters (each token scored alone: see `scan`).
-    var sentenceScores = SIMD8<Int32>(repeating: 0)
-    var sentenceLetters = 0
 
     public init() { spans.reserveCapacity(16) }
 

@@ -63,29 +63,31 @@ public struct LanguageSpanDetector: Sendable {
             b.flags[k] = (t.listed ? 1 : 0) | (t.capitalised ? 2 : 0)
         }
         b.count = tokens.count
+        weigh(parameters, b)
         decode(parameters, b)
         var evidence = [Float?](repeating: nil, count: tokens.count)
         for e in 0..<b.evidenceCount { evidence[Int(b.evidenceIndex[e])] = b.evidence[e] }
         return (0..<tokens.count).map { (SpanBuffers.language(b.label[$0]), evidence[$0]) }
     }
 
-    /// Labels every token: evidence (see `SpanParameters`), context, Viterbi.
-    static func decode(_ q: SpanParameters, _ b: SpanBuffers) {
-        let n = b.count
-        let wordScale = q.wordWeight * 2.302_585 / SpanTable.oddsPerLog10, ngramScale = q.ngramWeight * 0.125
+    /// The evidence of every token with letters, from its columns (as the scan records it:
+    /// `TokenColumns.record`), and every label 0.
+    static func weigh(_ q: SpanParameters, _ b: SpanBuffers) {
+        let weights = EvidenceWeights(q)
         var m = 0
-        for k in 0..<n {
+        for k in 0..<b.count {
             b.label[k] = 0
-            let letters = b.letters[k]
-            guard letters > 0 else { continue }
-            var x = ngramScale * Float(b.ngram[k]) + wordScale * Float(b.odds[k]) - q.spanishPrior
-            x = min(q.evidenceCap, max(-q.evidenceCap, x))
-            if b.flags[k] == 2, m > 0 { x *= q.capitalisedWeight }  // capitalised, unlisted, not first: a name
+            guard b.letters[k] > 0 else { continue }
             b.evidenceIndex[m] = Int32(truncatingIfNeeded: k)
-            b.evidence[m] = x
+            b.evidence[m] = weights.evidence(ngram: b.ngram[k], odds: b.odds[k], flags: b.flags[k], first: m == 0)
             m &+= 1
         }
         b.evidenceCount = m
+    }
+
+    /// Labels every evidence token (English 1, Spanish 2; the others stay 0): context, Viterbi.
+    static func decode(_ q: SpanParameters, _ b: SpanBuffers) {
+        let m = b.evidenceCount
         guard m > 0 else { return }
         let evidence = b.evidence, smoothed = b.smoothed, back = b.back
         if q.contextWeight == 0 {
@@ -206,6 +208,34 @@ public struct LanguageSpanDetector: Sendable {
             k &+= 1
         }
         return c
+    }
+}
+
+/// A token's evidence from its scan (see `SpanParameters`): the same operations in the same
+/// order wherever it is computed, so the same bits.
+struct EvidenceWeights {
+    let ngramScale: Float
+    let wordScale: Float
+    let spanishPrior: Float
+    let cap: Float
+    let capitalisedWeight: Float
+
+    @inline(__always)
+    init(_ q: SpanParameters) {
+        wordScale = q.wordWeight * 2.302_585 / SpanTable.oddsPerLog10
+        ngramScale = q.ngramWeight * 0.125
+        spanishPrior = q.spanishPrior
+        cap = q.evidenceCap
+        capitalisedWeight = q.capitalisedWeight
+    }
+
+    /// `first`: no token before it in the text had letters.
+    @inline(__always)
+    func evidence(ngram: Int32, odds: Int32, flags: UInt8, first: Bool) -> Float {
+        var x = ngramScale * Float(ngram) + wordScale * Float(odds) - spanishPrior
+        x = min(cap, max(-cap, x))
+        if flags == 2, !first { x *= capitalisedWeight }  // capitalised, unlisted, not first: a name
+        return x
     }
 }
 

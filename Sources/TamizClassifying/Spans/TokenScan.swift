@@ -5,39 +5,37 @@
 /// first n-grams took that word's language and hid switches. Context comes back, symmetric, in
 /// `decode`.
 extension LanguageSpanDetector {
-    /// Fills `buffers` with the tokens of `text` (a text of n bytes has at most n/2 + 1 tokens).
+    /// Fills `buffers` with the tokens of `text` and their evidence (a text of n bytes has at
+    /// most n/2 + 1 tokens).
     func scan(_ text: UnsafeBufferPointer<UInt8>, into scratch: inout SpanScratch) {
-        let model = classifier.model
         let b = scratch.buffers
         b.count = 0
-        guard let p = text.baseAddress, text.count > 0 else {
-            scratch.sentenceScores = model.bias
-            scratch.sentenceLetters = 0
-            return
-        }
+        b.evidenceCount = 0
+        guard let p = text.baseAddress, text.count > 0 else { return }
         b.reserve(text.count / 2 + 2)
-        let (total, letters) = withExtendedLifetime(model.storage) {
+        let model = classifier.model
+        withExtendedLifetime(model.storage) {
             withExtendedLifetime(table.storage) {
-                model.extractor.mask == 0xFFFF_FFFF && model.extractor.shift == 47
-                    ? Self.scanTokens(p, text.count, model, table, b, isolate: isolateTokens, mask: 0xFFFF_FFFF, shift: 47)
-                    : Self.scanTokens(p, text.count, model, table, b, isolate: isolateTokens, mask: model.extractor.mask, shift: model.extractor.shift)
+                if model.extractor.mask == 0xFFFF_FFFF && model.extractor.shift == 47 {
+                    Self.scanTokens(p, text.count, model, table, parameters, b, isolate: isolateTokens, mask: 0xFFFF_FFFF, shift: 47)
+                } else {
+                    Self.scanTokens(p, text.count, model, table, parameters, b, isolate: isolateTokens, mask: model.extractor.mask, shift: model.extractor.shift)
+                }
             }
         }
-        scratch.sentenceScores = total &+ model.bias
-        scratch.sentenceLetters = letters
     }
 
     /// The loop, with the model's n-gram mask and bucket shift as arguments (constants for the
     /// shipped shape, as in `LanguageModel.scanWords`). Runs of plain words (`wordTokens`) go
     /// out of line; this loop takes every other byte.
     @inline(__always)
-    static func scanTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ model: LanguageModel, _ table: SpanTable, _ b: SpanBuffers,
-                           isolate: Bool, mask: UInt64, shift: UInt64) -> (SIMD8<Int32>, Int) {
+    static func scanTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ model: LanguageModel, _ table: SpanTable, _ q: SpanParameters,
+                           _ b: SpanBuffers, isolate: Bool, mask: UInt64, shift: UInt64) {
         var t = TokenScanState(
             hot: HotLoopState(table: model.wideTable, extractor: model.extractor, bias: model.bias,
                               temperature: model.temperature, temperatureSlope: model.temperatureSlope),
             columns: TokenColumns(b), isolate: isolate, english: model.englishClass, spanish: model.spanishClass,
-            tableBase: table.storage.base + SpanTable.headerSize, tableShift: table.shift)
+            tableBase: table.storage.base + SpanTable.headerSize, tableShift: table.shift, weights: EvidenceWeights(q))
         let shippedShape = mask == 0xFFFF_FFFF && shift == 47 && t.hasShippedShape
         var i = 0
 
@@ -106,7 +104,7 @@ extension LanguageSpanDetector {
         }
         if t.tokenStart >= 0 { t.endToken(n) } else { t.hot.endToken() }
         b.count = t.count
-        return (t.hot.total, t.hot.evidence.letters)
+        b.evidenceCount = t.evidenceCount
     }
 
     /// Plain words from the ASCII letter at `i`: runs of ASCII letters with their Latin-1
@@ -137,11 +135,11 @@ extension LanguageSpanDetector {
         let tableBase = t.tableBase, tableShift = t.tableShift
         let wordFeatures = shipped || t.hot.wordFeatures, isolate = shipped || t.isolate
         let standardClasses = shipped || (t.english == 0 && t.spanish == 1)
+        let weights = t.weights
         let m = FeatureExtractor.multiplier
         var reg = t.hot.reg, lanes = t.hot.lanes, pending = t.hot.pending
         var wordLength = t.hot.wordLength, tokenLetters = t.hot.tokenLetters
-        var even = t.hot.even, odd = t.hot.odd, letters = t.hot.evidence.letters
-        var count = t.count, tokenStart = t.tokenStart, odds = t.odds, flags = t.flags
+        var count = t.count, evidenceCount = t.evidenceCount, tokenStart = t.tokenStart, odds = t.odds, flags = t.flags
         var afterSpace = t.hot.tokenStart
         defer {
             t.hot.reg = reg
@@ -149,11 +147,9 @@ extension LanguageSpanDetector {
             t.hot.pending = pending
             t.hot.wordLength = wordLength
             t.hot.tokenLetters = tokenLetters
-            t.hot.even = even
-            t.hot.odd = odd
-            t.hot.evidence.letters = letters
             t.hot.tokenStart = afterSpace
             t.count = count
+            t.evidenceCount = evidenceCount
             t.tokenStart = tokenStart
             t.odds = odds
             t.flags = flags
@@ -253,19 +249,11 @@ extension LanguageSpanDetector {
                 let total = SIMD8(tokenEven[0], tokenOdd[0], tokenEven[1], tokenOdd[1], tokenEven[2], tokenOdd[2], tokenEven[3], tokenOdd[3])
                 (e, o) = (total[t.english], total[t.spanish])
             }
-            let junk = t.hot.junk
-            columns.start[count] = tokenStart
-            columns.end[count] = tokenEnd
-            columns.letters[count] = junk ? 0 : Int32(truncatingIfNeeded: tokenLetters)
-            columns.ngram[count] = e &- o
-            columns.odds[count] = odds
-            columns.flags[count] = flags
+            // (The text's own sums, which the classifier keeps, are not needed here.)
+            let letters = t.hot.junk ? 0 : Int32(truncatingIfNeeded: tokenLetters)
+            columns.record(count, start: tokenStart, end: tokenEnd, letters: letters, ngram: e &- o, odds: odds, flags: flags,
+                           weights, evidenceCount: &evidenceCount)
             count &+= 1
-            if !junk && !t.hashtag {
-                even &+= tokenEven
-                odd &+= tokenOdd
-                letters &+= tokenLetters
-            }
             t.hot.junk = false
             t.hashtag = false
             lanes = SIMD8(repeating: 0)
@@ -296,10 +284,33 @@ struct TokenColumns {
     let ngram: UnsafeMutablePointer<Int32>
     let odds: UnsafeMutablePointer<Int32>
     let flags: UnsafeMutablePointer<UInt8>
+    let label: UnsafeMutablePointer<UInt8>
+    let evidenceIndex: UnsafeMutablePointer<Int32>
+    let evidence: UnsafeMutablePointer<Float>
 
     @inline(__always)
     init(_ b: SpanBuffers) {
         (start, end, letters, ngram, odds, flags) = (b.start, b.end, b.letters, b.ngram, b.odds, b.flags)
+        (label, evidenceIndex, evidence) = (b.label, b.evidenceIndex, b.evidence)
+    }
+
+    /// Writes token `k`'s columns and, if it has letters, its evidence (weighed here rather
+    /// than in a pass of its own over the columns: `LanguageSpanDetector.weigh`).
+    @inline(__always)
+    func record(_ k: Int, start: Int, end: Int, letters: Int32, ngram: Int32, odds: Int32, flags: UInt8,
+                _ weights: EvidenceWeights, evidenceCount: inout Int) {
+        self.start[k] = start
+        self.end[k] = end
+        self.letters[k] = letters
+        self.ngram[k] = ngram
+        self.odds[k] = odds
+        self.flags[k] = flags
+        label[k] = 0
+        if letters > 0 {
+            evidenceIndex[evidenceCount] = Int32(truncatingIfNeeded: k)
+            evidence[evidenceCount] = weights.evidence(ngram: ngram, odds: odds, flags: flags, first: evidenceCount == 0)
+            evidenceCount &+= 1
+        }
     }
 }
 
@@ -314,7 +325,9 @@ struct TokenScanState {
     let spanish: Int
     let tableBase: UnsafeRawPointer
     let tableShift: UInt64
+    let weights: EvidenceWeights
     var count = 0
+    var evidenceCount = 0
     /// The current token's first byte (-1 between tokens).
     var tokenStart = -1
     var odds: Int32 = 0
@@ -326,7 +339,9 @@ struct TokenScanState {
     var hasShippedShape: Bool { hot.wordFeatures && english == 0 && spanish == 1 && isolate }
 
     @inline(__always)
-    init(hot: HotLoopState, columns: TokenColumns, isolate: Bool, english: Int, spanish: Int, tableBase: UnsafeRawPointer, tableShift: UInt64) {
+    init(hot: HotLoopState, columns: TokenColumns, isolate: Bool, english: Int, spanish: Int, tableBase: UnsafeRawPointer,
+         tableShift: UInt64, weights: EvidenceWeights) {
+        self.weights = weights
         self.hot = hot
         self.columns = columns
         self.isolate = isolate
@@ -362,12 +377,8 @@ struct TokenScanState {
             let total = SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
             (e, o) = (total[english], total[spanish])
         }
-        columns.start[count] = tokenStart
-        columns.end[count] = end
-        columns.letters[count] = hot.junk ? 0 : Int32(truncatingIfNeeded: hot.tokenLetters)
-        columns.ngram[count] = e &- o
-        columns.odds[count] = odds
-        columns.flags[count] = flags
+        columns.record(count, start: tokenStart, end: end, letters: hot.junk ? 0 : Int32(truncatingIfNeeded: hot.tokenLetters),
+                       ngram: e &- o, odds: odds, flags: flags, weights, evidenceCount: &evidenceCount)
         count &+= 1
         if hashtag { hot.junk = true }
         hot.endToken()
