@@ -77,7 +77,7 @@ final class SpanBuffers: @unchecked Sendable {
     var odds = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     /// Bit 0: a word of the token is in the span table; bit 1: it starts upper case.
     var flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-    /// Per token: 0 und, 1 English, 2 Spanish.
+    /// Per token: 0 und, 1 English, 2 Spanish (tooling only: `LanguageSpanDetector.labelTokens`).
     var label = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     /// Per evidence token (tokens with letters): its index, evidence, context evidence, back pointers.
     var evidenceCount = 0
@@ -85,6 +85,10 @@ final class SpanBuffers: @unchecked Sendable {
     var evidence = UnsafeMutablePointer<Float>.allocate(capacity: 1)
     var smoothed = UnsafeMutablePointer<Float>.allocate(capacity: 1)
     var back = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    /// The decoded runs of one language: each one's first evidence index, and the first one's language.
+    var runCount = 0
+    var runStart = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    var firstRunEnglish = false
 
     /// Room for `tokens` tokens (contents are not kept).
     func reserve(_ tokens: Int) {
@@ -102,12 +106,13 @@ final class SpanBuffers: @unchecked Sendable {
         evidence = .allocate(capacity: capacity)
         smoothed = .allocate(capacity: capacity)
         back = .allocate(capacity: capacity)
+        runStart = .allocate(capacity: capacity)
     }
 
     private func release() {
         start.deallocate(); end.deallocate(); letters.deallocate(); ngram.deallocate(); odds.deallocate()
         flags.deallocate(); label.deallocate(); evidenceIndex.deallocate(); evidence.deallocate()
-        smoothed.deallocate(); back.deallocate()
+        smoothed.deallocate(); back.deallocate(); runStart.deallocate()
     }
 
     deinit { release() }

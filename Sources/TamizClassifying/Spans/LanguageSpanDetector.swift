@@ -65,18 +65,18 @@ public struct LanguageSpanDetector: Sendable {
         b.count = tokens.count
         weigh(parameters, b)
         decode(parameters, b)
+        labelTokens(b)
         var evidence = [Float?](repeating: nil, count: tokens.count)
         for e in 0..<b.evidenceCount { evidence[Int(b.evidenceIndex[e])] = b.evidence[e] }
         return (0..<tokens.count).map { (SpanBuffers.language(b.label[$0]), evidence[$0]) }
     }
 
     /// The evidence of every token with letters, from its columns (as the scan records it:
-    /// `TokenColumns.record`), and every label 0.
+    /// `TokenColumns.record`).
     static func weigh(_ q: SpanParameters, _ b: SpanBuffers) {
         let weights = EvidenceWeights(q)
         var m = 0
         for k in 0..<b.count {
-            b.label[k] = 0
             guard b.letters[k] > 0 else { continue }
             b.evidenceIndex[m] = Int32(truncatingIfNeeded: k)
             b.evidence[m] = weights.evidence(ngram: b.ngram[k], odds: b.odds[k], flags: b.flags[k], first: m == 0)
@@ -85,14 +85,19 @@ public struct LanguageSpanDetector: Sendable {
         b.evidenceCount = m
     }
 
-    /// Labels every evidence token (English 1, Spanish 2; the others stay 0): context, Viterbi.
+    /// Decodes the evidence tokens' languages (context, Viterbi) as runs of one language:
+    /// `b.runStart` holds each run's first evidence index, in order, and `b.firstRunEnglish`
+    /// the first run's language (runs alternate: there are two states).
     static func decode(_ q: SpanParameters, _ b: SpanBuffers) {
         let m = b.evidenceCount
+        b.runCount = 0
         guard m > 0 else { return }
-        let evidence = b.evidence, smoothed = b.smoothed, back = b.back
+        let evidence = b.evidence, back = b.back
+        let smoothed: UnsafeMutablePointer<Float>
         if q.contextWeight == 0 {
-            smoothed.update(from: evidence, count: m)
+            smoothed = evidence
         } else {
+            smoothed = b.smoothed
             for k in 0..<m {
                 let left = k > 0 ? evidence[k - 1] : 0
                 let right = k + 1 < m ? evidence[k + 1] : 0
@@ -114,64 +119,74 @@ public struct LanguageSpanDetector: Sendable {
             en = newEn
             es = newEs
         }
+        // Back from the best end state; each switch ends a run (its start is stored from the
+        // end of `runStart` down, then moved to the front).
+        let runStart = b.runStart
         var english = en >= es
+        var runs = 0
         var k = m - 1
-        while true {
-            b.label[Int(b.evidenceIndex[k])] = english ? 1 : 2
-            if k == 0 { break }
-            if back[k] & (english ? 1 : 2) != 0 { english.toggle() }
-            k -= 1
+        while k > 0 {
+            if back[k] & (english ? 1 : 2) != 0 {
+                english.toggle()
+                runs &+= 1
+                runStart[m &- runs] = Int32(truncatingIfNeeded: k)
+            }
+            k &-= 1
+        }
+        runs &+= 1
+        runStart[m &- runs] = 0
+        if m != runs { for r in 0..<runs { runStart[r] = runStart[m &- runs &+ r] } }  // forward: the source is above
+        b.runCount = runs
+        b.firstRunEnglish = english
+    }
+
+    /// Tooling: each token's label from the decoded runs (0 und, 1 English, 2 Spanish) in `b.label`.
+    static func labelTokens(_ b: SpanBuffers) {
+        for k in 0..<b.count { b.label[k] = 0 }
+        var english = b.firstRunEnglish
+        for r in 0..<b.runCount {
+            let end = r + 1 < b.runCount ? Int(b.runStart[r + 1]) : b.evidenceCount
+            for e in Int(b.runStart[r])..<end { b.label[Int(b.evidenceIndex[e])] = english ? 1 : 2 }
+            english.toggle()
         }
     }
 
-    /// Groups labelled tokens into spans (tokens without evidence join the span around them, or
-    /// make an `und` span between two languages) and measures them in code points.
+    /// Makes the decoded runs spans: tokens without evidence join the span around them (the
+    /// first span takes those before it, the last those after it), or make an `und` span
+    /// between two languages; a text without evidence is one `und` span. Measures them in code
+    /// points. A span's confidence is from its evidence summed in order.
     static func makeSpans(_ utf8: UnsafeBufferPointer<UInt8>, _ q: SpanParameters, _ scratch: inout SpanScratch) {
         scratch.spans.removeAll(keepingCapacity: true)
         let b = scratch.buffers
-        var current: UInt8 = 0
-        var spanStart = 0, spanEnd = 0, letters = 0
-        var sum: Float = 0
-        var pendingStart = -1, pendingEnd = 0
-        var e = 0
-        for k in 0..<b.count {
-            let label = b.label[k]
-            if label == 0 {
-                if pendingStart < 0 { pendingStart = b.start[k] }
-                pendingEnd = b.end[k]
-                continue
-            }
-            let x = b.evidence[e]
-            e &+= 1
-            if label == current {
-                spanEnd = b.end[k]
-                pendingStart = -1
-            } else {
-                if current == 0 {
-                    spanStart = pendingStart >= 0 ? pendingStart : b.start[k]
-                } else {
-                    scratch.spans.append(span(current, sum, spanStart, spanEnd, letters, q))
-                    if pendingStart >= 0 {
-                        scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: pendingStart..<pendingEnd, scalars: 0..<0, letters: 0))
-                    }
-                    spanStart = b.start[k]
-                }
-                pendingStart = -1
-                current = label
-                spanEnd = b.end[k]
-                letters = 0
-                sum = 0
-            }
-            letters &+= Int(b.letters[k])
-            sum += x
-        }
-        if current == 0 {
-            if pendingStart >= 0 {
-                scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: pendingStart..<pendingEnd, scalars: 0..<0, letters: 0))
-            }
+        let n = b.count
+        guard n > 0 else { return }
+        let starts = b.start, ends = b.end, letters = b.letters, evidence = b.evidence, index = b.evidenceIndex
+        let runs = b.runCount, runStart = b.runStart, m = b.evidenceCount
+        if runs == 0 {
+            scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: starts[0]..<ends[n &- 1], scalars: 0..<0, letters: 0))
         } else {
-            if pendingStart >= 0 { spanEnd = pendingEnd }
-            scratch.spans.append(span(current, sum, spanStart, spanEnd, letters, q))
+            var english = b.firstRunEnglish
+            var first = 0  // the run's first evidence index
+            for r in 0..<runs {
+                let next = r &+ 1 < runs ? Int(runStart[r &+ 1]) : m
+                let firstToken = Int(index[first]), lastToken = Int(index[next &- 1])
+                var sum: Float = 0
+                for e in first..<next { sum += evidence[e] }
+                var count = 0
+                for k in firstToken...lastToken { count &+= Int(letters[k]) }
+                let start = r == 0 ? starts[0] : starts[firstToken]
+                let end = r &+ 1 == runs ? ends[n &- 1] : ends[lastToken]
+                scratch.spans.append(span(english ? 1 : 2, sum, start, end, count, q))
+                if r &+ 1 < runs {
+                    let nextToken = Int(index[next])
+                    if nextToken &- lastToken > 1 {
+                        scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: starts[lastToken &+ 1]..<ends[nextToken &- 1],
+                                                          scalars: 0..<0, letters: 0))
+                    }
+                }
+                english.toggle()
+                first = next
+            }
         }
         // Code points: one pass up to the last span's end.
         guard let p = utf8.baseAddress else { return }

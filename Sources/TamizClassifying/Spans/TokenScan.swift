@@ -284,14 +284,13 @@ struct TokenColumns {
     let ngram: UnsafeMutablePointer<Int32>
     let odds: UnsafeMutablePointer<Int32>
     let flags: UnsafeMutablePointer<UInt8>
-    let label: UnsafeMutablePointer<UInt8>
     let evidenceIndex: UnsafeMutablePointer<Int32>
     let evidence: UnsafeMutablePointer<Float>
 
     @inline(__always)
     init(_ b: SpanBuffers) {
         (start, end, letters, ngram, odds, flags) = (b.start, b.end, b.letters, b.ngram, b.odds, b.flags)
-        (label, evidenceIndex, evidence) = (b.label, b.evidenceIndex, b.evidence)
+        (evidenceIndex, evidence) = (b.evidenceIndex, b.evidence)
     }
 
     /// Writes token `k`'s columns and, if it has letters, its evidence (weighed here rather
@@ -305,7 +304,6 @@ struct TokenColumns {
         self.ngram[k] = ngram
         self.odds[k] = odds
         self.flags[k] = flags
-        label[k] = 0
         if letters > 0 {
             evidenceIndex[evidenceCount] = Int32(truncatingIfNeeded: k)
             evidence[evidenceCount] = weights.evidence(ngram: ngram, odds: odds, flags: flags, first: evidenceCount == 0)
