@@ -70,13 +70,8 @@ public struct SpanScratch: Sendable {
 final class SpanBuffers: @unchecked Sendable {
     private(set) var capacity = 0
     var count = 0
-    var start = UnsafeMutablePointer<Int>.allocate(capacity: 1)
-    var end = UnsafeMutablePointer<Int>.allocate(capacity: 1)
-    var letters = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-    var ngram = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-    var odds = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-    /// Bit 0: a word of the token is in the span table; bit 1: it starts upper case.
-    var flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    /// Per token, in one record (one pointer for the scan to keep, not six).
+    var tokens = UnsafeMutablePointer<TokenRecord>.allocate(capacity: 1)
     /// Per token: 0 und, 1 English, 2 Spanish (tooling only: `LanguageSpanDetector.labelTokens`).
     var label = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     /// Per evidence token (tokens with letters): its index, evidence, context evidence, back pointers.
@@ -90,17 +85,12 @@ final class SpanBuffers: @unchecked Sendable {
     var runStart = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     var firstRunEnglish = false
 
-    /// Room for `tokens` tokens (contents are not kept).
-    func reserve(_ tokens: Int) {
-        guard tokens > capacity else { return }
+    /// Room for `count` tokens (contents are not kept).
+    func reserve(_ count: Int) {
+        guard count > capacity else { return }
         release()
-        capacity = max(tokens, 2 * capacity, 64)
-        start = .allocate(capacity: capacity)
-        end = .allocate(capacity: capacity)
-        letters = .allocate(capacity: capacity)
-        ngram = .allocate(capacity: capacity)
-        odds = .allocate(capacity: capacity)
-        flags = .allocate(capacity: capacity)
+        capacity = max(count, 2 * capacity, 64)
+        tokens = .allocate(capacity: capacity)
         label = .allocate(capacity: capacity)
         evidenceIndex = .allocate(capacity: capacity)
         evidence = .allocate(capacity: capacity)
@@ -110,12 +100,26 @@ final class SpanBuffers: @unchecked Sendable {
     }
 
     private func release() {
-        start.deallocate(); end.deallocate(); letters.deallocate(); ngram.deallocate(); odds.deallocate()
-        flags.deallocate(); label.deallocate(); evidenceIndex.deallocate(); evidence.deallocate()
+        tokens.deallocate(); label.deallocate(); evidenceIndex.deallocate(); evidence.deallocate()
         smoothed.deallocate(); back.deallocate(); runStart.deallocate()
     }
 
     deinit { release() }
 
     static func language(_ code: UInt8) -> Language { code == 1 ? .english : code == 2 ? .spanish : .undetermined }
+}
+
+/// What the scan records for one token (`SpanToken` as the buffers hold it).
+struct TokenRecord {
+    /// Byte range in the text.
+    var start: Int
+    var end: Int
+    /// Letters outside junk tokens (0: no evidence).
+    var letters: Int32
+    /// English minus Spanish n-gram score.
+    var ngram: Int32
+    /// Summed word-list log-odds.
+    var odds: Int32
+    /// Bit 0: a word of the token is in the span table; bit 1: it starts upper case.
+    var flags: UInt8
 }

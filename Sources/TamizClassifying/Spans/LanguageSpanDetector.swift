@@ -43,8 +43,9 @@ public struct LanguageSpanDetector: Sendable {
         scan(utf8, into: &scratch)
         let b = scratch.buffers
         return (0..<b.count).map { k in
-            SpanToken(start: b.start[k], end: b.end[k], letters: Int(b.letters[k]), ngram: b.ngram[k], odds: b.odds[k],
-                      listed: b.flags[k] & 1 != 0, capitalised: b.flags[k] & 2 != 0)
+            let r = b.tokens[k]
+            return SpanToken(start: r.start, end: r.end, letters: Int(r.letters), ngram: r.ngram, odds: r.odds,
+                             listed: r.flags & 1 != 0, capitalised: r.flags & 2 != 0)
         }
     }
 
@@ -55,12 +56,8 @@ public struct LanguageSpanDetector: Sendable {
         let b = scratch.buffers
         b.reserve(tokens.count)
         for (k, t) in tokens.enumerated() {
-            b.start[k] = t.start
-            b.end[k] = t.end
-            b.letters[k] = Int32(t.letters)
-            b.ngram[k] = t.ngram
-            b.odds[k] = t.odds
-            b.flags[k] = (t.listed ? 1 : 0) | (t.capitalised ? 2 : 0)
+            b.tokens[k] = TokenRecord(start: t.start, end: t.end, letters: Int32(t.letters), ngram: t.ngram, odds: t.odds,
+                                      flags: (t.listed ? 1 : 0) | (t.capitalised ? 2 : 0))
         }
         b.count = tokens.count
         weigh(parameters, b)
@@ -77,9 +74,10 @@ public struct LanguageSpanDetector: Sendable {
         let weights = EvidenceWeights(q)
         var m = 0
         for k in 0..<b.count {
-            guard b.letters[k] > 0 else { continue }
+            let r = b.tokens[k]
+            guard r.letters > 0 else { continue }
             b.evidenceIndex[m] = Int32(truncatingIfNeeded: k)
-            b.evidence[m] = weights.evidence(ngram: b.ngram[k], odds: b.odds[k], flags: b.flags[k], first: m == 0)
+            b.evidence[m] = weights.evidence(ngram: r.ngram, odds: r.odds, flags: r.flags, first: m == 0)
             m &+= 1
         }
         b.evidenceCount = m
@@ -160,10 +158,10 @@ public struct LanguageSpanDetector: Sendable {
         let b = scratch.buffers
         let n = b.count
         guard n > 0 else { return }
-        let starts = b.start, ends = b.end, letters = b.letters, evidence = b.evidence, index = b.evidenceIndex
+        let tokens = b.tokens, evidence = b.evidence, index = b.evidenceIndex
         let runs = b.runCount, runStart = b.runStart, m = b.evidenceCount
         if runs == 0 {
-            scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: starts[0]..<ends[n &- 1], scalars: 0..<0, letters: 0))
+            scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: tokens[0].start..<tokens[n &- 1].end, scalars: 0..<0, letters: 0))
         } else {
             var english = b.firstRunEnglish
             var first = 0  // the run's first evidence index
@@ -173,14 +171,14 @@ public struct LanguageSpanDetector: Sendable {
                 var sum: Float = 0
                 for e in first..<next { sum += evidence[e] }
                 var count = 0
-                for k in firstToken...lastToken { count &+= Int(letters[k]) }
-                let start = r == 0 ? starts[0] : starts[firstToken]
-                let end = r &+ 1 == runs ? ends[n &- 1] : ends[lastToken]
+                for k in firstToken...lastToken { count &+= Int(tokens[k].letters) }
+                let start = r == 0 ? tokens[0].start : tokens[firstToken].start
+                let end = r &+ 1 == runs ? tokens[n &- 1].end : tokens[lastToken].end
                 scratch.spans.append(span(english ? 1 : 2, sum, start, end, count, q))
                 if r &+ 1 < runs {
                     let nextToken = Int(index[next])
                     if nextToken &- lastToken > 1 {
-                        scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: starts[lastToken &+ 1]..<ends[nextToken &- 1],
+                        scratch.spans.append(LanguageSpan(language: .undetermined, confidence: 1, bytes: tokens[lastToken &+ 1].start..<tokens[nextToken &- 1].end,
                                                           scalars: 0..<0, letters: 0))
                     }
                 }

@@ -276,21 +276,15 @@ extension LanguageSpanDetector {
     }
 }
 
-/// Where the scan writes each token's columns (`SpanBuffers`' pointers, taken once per text).
+/// Where the scan writes each token's record and evidence (`SpanBuffers`' pointers, taken once per text).
 struct TokenColumns {
-    let start: UnsafeMutablePointer<Int>
-    let end: UnsafeMutablePointer<Int>
-    let letters: UnsafeMutablePointer<Int32>
-    let ngram: UnsafeMutablePointer<Int32>
-    let odds: UnsafeMutablePointer<Int32>
-    let flags: UnsafeMutablePointer<UInt8>
+    let tokens: UnsafeMutablePointer<TokenRecord>
     let evidenceIndex: UnsafeMutablePointer<Int32>
     let evidence: UnsafeMutablePointer<Float>
 
     @inline(__always)
     init(_ b: SpanBuffers) {
-        (start, end, letters, ngram, odds, flags) = (b.start, b.end, b.letters, b.ngram, b.odds, b.flags)
-        (evidenceIndex, evidence) = (b.evidenceIndex, b.evidence)
+        (tokens, evidenceIndex, evidence) = (b.tokens, b.evidenceIndex, b.evidence)
     }
 
     /// Writes token `k`'s columns and, if it has letters, its evidence (weighed here rather
@@ -298,12 +292,7 @@ struct TokenColumns {
     @inline(__always)
     func record(_ k: Int, start: Int, end: Int, letters: Int32, ngram: Int32, odds: Int32, flags: UInt8,
                 _ weights: EvidenceWeights, evidenceCount: inout Int) {
-        self.start[k] = start
-        self.end[k] = end
-        self.letters[k] = letters
-        self.ngram[k] = ngram
-        self.odds[k] = odds
-        self.flags[k] = flags
+        tokens[k] = TokenRecord(start: start, end: end, letters: letters, ngram: ngram, odds: odds, flags: flags)
         if letters > 0 {
             evidenceIndex[evidenceCount] = Int32(truncatingIfNeeded: k)
             evidence[evidenceCount] = weights.evidence(ngram: ngram, odds: odds, flags: flags, first: evidenceCount == 0)
