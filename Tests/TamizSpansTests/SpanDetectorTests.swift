@@ -22,6 +22,36 @@ import TamizClassifying
         #expect(spanTexts(spanish).map(\.0) == [.spanish])
     }
 
+    /// The scan scores each token as if it were classified alone (its own n-grams, from an
+    /// all-space register), through its own loop for runs of plain words: the classifier's
+    /// sums for the token by itself are the oracle, for words longer than the 64-letter runs,
+    /// Latin-1 letters at a run's edge, capitals, and ends after `,` `.` `?` `!`.
+    @Test func eachTokenScoresAsTheClassifierScoresItAlone() {
+        let model = detector.classifier.model
+        let en = model.classCodes.firstIndex(of: "en")!, es = model.classCodes.firstIndex(of: "es")!
+        func difference(_ text: String) -> (Int32, Int) {
+            var text = text
+            let (scores, letters, _) = text.withUTF8 { model.classScores($0) }
+            return (scores[en] &- scores[es], letters)
+        }
+        let (bias, _) = difference("")
+        let words = [
+            "Mañana", "señoríos", "ÁRBOL", "año.", "¿qué?", "hola,", "niñoñoño", "what!", "is", "don't",
+            String(repeating: "ab", count: 40), String(repeating: "n", count: 64) + "ñ" + "os",
+            String(repeating: "é", count: 70) + "s", "Straße", "e.g.", "www.example", "twenty-one", "x2y",
+        ]
+        let sentence = words.joined(separator: " ") + " final."
+        let bytes = Array(sentence.utf8)
+        let tokens = bytes.withUnsafeBufferPointer { detector.tokens($0) }
+        #expect(tokens.count == words.count + 1)
+        for token in tokens where token.letters > 0 {
+            let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+            let (alone, letters) = difference(text)
+            #expect(token.ngram == alone &- bias, "\(text)")
+            #expect(token.letters == letters, "\(text)")
+        }
+    }
+
     @Test func anAmbiguousWordDoesNotFlipASpan() {
         // `no`, `me` and `a` are words of both languages.
         #expect(spanTexts("no me digas que ya te vas a ir tan temprano").map(\.0) == [.spanish])
