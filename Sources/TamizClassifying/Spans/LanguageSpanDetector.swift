@@ -207,13 +207,17 @@ public struct LanguageSpanDetector: Sendable {
 
     /// Code points in `count` bytes (bytes that are not UTF-8 continuation bytes `10xxxxxx`),
     /// eight bytes at a time. The filter counts its span and attribute offsets with it too.
+    /// The continuation bytes of a word are summed by one multiply (each byte 0 or 1, so the
+    /// top byte of the product is their count), not a bit count: the build targets x86-64
+    /// without POPCNT, where `nonzeroBitCount` is a software loop.
     @inline(__always)
     package static func scalarCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
         var c = count
         var k = 0
         while k &+ 8 <= count {
             let w = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
-            c &-= (w & ~(w &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            let continuation = (w & ~(w &<< 1) & 0x8080_8080_8080_8080) &>> 7
+            c &-= Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) &>> 56)
             k &+= 8
         }
         while k < count {
