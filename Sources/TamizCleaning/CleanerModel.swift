@@ -101,11 +101,7 @@ package enum CleanerModel {
     /// 1 English, 2 Spanish, 0 when the function words do not clearly say.
     @inline(__always)
     static func language(_ line: LineEvidence) -> Int {
-        if line.words < 5 { return 0 }
-        let english = line.englishStops, spanish = line.spanishStops
-        if english >= spanish + 2 && english * 2 > spanish * 5 { return 1 }
-        if spanish >= english + 2 && spanish * 2 > english * 5 { return 2 }
-        return 0
+        OtherLanguage.decisive(words: Int(line.words), englishStops: Int(line.englishStops), spanishStops: Int(line.spanishStops))
     }
 
     /// Writes the ``ownFeatureCount`` numbers of line `index` at `out`.
@@ -475,11 +471,12 @@ package enum CleanerModel {
         return result
     }
 
-    /// Keep (`true`) or drop every line of a document.
-    package static func keep(_ lines: UnsafeBufferPointer<LineEvidence>, weights: CleanerWeights) -> [Bool] {
-        finish(decodeLetterLines(contentLogits(lines, weights: weights), evidence: lines, bias: weights.bias,
-                                 switchPenalty: weights.switchPenalty),
-               evidence: lines)
+    /// The run time's answer for every line of a document: `nil` to keep it, else why it goes
+    /// (stage two's log-odds, decoded over the letter lines, then ``verdicts(_:evidence:)``).
+    package static func verdicts(_ lines: UnsafeBufferPointer<LineEvidence>, weights: CleanerWeights) -> [DebrisReason?] {
+        let logits = contentLogits(lines, weights: weights)
+        let decisions = decodeLetterLines(logits, evidence: lines, bias: weights.bias, switchPenalty: weights.switchPenalty)
+        return verdicts(decisions, evidence: lines)
     }
 
     /// Decoded decisions after ``verdicts(_:evidence:)``: what the run time keeps.
@@ -502,23 +499,10 @@ package enum CleanerModel {
         for position in evidence.indices where !evidence[position].has(Flag.hasLetter) { kept[position] = false }
         var reasons = [DebrisReason?](repeating: nil, count: evidence.count)
 
-        // Prefix sums of kept words per clear language, then the minority-language prose.
-        var english = [Int](repeating: 0, count: evidence.count + 1)
-        var spanish = [Int](repeating: 0, count: evidence.count + 1)
-        for position in evidence.indices {
-            let line = evidence[position]
-            let language = kept[position] ? Self.language(line) : 0
-            english[position + 1] = english[position] + (language == 1 ? Int(line.words) : 0)
-            spanish[position + 1] = spanish[position] + (language == 2 ? Int(line.words) : 0)
-        }
-        for position in evidence.indices where kept[position] {
-            let language = Self.language(evidence[position])
-            guard language != 0 else { continue }
-            let low = max(0, position - 40), high = min(evidence.count, position + 41)
-            let englishWords = english[high] - english[low], spanishWords = spanish[high] - spanish[low]
-            let (own, other) = language == 1 ? (englishWords, spanishWords) : (spanishWords, englishWords)
-            if other >= 60 && own * 3 < other { reasons[position] = .otherLanguage }
-        }
+        let minority = OtherLanguage.minorityLines(
+            count: evidence.count, kept: { kept[$0] }, language: { language(evidence[$0]) },
+            words: { Int(evidence[$0].words) })
+        for position in minority { reasons[position] = .otherLanguage }
 
         var commentsHorizon = 0
         for position in evidence.indices {

@@ -102,17 +102,13 @@ public struct LineCleaner: Sendable {
     ///   - lines: byte ranges of the document's lines within `text`, without line terminators.
     ///   - text: the document's bytes (any bytes; invalid UTF-8 is tolerated).
     public func debris(ofLines lines: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> [DebrisReason?] {
-        let (evidence, indices) = method == .rules ? ([], []) : evidence(ofLines: lines, in: text)
-        if method == .rules || evidence.count < Self.modelMinimumLines {
+        // Fewer lines than the minimum cannot hold enough non-blank ones: no evidence is gathered.
+        let usesModel = method == .model && lines.count >= Self.modelMinimumLines
+        let (evidence, indices) = usesModel ? evidence(ofLines: lines, in: text) : ([], [])
+        if !usesModel || evidence.count < Self.modelMinimumLines {
             return table.withLookup { lookup in debris(ofLines: lines, in: text, lookup: lookup) }
         }
-        let verdicts = evidence.withUnsafeBufferPointer { evidence in
-            let weights = CleanerWeights.shipped
-            let logits = CleanerModel.contentLogits(evidence, weights: weights)
-            let decisions = CleanerModel.decodeLetterLines(
-                logits, evidence: evidence, bias: weights.bias, switchPenalty: weights.switchPenalty)
-            return CleanerModel.verdicts(decisions, evidence: evidence)
-        }
+        let verdicts = evidence.withUnsafeBufferPointer { CleanerModel.verdicts($0, weights: .shipped) }
         var reasons = [DebrisReason?](repeating: .blank, count: lines.count)
         for (position, index) in indices.enumerated() { reasons[index] = verdicts[position] }
         return reasons
@@ -503,37 +499,17 @@ public struct LineCleaner: Sendable {
     private func markOtherLanguage(
         _ nonBlank: [Int], kept: inout [Bool], reasons: inout [DebrisReason?], scans: [LineScan]
     ) {
-        // Prefix sums of kept words per language over the non-blank lines.
-        var english = [Int](repeating: 0, count: nonBlank.count + 1)
-        var spanish = [Int](repeating: 0, count: nonBlank.count + 1)
-        for (position, index) in nonBlank.enumerated() {
-            let scan = scans[index]
-            let language = kept[index] ? decisiveLanguage(scan) : 0
-            english[position + 1] = english[position] + (language == 1 ? scan.words : 0)
-            spanish[position + 1] = spanish[position] + (language == 2 ? scan.words : 0)
-        }
-        let window = 40
-        for (position, index) in nonBlank.enumerated() where kept[index] {
-            let language = decisiveLanguage(scans[index])
-            guard language != 0 else { continue }
-            let low = max(0, position - window)
-            let high = min(nonBlank.count, position + window + 1)
-            let englishWords = english[high] - english[low]
-            let spanishWords = spanish[high] - spanish[low]
-            let (own, other) = language == 1 ? (englishWords, spanishWords) : (spanishWords, englishWords)
-            if other >= 60 && own * 3 < other {
-                kept[index] = false
-                reasons[index] = .otherLanguage
-            }
+        let minority = OtherLanguage.minorityLines(
+            count: nonBlank.count, kept: { kept[nonBlank[$0]] },
+            language: { Self.decisiveLanguage(scans[nonBlank[$0]]) }, words: { scans[nonBlank[$0]].words })
+        for position in minority {
+            kept[nonBlank[position]] = false
+            reasons[nonBlank[position]] = .otherLanguage
         }
     }
 
-    /// 1 English, 2 Spanish, 0 when the function words do not clearly say.
-    private func decisiveLanguage(_ scan: LineScan) -> Int {
-        if scan.words < 5 { return 0 }
-        if scan.englishStops >= scan.spanishStops + 2 && scan.englishStops * 2 > scan.spanishStops * 5 { return 1 }
-        if scan.spanishStops >= scan.englishStops + 2 && scan.spanishStops * 2 > scan.englishStops * 5 { return 2 }
-        return 0
+    private static func decisiveLanguage(_ scan: LineScan) -> Int {
+        OtherLanguage.decisive(words: scan.words, englishStops: scan.englishStops, spanishStops: scan.spanishStops)
     }
 }
 
