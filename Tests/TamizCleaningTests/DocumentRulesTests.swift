@@ -151,9 +151,7 @@ struct DocumentRulesTests {
 /// cleaner alone deciding keep/drop. Skipped when `../shared` is not beside the project.
 @Suite("Dev scrapes")
 struct DevScrapeTests {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/samples/scrapes")
+    static let directory = SharedFiles.url("samples/scrapes")
 
     /// The rules were tuned on these pages and the shipped model was fitted on them (with the 87
     /// of `scrapes2`), so these floors guard against regressions; they are not what either scores on
