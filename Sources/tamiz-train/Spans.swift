@@ -15,7 +15,7 @@ struct Spans: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spans",
         abstract: "Build, evaluate and try the span table for code-switched text.",
-        subcommands: [SpansBuild.self, SpansEvaluate.self, SpansLabel.self, SpansSynthetic.self, SpansSpeed.self, SpansDigest.self, SpansMixed.self])
+        subcommands: [SpansBuild.self, SpansEvaluate.self, SpansLabel.self, SpansSynthetic.self, SpansSpeed.self, SpansDigest.self, SpansCalibrate.self])
 }
 
 struct SpansBuild: ParsableCommand {
@@ -274,35 +274,5 @@ struct SpansDigest: ParsableCommand {
             print("\(file): \(lines.count) lines, \(spans) spans, digest \(String(hash, radix: 16))")
         }
         if let output { try writeFile(output, dump) }
-    }
-}
-
-struct SpansMixed: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mixed",
-        abstract: "Count the sentence answers mixedAwareGuess changes on the dev sets and on the code-switched tweets.")
-    @Option(help: "Dev directory (default: ../shared/corpus).") var dev: String?
-
-    func run() throws {
-        let detector = LanguageSpanDetector()
-        var scratch = SpanScratch()
-        let dev = dev ?? packageRoot + "/../shared/corpus"
-        func report(_ name: String, _ lines: [[UInt8]]) {
-            var labels = 0, confidences = 0, certain = 0, certainAfter = 0
-            var drop = 0.0
-            for line in lines {
-                let (plain, aware) = line.withUnsafeBufferPointer { (detector.classifier.classify($0), detector.mixedAwareGuess($0, scratch: &scratch)) }
-                if plain.language != aware.language { labels += 1 }
-                if plain.confidence != aware.confidence { confidences += 1; drop += Double(plain.confidence - aware.confidence) }
-                if plain.language != .undetermined && plain.confidence >= 0.9995 { certain += 1 }
-                if aware.language != .undetermined && aware.confidence >= 0.9995 { certainAfter += 1 }
-            }
-            print("\(name): \(lines.count) lines, labels changed \(labels), confidences changed \(confidences)"
-                  + (confidences > 0 ? " (mean drop \(format(drop / Double(confidences), 3)))" : "")
-                  + "; at 1.000 before \(certain), after \(certainAfter)")
-        }
-        for code in ["en", "es"] { report("\(code).dev", try TrainingCorpus.readLines(dev + "/\(code).dev.txt")) }
-        let tweets = try SpanEvaluation.readCoNLL(dev + "/codeswitch/lince-spaeng-train-sample.conll")
-        let mixed = tweets.filter { t in Set(t.tokens.compactMap(\.language)).count == 2 }
-        report("codeswitch tweets with both languages", mixed.map { Array($0.line.utf8) })
     }
 }

@@ -18,3 +18,27 @@ import TamizClassifying
         }
     }
 }
+
+@Suite struct MixedAwareScreenTests {
+    @Test func aSentenceWithNoEvidenceWordOfTheOtherLanguageSkipsTheSpanPass() {
+        // Capping without the word-list screen would lower it if the spans disagreed; with the
+        // screen the classifier's answer comes back untouched.
+        let text = "The committee approved the budget after a long debate on Tuesday."
+        var scratch = SpanScratch()
+        var bytes = Array(text.utf8)
+        let aware = bytes.withUnsafeMutableBufferPointer { detector.mixedAwareGuess(UnsafeBufferPointer($0), scratch: &scratch) }
+        #expect(aware == detector.classifier.classify(text))
+        #expect(scratch.spans.isEmpty)
+    }
+
+    @Test func theCapIsTheAnswersShareOfSpanLetters() {
+        let text = "We went to the beach early y después comimos en casa de mi abuela"
+        var scratch = SpanScratch()
+        var bytes = Array(text.utf8)
+        let aware = bytes.withUnsafeMutableBufferPointer { detector.mixedAwareGuess(UnsafeBufferPointer($0), scratch: &scratch) }
+        let same = scratch.spans.filter { $0.language == aware.language }.map(\.letters).reduce(0, +)
+        let all = scratch.spans.filter { $0.language != .undetermined }.map(\.letters).reduce(0, +)
+        #expect(Set(scratch.spans.map(\.language)).isSuperset(of: [.english, .spanish]))
+        #expect(aware.confidence <= Float(same) / Float(all))
+    }
+}
