@@ -42,8 +42,9 @@ public struct EvidenceWords: Sendable {
     }
 
     /// True when a word of `utf8` (a run of 2+ letters in a token that is not a URL, address or
-    /// markup: see `FeatureExtractor`'s junk tokens) is an evidence word of `language`.
-    func hasWord(of language: Language, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// markup: see `FeatureExtractor`'s junk tokens) is an evidence word of `language`; with
+    /// `lowerCase`, only a word written in lower case counts (a capitalised one may be a name).
+    func hasWord(of language: Language, in utf8: UnsafeBufferPointer<UInt8>, lowerCase: Bool = false) -> Bool {
         let list: FingerprintSet
         switch language {
         case .english: list = english
@@ -69,7 +70,8 @@ public struct EvidenceWords: Sendable {
                     j += 1
                     continue
                 }
-                if letters >= 2, list.contains(Self.fingerprint(UnsafeBufferPointer(rebasing: token[runStart..<j]))) {
+                if letters >= 2, !lowerCase || Self.startsLowerCase(UnsafeBufferPointer(rebasing: token[runStart..<j])),
+                   list.contains(Self.fingerprint(UnsafeBufferPointer(rebasing: token[runStart..<j]))) {
                     return true
                 }
                 j += j < token.count && token[j] == 0xC2 ? 2 : 1
@@ -78,6 +80,14 @@ public struct EvidenceWords: Sendable {
             }
         }
         return false
+    }
+
+    /// True when a letter run starts with a lower-case ASCII letter or a multi-byte letter that
+    /// is not a Latin-1 capital (`C3 80`...`C3 9E`).
+    static func startsLowerCase(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = run[0]
+        if first < 0x80 { return first &- 0x61 < 26 }
+        return !(first == 0xC3 && run.count > 1 && run[1] < 0x9F)
     }
 
     /// Lower-cased words that the English and Spanish training sentences write capitalised inside

@@ -42,3 +42,10 @@ import TamizClassifying
         #expect(aware.confidence <= Float(same) / Float(all))
     }
 }
+
+@Suite struct MixedAwareNameTests {
+    @Test func englishNamesInASpanishSentenceLeaveItsConfidence() {
+        let text = "El grupo tocó canciones de Green Day y de Smashing Pumpkins en el festival de Cornwall."
+        #expect(detector.mixedAwareGuess(text) == detector.classifier.classify(text))
+    }
+}
