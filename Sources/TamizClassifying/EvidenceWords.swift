@@ -44,42 +44,15 @@ public struct EvidenceWords: Sendable {
     /// True when a word of `utf8` (a run of 2+ letters in a token that is not a URL, address or
     /// markup: see `FeatureExtractor`'s junk tokens) is an evidence word of `language`; with
     /// `lowerCase`, only a word written in lower case counts (a capitalised one may be a name).
+    /// One pass over the bytes: a token's words are looked up as they end and count once the
+    /// token ends without a junk byte (`EvidenceWordsTests` checks it against a two-pass
+    /// reference on the dev sentences).
     func hasWord(of language: Language, in utf8: UnsafeBufferPointer<UInt8>, lowerCase: Bool = false) -> Bool {
-        let list: FingerprintSet
         switch language {
-        case .english: list = english
-        case .spanish: list = spanish
+        case .english: return english.containsWord(in: utf8, lowerCase: lowerCase)
+        case .spanish: return spanish.containsWord(in: utf8, lowerCase: lowerCase)
         case .undetermined: return false
         }
-        let n = utf8.count
-        var tokenStart = 0
-        for i in 0...n where i == n || utf8[i] == 0x20 || (utf8[i] &- 9) < 5 {
-            defer { tokenStart = i + 1 }
-            guard i > tokenStart else { continue }
-            let token = UnsafeBufferPointer(rebasing: utf8[tokenStart..<i])
-            if token.count >= 4, token[0] | 0x20 == 0x77, token[1] | 0x20 == 0x77, token[2] | 0x20 == 0x77, token[3] == 0x2E { continue }
-            if token.contains(where: { b in
-                b < 0x80 && (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0
-            }) { continue }
-            // Letter runs: ASCII letters and multi-byte characters (accented letters), not the
-            // Latin-1 punctuation `C2 xx` (`¡ ¿ « »`).
-            var runStart = 0, letters = 0, j = 0
-            while j <= token.count {
-                if j < token.count, token[j] != 0xC2, token[j] >= 0x80 || (token[j] | 0x20) &- 0x61 < 26 {
-                    if token[j] < 0x80 || token[j] >= 0xC0 { letters += 1 }
-                    j += 1
-                    continue
-                }
-                if letters >= 2, !lowerCase || Self.startsLowerCase(UnsafeBufferPointer(rebasing: token[runStart..<j])),
-                   list.contains(Self.fingerprint(UnsafeBufferPointer(rebasing: token[runStart..<j]))) {
-                    return true
-                }
-                j += j < token.count && token[j] == 0xC2 ? 2 : 1
-                runStart = j
-                letters = 0
-            }
-        }
-        return false
     }
 
     /// True when a letter run starts with a lower-case ASCII letter or a multi-byte letter that
@@ -204,6 +177,76 @@ struct FingerprintSet: Sendable {
             i = (i + 1) & (slots.count - 1)
         }
         slots[i] = key
+    }
+
+    /// An ASCII byte that makes its token junk (`FeatureExtractor.junkLow` / `junkHigh`).
+    @inline(__always)
+    static func isJunk(_ b: UInt8) -> Bool {
+        b < 0x80 && (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0
+    }
+
+    /// `EvidenceWords.hasWord` for this list.
+    func containsWord(in text: UnsafeBufferPointer<UInt8>, lowerCase: Bool) -> Bool {
+        guard let p = text.baseAddress else { return false }
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count &- 1
+            func listed(_ fingerprint: UInt64) -> Bool {
+                let key = fingerprint | 1
+                var i = Int(truncatingIfNeeded: key &>> shift)
+                while slots[i] != 0 {
+                    if slots[i] == key { return true }
+                    i = (i &+ 1) & mask
+                }
+                return false
+            }
+            let n = text.count
+            var i = 0
+            while i < n {
+                // One token: up to a space or a control character 9...13.
+                var junk = n &- i >= 4 && p[i] | 0x20 == 0x77 && p[i &+ 1] | 0x20 == 0x77
+                    && p[i &+ 2] | 0x20 == 0x77 && p[i &+ 3] == 0x2E
+                var found = false
+                var h = Self.seed, previous: UInt8 = 0, letters = 0, runStart = i
+                func endRun(at end: Int) {
+                    if letters >= 2, !found, !junk,
+                       !lowerCase || EvidenceWords.startsLowerCase(UnsafeBufferPointer(start: p + runStart, count: end &- runStart)),
+                       listed(h) {
+                        found = true
+                    }
+                    h = Self.seed; previous = 0; letters = 0
+                }
+                while i < n {
+                    let b = p[i]
+                    if b == 0x20 || b &- 9 < 5 { break }
+                    if b == 0xC2 {
+                        // Latin-1 punctuation (`¡ ¿ « »`): not a letter, nor is the byte after it.
+                        endRun(at: i)
+                        i &+= 1
+                        if i < n, p[i] != 0x20, p[i] &- 9 >= 5 {
+                            if Self.isJunk(p[i]) { junk = true }
+                            i &+= 1
+                        }
+                        runStart = i
+                        continue
+                    }
+                    if b >= 0x80 || (b | 0x20) &- 0x61 < 26 {
+                        if letters == 0 && previous == 0 { runStart = i }
+                        h = Self.mix(h, b, after: previous)
+                        previous = b
+                        if b < 0x80 || b >= 0xC0 { letters &+= 1 }
+                    } else {
+                        if Self.isJunk(b) { junk = true }
+                        endRun(at: i)
+                        runStart = i &+ 1
+                    }
+                    i &+= 1
+                }
+                endRun(at: i)
+                if found && !junk { return true }
+                i &+= 1
+            }
+            return false
+        }
     }
 
     func contains(_ fingerprint: UInt64) -> Bool {

@@ -44,3 +44,71 @@ import Testing
                 "Sources/TamizClassifying/EvidenceWordLists.swift is stale: run `swift run -c release tamiz-train`")
     }
 }
+
+/// The one-pass `hasWord` against the two-pass look-up it replaced (tokens first, then their
+/// letter runs), on every dev sentence, in both languages, with and without the lower-case rule.
+@Suite struct EvidenceWordsScanTests {
+    @Test func onePassScanAgreesWithTheTwoPassReferenceOnDevSentences() throws {
+        let words = EvidenceWords.builtIn
+        var lines: [[UInt8]] = ["www.hola.com y hola", "hola¡adiós", "¿Qué tal? «Bien»", "dear\u{C2}", "a\u{C2}b dear", "x@hola dear", "ÚLTIMA", "Última vez"].map { Array($0.utf8) }
+        for code in ["en", "es"] {
+            let path = Paths.sharedCorpus + "/\(code).dev.txt"
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                lines += text.split(separator: "\n").map { Array($0.utf8) }
+            }
+        }
+        var disagreements = 0
+        for line in lines {
+            line.withUnsafeBufferPointer { utf8 in
+                for language in [Language.english, .spanish] {
+                    for lowerCase in [false, true] where words.hasWord(of: language, in: utf8, lowerCase: lowerCase)
+                        != Self.referenceHasWord(words, of: language, in: utf8, lowerCase: lowerCase) {
+                        disagreements += 1
+                    }
+                }
+            }
+        }
+        #expect(disagreements == 0)
+    }
+
+/// True when a word of `utf8` (a run of 2+ letters in a token that is not a URL, address or
+/// markup: see `FeatureExtractor`'s junk tokens) is an evidence word of `language`; with
+/// `lowerCase`, only a word written in lower case counts (a capitalised one may be a name).
+static func referenceHasWord(_ words: EvidenceWords, of language: Language, in utf8: UnsafeBufferPointer<UInt8>, lowerCase: Bool = false) -> Bool {
+    let list: FingerprintSet
+    switch language {
+    case .english: list = words.english
+    case .spanish: list = words.spanish
+    case .undetermined: return false
+    }
+    let n = utf8.count
+    var tokenStart = 0
+    for i in 0...n where i == n || utf8[i] == 0x20 || (utf8[i] &- 9) < 5 {
+        defer { tokenStart = i + 1 }
+        guard i > tokenStart else { continue }
+        let token = UnsafeBufferPointer(rebasing: utf8[tokenStart..<i])
+        if token.count >= 4, token[0] | 0x20 == 0x77, token[1] | 0x20 == 0x77, token[2] | 0x20 == 0x77, token[3] == 0x2E { continue }
+        if token.contains(where: { b in
+            b < 0x80 && (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0
+        }) { continue }
+        // Letter runs: ASCII letters and multi-byte characters (accented letters), not the
+        // Latin-1 punctuation `C2 xx` (`¡ ¿ « »`).
+        var runStart = 0, letters = 0, j = 0
+        while j <= token.count {
+            if j < token.count, token[j] != 0xC2, token[j] >= 0x80 || (token[j] | 0x20) &- 0x61 < 26 {
+                if token[j] < 0x80 || token[j] >= 0xC0 { letters += 1 }
+                j += 1
+                continue
+            }
+            if letters >= 2, !lowerCase || EvidenceWords.startsLowerCase(UnsafeBufferPointer(rebasing: token[runStart..<j])),
+               list.contains(EvidenceWords.fingerprint(UnsafeBufferPointer(rebasing: token[runStart..<j]))) {
+                return true
+            }
+            j += j < token.count && token[j] == 0xC2 ? 2 : 1
+            runStart = j
+            letters = 0
+        }
+    }
+    return false
+}
+}
