@@ -189,63 +189,8 @@ struct FingerprintSet: Sendable {
     func containsWord(in text: UnsafeBufferPointer<UInt8>, lowerCase: Bool) -> Bool {
         guard let p = text.baseAddress else { return false }
         return slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count &- 1
-            func listed(_ fingerprint: UInt64) -> Bool {
-                let key = fingerprint | 1
-                var i = Int(truncatingIfNeeded: key &>> shift)
-                while slots[i] != 0 {
-                    if slots[i] == key { return true }
-                    i = (i &+ 1) & mask
-                }
-                return false
-            }
-            let n = text.count
-            var i = 0
-            while i < n {
-                // One token: up to a space or a control character 9...13.
-                var junk = n &- i >= 4 && p[i] | 0x20 == 0x77 && p[i &+ 1] | 0x20 == 0x77
-                    && p[i &+ 2] | 0x20 == 0x77 && p[i &+ 3] == 0x2E
-                var found = false
-                var h = Self.seed, previous: UInt8 = 0, letters = 0, runStart = i
-                func endRun(at end: Int) {
-                    if letters >= 2, !found, !junk,
-                       !lowerCase || EvidenceWords.startsLowerCase(UnsafeBufferPointer(start: p + runStart, count: end &- runStart)),
-                       listed(h) {
-                        found = true
-                    }
-                    h = Self.seed; previous = 0; letters = 0
-                }
-                while i < n {
-                    let b = p[i]
-                    if b == 0x20 || b &- 9 < 5 { break }
-                    if b == 0xC2 {
-                        // Latin-1 punctuation (`¡ ¿ « »`): not a letter, nor is the byte after it.
-                        endRun(at: i)
-                        i &+= 1
-                        if i < n, p[i] != 0x20, p[i] &- 9 >= 5 {
-                            if Self.isJunk(p[i]) { junk = true }
-                            i &+= 1
-                        }
-                        runStart = i
-                        continue
-                    }
-                    if b >= 0x80 || (b | 0x20) &- 0x61 < 26 {
-                        if letters == 0 && previous == 0 { runStart = i }
-                        h = Self.mix(h, b, after: previous)
-                        previous = b
-                        if b < 0x80 || b >= 0xC0 { letters &+= 1 }
-                    } else {
-                        if Self.isJunk(b) { junk = true }
-                        endRun(at: i)
-                        runStart = i &+ 1
-                    }
-                    i &+= 1
-                }
-                endRun(at: i)
-                if found && !junk { return true }
-                i &+= 1
-            }
-            return false
+            var scan = WordScan(slots: slots.baseAddress!, mask: slots.count &- 1, shift: shift, lowerCase: lowerCase)
+            return scan.run(p, text.count)
         }
     }
 
@@ -255,6 +200,90 @@ struct FingerprintSet: Sendable {
         while slots[i] != 0 {
             if slots[i] == key { return true }
             i = (i + 1) & (slots.count - 1)
+        }
+        return false
+    }
+}
+
+/// The state of one `FingerprintSet.containsWord` scan, kept in one local struct with mutating
+/// methods so that it stays in registers (as nested functions' captured variables it lived in
+/// memory).
+private struct WordScan {
+    let slots: UnsafePointer<UInt64>
+    let mask: Int
+    let shift: UInt64
+    let lowerCase: Bool
+    var h = FingerprintSet.seed
+    var previous: UInt8 = 0
+    var letters = 0
+    var runStart = 0
+    var found = false
+    var junk = false
+
+    init(slots: UnsafePointer<UInt64>, mask: Int, shift: UInt64, lowerCase: Bool) {
+        self.slots = slots
+        self.mask = mask
+        self.shift = shift
+        self.lowerCase = lowerCase
+    }
+
+    func listed(_ fingerprint: UInt64) -> Bool {
+        let key = fingerprint | 1
+        var i = Int(truncatingIfNeeded: key &>> shift)
+        while slots[i] != 0 {
+            if slots[i] == key { return true }
+            i = (i &+ 1) & mask
+        }
+        return false
+    }
+
+    @inline(__always)
+    mutating func endRun(_ p: UnsafePointer<UInt8>, at end: Int) {
+        if letters >= 2, !found, !junk,
+           !lowerCase || EvidenceWords.startsLowerCase(UnsafeBufferPointer(start: p + runStart, count: end &- runStart)) {
+            found = listed(h)
+        }
+        h = FingerprintSet.seed
+        previous = 0
+        letters = 0
+    }
+
+    mutating func run(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n {
+            // One token: up to a space or a control character 9...13.
+            junk = n &- i >= 4 && p[i] | 0x20 == 0x77 && p[i &+ 1] | 0x20 == 0x77
+                && p[i &+ 2] | 0x20 == 0x77 && p[i &+ 3] == 0x2E
+            found = false
+            runStart = i
+            while i < n {
+                let b = p[i]
+                if b >= 0x80 || (b | 0x20) &- 0x61 < 26 {
+                    if b == 0xC2 {
+                        // Latin-1 punctuation (`¡ ¿ « »`): not a letter, nor is the byte after it.
+                        endRun(p, at: i)
+                        i &+= 1
+                        if i < n, p[i] != 0x20, p[i] &- 9 >= 5 {
+                            if FingerprintSet.isJunk(p[i]) { junk = true }
+                            i &+= 1
+                        }
+                        runStart = i
+                        continue
+                    }
+                    h = FingerprintSet.mix(h, b, after: previous)
+                    previous = b
+                    if b < 0x80 || b >= 0xC0 { letters &+= 1 }
+                } else {
+                    if b == 0x20 || b &- 9 < 5 { break }
+                    if FingerprintSet.isJunk(b) { junk = true }
+                    endRun(p, at: i)
+                    runStart = i &+ 1
+                }
+                i &+= 1
+            }
+            endRun(p, at: i)
+            if found && !junk { return true }
+            i &+= 1
         }
         return false
     }
