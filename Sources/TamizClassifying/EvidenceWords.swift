@@ -258,26 +258,34 @@ private struct WordScan {
             runStart = i
             while i < n {
                 let b = p[i]
-                if b >= 0x80 || (b | 0x20) &- 0x61 < 26 {
-                    if b == 0xC2 {
-                        // Latin-1 punctuation (`¡ ¿ « »`): not a letter, nor is the byte after it.
-                        endRun(p, at: i)
+                if b < 0x80 {
+                    let lower = b | 0x20
+                    if lower &- 0x61 < 26 {
+                        // An ASCII letter: the common case, folded without looking back.
+                        h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                        previous = b
+                        letters &+= 1
                         i &+= 1
-                        if i < n, p[i] != 0x20, p[i] &- 9 >= 5 {
-                            if FingerprintSet.isJunk(p[i]) { junk = true }
-                            i &+= 1
-                        }
-                        runStart = i
                         continue
                     }
-                    h = FingerprintSet.mix(h, b, after: previous)
-                    previous = b
-                    if b < 0x80 || b >= 0xC0 { letters &+= 1 }
-                } else {
                     if b == 0x20 || b &- 9 < 5 { break }
                     if FingerprintSet.isJunk(b) { junk = true }
                     endRun(p, at: i)
                     runStart = i &+ 1
+                } else if b == 0xC2 {
+                    // Latin-1 punctuation (`¡ ¿ « »`): not a letter, nor is the byte after it.
+                    endRun(p, at: i)
+                    i &+= 1
+                    if i < n, p[i] != 0x20, p[i] &- 9 >= 5 {
+                        if FingerprintSet.isJunk(p[i]) { junk = true }
+                        i &+= 1
+                    }
+                    runStart = i
+                    continue
+                } else {
+                    h = FingerprintSet.mix(h, b, after: previous)
+                    previous = b
+                    if b >= 0xC0 { letters &+= 1 }
                 }
                 i &+= 1
             }
