@@ -31,9 +31,11 @@ let package = Package(
             name: "TamizClassifying",
             dependencies: ["CTamizModelData", "CTamizSpanData"]
         ),
-        // Fitting the span table (synthetic mixed sentences, parameter search, evaluation):
-        // tooling only, not part of what a user imports.
-        .target(name: "TamizSpanTraining", dependencies: ["TamizClassifying"]),
+        // Tooling, not part of what a user imports: training the classifier's model and evidence
+        // word lists from Data/corpus, and the evaluation behind `tamiz eval`.
+        .target(name: "TamizTraining", dependencies: ["TamizClassifying"]),
+        // Fitting the span table (synthetic mixed sentences, parameter search, evaluation).
+        .target(name: "TamizSpanTraining", dependencies: ["TamizClassifying", "TamizTraining"]),
         .target(name: "TamizCleaning"),
         // The system zlib and libzstd behind plain-C shims (their init functions are macros or
         // return size_t error codes); no Swift package, so no networking stack comes with them.
@@ -49,19 +51,20 @@ let package = Package(
         ),
         .executableTarget(
             name: "tamiz",
-            dependencies: ["Tamiz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Tamiz", "TamizTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "tamiz-train",
             dependencies: [
-                "TamizClassifying", "TamizSegmentationTraining", "TamizSpanTraining",
+                "TamizClassifying", "TamizTraining", "TamizSegmentationTraining", "TamizSpanTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting"]),
         .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining"]),
-        .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying"]),
-        .testTarget(name: "TamizSpansTests", dependencies: ["TamizClassifying", "TamizSpanTraining"]),
+        .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying", "TamizTraining"]),
+        .testTarget(name: "TamizTrainingTests", dependencies: ["TamizTraining", "TamizClassifying"]),
+        .testTarget(name: "TamizSpansTests", dependencies: ["TamizClassifying", "TamizTraining", "TamizSpanTraining"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
         .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),

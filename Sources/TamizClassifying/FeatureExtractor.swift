@@ -1,6 +1,6 @@
 /// Where the features of a text go: the classifier sums weights, the trainer records indices.
 @usableFromInline
-protocol FeatureSink {
+package protocol FeatureSink {
     /// One feature, already hashed to a bucket index in `0 ..< 2^bucketBits`.
     mutating func feature(_ bucket: Int)
     /// The end of a whitespace-delimited token. `keep == false` discards every feature since
@@ -12,7 +12,7 @@ protocol FeatureSink {
 
 /// What the extractor saw besides features.
 @usableFromInline
-struct TextEvidence {
+package struct TextEvidence {
     /// Latin letters in kept tokens.
     @usableFromInline var letters: Int = 0
     /// Letters of other scripts (Greek, Cyrillic, Arabic, CJK, ...).
@@ -50,7 +50,7 @@ struct TextEvidence {
 /// **Junk tokens.** A whitespace token containing one of `# & / < = > @ \ ^ _ `` ` `` { | } ~`
 /// or starting with `www.` is a URL, address, tag or markup: its features are dropped.
 @usableFromInline
-struct FeatureExtractor: Sendable {
+package struct FeatureExtractor: Sendable {
     @usableFromInline let shift: UInt64
     /// The n-gram key is `register & mask`; `hasOrder == false`: word features only.
     @usableFromInline let hasOrder: Bool
@@ -74,15 +74,15 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Bit `c` (or `c - 64`) set for ASCII characters that make a token junk.
-    @usableFromInline static let junkLow: UInt64 =
+    @usableFromInline package static let junkLow: UInt64 =
         (1 << 0x23) | (1 << 0x26) | (1 << 0x2F) | (1 << 0x3C) | (1 << 0x3D) | (1 << 0x3E)
-    @usableFromInline static let junkHigh: UInt64 =
+    @usableFromInline package static let junkHigh: UInt64 =
         (1 << (0x40 - 64)) | (1 << (0x5C - 64)) | (1 << (0x5E - 64)) | (1 << (0x5F - 64))
         | (1 << (0x60 - 64)) | (1 << (0x7B - 64)) | (1 << (0x7C - 64)) | (1 << (0x7D - 64))
         | (1 << (0x7E - 64))
 
     @usableFromInline
-    init(bucketBits: Int, orders: [Int], wordFeatures: Bool) {
+    package init(bucketBits: Int, orders: [Int], wordFeatures: Bool) {
         precondition(ModelFormat.bucketBitsRange.contains(bucketBits))
         precondition(orders.count <= ModelFormat.maximumOrders)
         shift = UInt64(64 - bucketBits)
@@ -98,7 +98,7 @@ struct FeatureExtractor: Sendable {
 
     /// Feeds every feature of `text` to `sink` and returns what it saw.
     @inlinable @inline(__always)
-    func extract<S: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, into sink: inout S) -> TextEvidence {
+    package func extract<S: FeatureSink>(_ text: UnsafeBufferPointer<UInt8>, into sink: inout S) -> TextEvidence {
         var evidence = TextEvidence()
         guard let p = text.baseAddress, text.count > 0 else { return evidence }
         let n = text.count

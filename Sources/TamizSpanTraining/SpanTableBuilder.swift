@@ -1,4 +1,5 @@
 import TamizClassifying
+import TamizTraining
 
 /// Builds `Data/spans/spans.table` from the licensed corpus, bit for bit (`SpanTableTests`):
 /// 1. word log-odds from the frequency lists: log10 frequency in English minus in Spanish, a word

@@ -1,4 +1,5 @@
 import TamizClassifying
+import TamizTraining
 
 /// A text whose whitespace tokens each have a gold language (nil: not scored, e.g. punctuation,
 /// emoji, @handles, names).

@@ -1,4 +1,5 @@
 import TamizClassifying
+import TamizTraining
 
 #if canImport(Glibc)
 import Glibc
@@ -35,7 +36,7 @@ struct DevSets {
     var words: [EvaluationItem] = []
     var pairs: [EvaluationItem] = []
 
-    init(directory dev: String) throws(TrainingError) {
+    init(directory dev: String) throws(EvaluationError) {
         for code in ["en", "es", "other/fr", "other/pt", "other/it", "other/de", "other/ca", "other/gl", "other/nl"] {
             let items = try Evaluation.items(path: "\(dev)/\(code).dev.txt")
             sentences += items
@@ -147,7 +148,7 @@ func printSummary(model: LanguageModel, devDirectory dev: String, minimumConfide
     let classifier = LanguageClassifier(model: model, minimumConfidence: minimumConfidence)
     let evidence = try? LanguageEvidence(wordListDirectory: dev)
     func pct(_ x: Double) -> String { format(x * 100, 2) }
-    func load(_ code: String) throws(TrainingError) -> [EvaluationItem] {
+    func load(_ code: String) throws(EvaluationError) -> [EvaluationItem] {
         let items = try Evaluation.items(path: "\(dev)/\(code).dev.txt")
         guard let half else { return items }
         return items.enumerated().filter { $0.offset % 2 == half }.map(\.element)

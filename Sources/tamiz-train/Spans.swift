@@ -6,6 +6,7 @@
 import ArgumentParser
 import TamizClassifying
 import TamizSpanTraining
+import TamizTraining
 
 #if canImport(Glibc)
 import Glibc

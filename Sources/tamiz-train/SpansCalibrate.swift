@@ -1,6 +1,7 @@
 import ArgumentParser
 import TamizClassifying
 import TamizSpanTraining
+import TamizTraining
 
 /// How well sentence confidences match the share of the text in the answer's language: the Brier
 /// score of `mixedAwareGuess` for each minimum share, fitted on synthetic mixed texts from the

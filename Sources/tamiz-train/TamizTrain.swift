@@ -5,6 +5,7 @@
 //   swift run -c release tamiz-train evaluate [options]    # train in memory with options, report
 import ArgumentParser
 import TamizClassifying
+import TamizTraining
 
 #if canImport(Glibc)
 import Glibc

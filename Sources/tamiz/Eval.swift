@@ -1,5 +1,6 @@
 import ArgumentParser
 import Tamiz
+import TamizTraining
 
 /// `tamiz eval`: accuracy, confusion, calibration and throughput of the classifier on labelled files.
 struct Eval: ParsableCommand {

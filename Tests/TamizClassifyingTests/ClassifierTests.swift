@@ -1,5 +1,6 @@
 import Testing
 import TamizClassifying
+import TamizTraining
 
 @Suite struct ClassifierTests {
     let classifier = LanguageClassifier()

@@ -1,5 +1,6 @@
 import Testing
 @testable import TamizClassifying
+import TamizTraining
 
 /// The classifier's hand-written loop (`LanguageModel.scoreInPlace`) must see exactly the
 /// features the trainer's `FeatureExtractor` records, and stopping early must not change answers.
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func handWrittenLoopMatchesTheExtractorOnRandomBytes() {
-        var rng = SplitMix64(state: 99)
+        var rng = TrainingRandom(state: 99)
         let alphabet: [[UInt8]] = ["a", "Z", " ", ".", ",", "?", "!", "/", "@", "(", "}", ";", "w", "ñ", "É", "¿", "\u{0301}", "😀", "ж", "\t"].map { Array($0.utf8) }
             + [[0xC3], [0xFF], [0x80], [0xE2, 0x80]]
         for length in [1, 2, 5, 17, 100, 700, 3000] {
@@ -163,7 +164,7 @@ import Testing
             let (scores, evidence) = Array(text.utf8).withUnsafeBufferPointer { model.score($0) }
             result.append((scores, evidence.letters))
         }
-        var rng = SplitMix64(state: 7)
+        var rng = TrainingRandom(state: 7)
         for spread in [0, 1, 50, 400, 3000, 100_000] {
             for letters in [0, 1, 5, 40, 200, 5000] {
                 var v = SIMD8<Int32>(repeating: 0)

@@ -1,6 +1,7 @@
 import Foundation
 import TamizClassifying
 
+
 /// Paths relative to this file, so the tests work from any working directory.
 enum Paths {
     static let packageRoot: String = {
@@ -18,7 +19,3 @@ enum Paths {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
     }
 }
-
-/// The junk-input tests use the trainer's fixed-seed generator, so they are repeatable.
-/// (`HotLoopTests` still says `SplitMix64`.)
-typealias SplitMix64 = TrainingRandom

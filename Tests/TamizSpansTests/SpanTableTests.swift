@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TamizClassifying
 import TamizSpanTraining
+import TamizTraining
 
 @Suite struct SpanTableTests {
     func committedBytes() throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: Paths.table))) }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TamizClassifying
 
 /// Multinomial logistic regression over the hashed features, started from the naive Bayes
 /// weights and trained by SGD on whole sentences, random word spans (1, 2, 3–5 words) and the

@@ -1,4 +1,5 @@
 import Testing
+@testable import TamizTraining
 import TamizClassifying
 
 @Suite struct EvaluationTests {
@@ -74,5 +75,16 @@ import TamizClassifying
         #expect(report.expectedCalibrationError > 0.5)
         #expect(report.expectedCalibrationErrorWithEvidence < 0.01)
         #expect(report.formatted(title: "t").contains("en und: 2 = 2 without language evidence"))
+    }
+}
+
+@Suite struct EvaluationFileTests {
+    @Test func aMissingSetIsAnEvaluationErrorNamingThePath() {
+        let path = Paths.packageRoot + "/Data/corpus/no-such.dev.txt"
+        #expect {
+            _ = try Evaluation.items(path: path)
+        } throws: { error in
+            (error as? EvaluationError)?.description.contains(path) == true
+        }
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TamizClassifying
 
 /// The training text of every class, read from a corpus directory laid out like `Data/corpus/`:
 /// `en.train.txt`, `es.train.txt`, `other/{fr,pt,it,ca,gl,de,nl}.train.txt` (one sentence a line)
@@ -58,18 +59,31 @@ public struct TrainingCorpus: Sendable {
     }
 
     static func readFile(_ path: String) throws(TrainingError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else { throw TrainingError("cannot read \(path) (errno \(errno))") }
-        defer { fclose(file) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if got == 0 { break }
-            result += chunk[0..<got]
+        switch readWholeFile(path) {
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw TrainingError(failure.description)
         }
-        if ferror(file) != 0 { throw TrainingError("error reading \(path)") }
-        return result
     }
+}
+
+/// Why a whole file could not be read (`cannot read PATH (errno N)`, `error reading PATH`).
+struct FileReadFailure: Error {
+    var description: String
+}
+
+/// The bytes of the file at `path`: the one whole-file read loop of the training tools.
+func readWholeFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
+    guard let file = fopen(path, "rb") else { return .failure(FileReadFailure(description: "cannot read \(path) (errno \(errno))")) }
+    defer { fclose(file) }
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        if got == 0 { break }
+        result += chunk[0..<got]
+    }
+    if ferror(file) != 0 { return .failure(FileReadFailure(description: "error reading \(path)")) }
+    return .success(result)
 }
 
 /// A training failure (a missing or malformed corpus file).
@@ -301,20 +315,22 @@ public struct ModelTrainer: Sendable {
 }
 
 /// Records feature indices, dropping those of junk tokens.
-struct RecordingSink: FeatureSink {
-    var features: [Int] = []
+package struct RecordingSink: FeatureSink {
+    package var features: [Int] = []
     var tokenStart = 0
 
-    mutating func reset() {
+    package init() {}
+
+    package mutating func reset() {
         features.removeAll(keepingCapacity: true)
         tokenStart = 0
     }
 
-    mutating func feature(_ bucket: Int) { features.append(bucket) }
+    package mutating func feature(_ bucket: Int) { features.append(bucket) }
 
-    mutating func flush() {}
+    package mutating func flush() {}
 
-    mutating func endToken(keep: Bool) {
+    package mutating func endToken(keep: Bool) {
         if !keep { features.removeSubrange(tokenStart...) }
         tokenStart = features.count
     }

@@ -3,6 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TamizClassifying
+
+/// An evaluation set or word list that cannot be read (`EvaluationTests` checks a missing file).
+public struct EvaluationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
 
 /// One labelled unit of an evaluation set.
 public struct EvaluationItem: Sendable, Equatable {
@@ -60,9 +67,12 @@ public enum Evaluation {
         return lines.map { EvaluationItem(truth: truth, text: $0) }
     }
 
-    /// Reads `path` (see `items(fileName:contents:)`); throws `TrainingError` if it cannot.
-    public static func items(path: String) throws(TrainingError) -> [EvaluationItem] {
-        items(fileName: path, contents: try TrainingCorpus.readFile(path))
+    /// Reads `path` (see `items(fileName:contents:)`); throws `EvaluationError` if it cannot.
+    public static func items(path: String) throws(EvaluationError) -> [EvaluationItem] {
+        switch readWholeFile(path) {
+        case .success(let bytes): items(fileName: path, contents: bytes)
+        case .failure(let failure): throw EvaluationError(failure.description)
+        }
     }
 
     /// `en` → English, `es` → Spanish, anything else → undetermined.

@@ -1,3 +1,5 @@
+import TamizClassifying
+
 /// Whether a unit carries any language evidence, judged by a rule that does not use the model, so
 /// `tamiz eval` can say which of its `und` answers are debatable.
 ///
@@ -35,10 +37,16 @@ public struct LanguageEvidence: Sendable {
 
     /// The frequent words of `TrainingCorpus.wordLists` files under `directory`
     /// (`words/en.words.tsv`, `words/es.words.tsv`: `word<TAB>zipf`, a header line first).
-    public init(wordListDirectory directory: String) throws(TrainingError) {
+    public init(wordListDirectory directory: String) throws(EvaluationError) {
         var words = Set<[UInt8]>()
         for (_, file) in TrainingCorpus.wordLists {
-            for (n, line) in try TrainingCorpus.readLines(directory + "/" + file).enumerated() where n > 0 {
+            let bytes: [UInt8]
+            switch readWholeFile(directory + "/" + file) {
+            case .success(let read): bytes = read
+            case .failure(let failure): throw EvaluationError(failure.description)
+            }
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+            for (n, line) in lines.enumerated() where n > 0 {
                 guard let tab = line.firstIndex(of: 0x09),
                       let zipf = Double(String(decoding: line[(tab + 1)...], as: UTF8.self)) else { continue }
                 if zipf >= Self.minimumZipf { words.insert(Array(line[..<tab])) }

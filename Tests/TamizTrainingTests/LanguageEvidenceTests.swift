@@ -1,4 +1,5 @@
 import Testing
+@testable import TamizTraining
 import TamizClassifying
 
 /// The model-independent rule `tamiz eval` uses to tell honest `und` answers from misses.
