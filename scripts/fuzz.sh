@@ -19,7 +19,10 @@ swift build -c release --build-path "$out/spm" -Xswiftc -sanitize=fuzzer,address
 products="$out/spm/release"
 swift_targets=(Tamiz TamizSegmenting TamizClassifying TamizCleaning TamizContainers)
 c_targets=(CICUSentenceBreak CTamizModelData CTamizSegmentationData CTamizSpanData CZlib CZstd)
-package_flags=(-I "$products/Modules")
+# The harnesses use `package` declarations (WARCDocumentSource, ByteSource), so they join the
+# package: SwiftPM names it after the checkout's folder, lower case, `-` as `_`.
+package_name="$(basename "$root" | tr 'A-Z-' 'a-z_')"
+package_flags=(-package-name "$package_name" -I "$products/Modules")
 for target in "${c_targets[@]}"; do package_flags+=(-Xcc "-fmodule-map-file=$products/$target.build/module.modulemap"); done
 for target in "${swift_targets[@]}" "${c_targets[@]}"; do package_flags+=("$products/$target.build/"*.o); done
 package_flags+=(-licuuc -lz -lzstd)

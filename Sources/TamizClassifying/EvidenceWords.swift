@@ -13,9 +13,9 @@
 /// The word lists are generated into `EvidenceWordLists.swift` by `tamiz-train` (a test checks that
 /// the committed file matches a fresh build from `Data/corpus`), and hashed here once per process
 /// into a `FingerprintSet`, so a look-up allocates nothing.
-public struct EvidenceWords: Sendable {
-    public static let minimumZipf = 3.4
-    public static let minimumMargin = 1.0
+package struct EvidenceWords: Sendable {
+    package static let minimumZipf = 3.4
+    package static let minimumMargin = 1.0
 
     /// Fingerprints of the English and Spanish evidence words.
     let english: FingerprintSet

@@ -89,7 +89,7 @@ public struct LanguageModel: Sendable {
     }()
 
     /// Loads a model file. Throws `ModelLoadError` if it is missing, unreadable or invalid.
-    public init(contentsOfFile path: String) throws(ModelLoadError) {
+    public init(contentsOfFile path: String) throws(LoadError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ModelLoadError(.unreadableFile(path: path, errno: errno)) }
         defer { close(fd) }
@@ -116,7 +116,7 @@ public struct LanguageModel: Sendable {
     }
 
     /// Loads a model from its bytes (copied once into aligned memory).
-    public init(bytes: [UInt8]) throws(ModelLoadError) {
+    public init(bytes: [UInt8]) throws(LoadError) {
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 64)
         bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
         try self.init(storage: ModelStorage(owning: memory, count: bytes.count))

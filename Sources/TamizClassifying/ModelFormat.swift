@@ -35,19 +35,19 @@
 /// The checksum is `ModelFormat.checksum` over the whole file with the checksum field read as 0:
 /// for each 8-byte little-endian word `w`, `h = rotl((h ^ w) &* K1, 29) &* K2`, then a final
 /// avalanche. It catches truncation and corruption, not tampering.
-public enum ModelFormat {
-    public static let magic: [UInt8] = Array("TAMIZLM\0".utf8)
-    public static let version: UInt32 = 2
-    public static let headerSize = 64
-    public static let classCount = 8
-    public static let classSectionOffset = 64
-    public static let tableOffset = 128
-    public static let checksumOffset = 56
-    public static let maximumOrders = 1
-    public static let bucketBitsRange: ClosedRange<Int> = 10...20
+package enum ModelFormat {
+    package static let magic: [UInt8] = Array("TAMIZLM\0".utf8)
+    package static let version: UInt32 = 2
+    package static let headerSize = 64
+    package static let classCount = 8
+    package static let classSectionOffset = 64
+    package static let tableOffset = 128
+    package static let checksumOffset = 56
+    package static let maximumOrders = 1
+    package static let bucketBitsRange: ClosedRange<Int> = 10...20
 
     /// The file checksum (see the type's documentation). `bytes.count` must be a multiple of 8.
-    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         precondition(bytes.count % 8 == 0)
         let k1: UInt64 = 0x9E37_79B9_7F4A_7C15
         let k2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
@@ -69,42 +69,47 @@ public enum ModelFormat {
     }
 }
 
-/// Why a model could not be loaded. Loading never crashes on bad input; it throws one of these.
-public struct ModelLoadError: Error, CustomStringConvertible, Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
-        /// The file could not be opened or read (`errno` from the system).
-        case unreadableFile(path: String, errno: Int32)
-        /// Fewer bytes than the header or the header's sizes require.
-        case truncated(expected: Int, actual: Int)
-        /// The file does not start with "TAMIZLM\0": not a Tamiz model.
-        case badMagic
-        /// A model format this build cannot read.
-        case unsupportedVersion(found: UInt32, supported: UInt32)
-        /// The bytes do not match the stored checksum: the file is corrupt.
-        case checksumMismatch(stored: UInt64, computed: UInt64)
-        /// The header is self-inconsistent (the message says which field).
-        case invalidHeader(String)
-    }
+/// `LanguageModel.LoadError` under the name our own targets use.
+package typealias ModelLoadError = LanguageModel.LoadError
 
-    public var kind: Kind
+extension LanguageModel {
+    /// Why a model could not be loaded. Loading never crashes on bad input; it throws one of these.
+    public struct LoadError: Error, CustomStringConvertible, Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
+            /// The file could not be opened or read (`errno` from the system).
+            case unreadableFile(path: String, errno: Int32)
+            /// Fewer bytes than the header or the header's sizes require.
+            case truncated(expected: Int, actual: Int)
+            /// The file does not start with "TAMIZLM\0": not a Tamiz model.
+            case badMagic
+            /// A model format this build cannot read.
+            case unsupportedVersion(found: UInt32, supported: UInt32)
+            /// The bytes do not match the stored checksum: the file is corrupt.
+            case checksumMismatch(stored: UInt64, computed: UInt64)
+            /// The header is self-inconsistent (the message says which field).
+            case invalidHeader(String)
+        }
 
-    public init(_ kind: Kind) { self.kind = kind }
+        public var kind: Kind
 
-    public var description: String {
-        switch kind {
-        case let .unreadableFile(path, errno):
-            return "cannot read model file '\(path)' (errno \(errno))"
-        case let .truncated(expected, actual):
-            return "model is truncated: expected \(expected) bytes, got \(actual)"
-        case .badMagic:
-            return "not a Tamiz model (bad magic bytes)"
-        case let .unsupportedVersion(found, supported):
-            return "unsupported model format version \(found) (this build reads version \(supported))"
-        case let .checksumMismatch(stored, computed):
-            let s = String(stored, radix: 16), c = String(computed, radix: 16)
-            return "model is corrupt: checksum mismatch (stored \(s), computed \(c))"
-        case let .invalidHeader(why):
-            return "invalid model header: \(why)"
+        public init(_ kind: Kind) { self.kind = kind }
+
+        public var description: String {
+            switch kind {
+            case let .unreadableFile(path, errno):
+                return "cannot read model file '\(path)' (errno \(errno))"
+            case let .truncated(expected, actual):
+                return "model is truncated: expected \(expected) bytes, got \(actual)"
+            case .badMagic:
+                return "not a Tamiz model (bad magic bytes)"
+            case let .unsupportedVersion(found, supported):
+                return "unsupported model format version \(found) (this build reads version \(supported))"
+            case let .checksumMismatch(stored, computed):
+                let s = String(stored, radix: 16), c = String(computed, radix: 16)
+                return "model is corrupt: checksum mismatch (stored \(s), computed \(c))"
+            case let .invalidHeader(why):
+                return "invalid model header: \(why)"
+            }
         }
     }
 }

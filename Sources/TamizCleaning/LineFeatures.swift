@@ -5,21 +5,21 @@
 /// non-ASCII scalar except the blocks that hold punctuation and symbols (U+0080–U+00BF, U+2000–U+2BFF,
 /// U+3000–U+303F, U+FE00–U+FFFF and the emoji planes), and `×` `÷`. That is exact for Latin text and
 /// a safe over-approximation elsewhere; it never reads past the line.
-public struct LineFeatures: Sendable, Equatable {
+package struct LineFeatures: Sendable, Equatable {
     /// Whitespace-separated words that contain at least one letter.
-    public var words = 0
+    package var words = 0
     /// Whether any scalar is a letter (a line without one is `no-letters` debris).
-    public var hasLetter = false
+    package var hasLetter = false
     /// Whether the last non-space character is sentence punctuation (`.`, `!`, `?`, `…`, `:`, `;`
     /// or a closing quote or bracket right after one).
-    public var endsWithSentencePunctuation = false
+    package var endsWithSentencePunctuation = false
     /// Whether the line holds nothing but ASCII whitespace and U+00A0.
-    public var isBlank = true
+    package var isBlank = true
 
-    public init() {}
+    package init() {}
 
     /// Measures `line`, which may hold any bytes (invalid UTF-8 is tolerated, not decoded).
-    public init(_ line: UnsafeBufferPointer<UInt8>) {
+    package init(_ line: UnsafeBufferPointer<UInt8>) {
         // No word list is needed for these counts: an empty table answers every lookup.
         let scan = WordTable(capacity: 1).withLookup { LineScan(line, lookup: $0) }
         words = scan.spacedWords

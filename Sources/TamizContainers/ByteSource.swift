@@ -10,13 +10,13 @@ import Darwin
 /// the stream (and only then). An error is thrown only after every byte before it was returned,
 /// so a caller that writes what it read has written everything before a corrupt spot
 /// (`GzipSourceTests`, `ZstdSourceTests`).
-public protocol ByteSource: AnyObject {
+package protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int
 }
 
 extension ByteSource {
     /// Reads until `buffer` is full or the stream ends; returns the count.
-    public func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+    package func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
         var filled = 0
         while filled < buffer.count {
             let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
@@ -27,7 +27,7 @@ extension ByteSource {
     }
 
     /// Everything left in the stream (for tests and small inputs).
-    public func readAll() throws(ContainerError) -> [UInt8] {
+    package func readAll() throws(ContainerError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
@@ -43,18 +43,18 @@ extension ByteSource {
 }
 
 /// Reads a file descriptor, retrying interrupted reads, and counts the bytes it read.
-public final class FileSource: ByteSource {
-    public let descriptor: Int32
-    public let name: String
+package final class FileSource: ByteSource {
+    package let descriptor: Int32
+    package let name: String
     private let ownsDescriptor: Bool
     /// Bytes read from the descriptor so far.
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// Asked when a read is interrupted by a signal: `true` ends the input there (the filter's
     /// SIGINT/SIGTERM handling), `false` retries the read.
-    public var endsOnInterruption: () -> Bool = { false }
+    package var endsOnInterruption: () -> Bool = { false }
 
     /// Opens `path` for reading (`-` is standard input, named "standard input").
-    public convenience init(path: String) throws(ContainerError) {
+    package convenience init(path: String) throws(ContainerError) {
         if path == "-" {
             self.init(descriptor: 0, name: "standard input", ownsDescriptor: false)
             return
@@ -66,7 +66,7 @@ public final class FileSource: ByteSource {
         self.init(descriptor: descriptor, name: path, ownsDescriptor: true)
     }
 
-    public init(descriptor: Int32, name: String, ownsDescriptor: Bool) {
+    package init(descriptor: Int32, name: String, ownsDescriptor: Bool) {
         self.descriptor = descriptor
         self.name = name
         self.ownsDescriptor = ownsDescriptor
@@ -77,13 +77,13 @@ public final class FileSource: ByteSource {
     }
 
     /// The file's size when it is a regular file (not a pipe or terminal).
-    public var regularFileSize: Int? {
+    package var regularFileSize: Int? {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(status.st_size)
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             #if canImport(Glibc)
@@ -104,17 +104,17 @@ public final class FileSource: ByteSource {
 }
 
 /// A source whose first bytes were already read (to detect its format) and are given back first.
-public final class PrefixedSource: ByteSource {
+package final class PrefixedSource: ByteSource {
     private var prefix: [UInt8]
     private var prefixStart = 0
     private let rest: any ByteSource
 
-    public init(prefix: [UInt8], rest: any ByteSource) {
+    package init(prefix: [UInt8], rest: any ByteSource) {
         self.prefix = prefix
         self.rest = rest
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
         if prefixStart < prefix.count {
             let count = min(buffer.count, prefix.count - prefixStart)
             prefix.withUnsafeBytes { bytes in
@@ -131,7 +131,7 @@ public final class PrefixedSource: ByteSource {
     }
 
     /// Reads up to `count` bytes from `source` (fewer only at its end).
-    public static func peek(_ count: Int, from source: any ByteSource) throws(ContainerError) -> [UInt8] {
+    package static func peek(_ count: Int, from source: any ByteSource) throws(ContainerError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var failure: ContainerError?
         let filled = bytes.withUnsafeMutableBytes { buffer in

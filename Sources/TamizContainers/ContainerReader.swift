@@ -16,7 +16,7 @@ public enum Compression: String, Sendable, CaseIterable {
     }
 
     /// The compression whose magic number starts `bytes`, as `file` and `zcat -f` recognise it.
-    public init(magic bytes: some Collection<UInt8>) {
+    package init(magic bytes: some Collection<UInt8>) {
         if bytes.starts(with: [0x1F, 0x8B]) {
             self = .gzip
         } else if bytes.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) {
@@ -29,15 +29,15 @@ public enum Compression: String, Sendable, CaseIterable {
 
 /// One opened input: its format, recognised from content (never from its name), and the bytes
 /// to filter — decompressed, and for a WARC file its `conversion` records as JSON Lines documents.
-public final class ContainerInput {
-    public let name: String
-    public let compression: Compression
+package final class ContainerInput {
+    package let name: String
+    package let compression: Compression
     /// Whether the (decompressed) stream starts with `WARC/1.`.
-    public let isWARC: Bool
+    package let isWARC: Bool
     /// The bytes to filter: plain text or JSON Lines.
-    public let source: any ByteSource
+    package let source: any ByteSource
     /// The WARC reader's counts, when the input is WARC.
-    public let warc: WARCDocumentSource?
+    package let warc: WARCDocumentSource?
     private let file: FileSource
 
     init(name: String, compression: Compression, file: FileSource, source: any ByteSource, warc: WARCDocumentSource?) {
@@ -50,25 +50,25 @@ public final class ContainerInput {
     }
 
     /// Bytes read from the file or pipe so far (compressed bytes for a compressed input).
-    public var bytesRead: Int { file.bytesRead }
+    package var bytesRead: Int { file.bytesRead }
     /// The file's size, when it is a regular file.
-    public var size: Int? { file.regularFileSize }
+    package var size: Int? { file.regularFileSize }
 }
 
 /// Opens inputs the way `zcat -f` and `file` see them: gzip (one or more members), zstd (one or
 /// more frames) and WARC (`WARC/1.` first), alone or combined (`.warc.wet.gz`), else plain bytes.
 /// Detection reads only the first bytes, so it works on pipes (`ContainerReaderTests`).
-public enum ContainerReader {
+package enum ContainerReader {
     /// Opens `path` (`-`: standard input). `report` receives WARC records that were skipped as
     /// malformed, each with its offset.
-    public static func open(
+    package static func open(
         path: String, maximumRecordBytes: Int = 64 << 20, report: @escaping (String) -> Void = { _ in }
     ) throws(ContainerError) -> ContainerInput {
         try open(file: FileSource(path: path), maximumRecordBytes: maximumRecordBytes, report: report)
     }
 
     /// Opens an already open file or pipe.
-    public static func open(
+    package static func open(
         file: FileSource, maximumRecordBytes: Int = 64 << 20, report: @escaping (String) -> Void = { _ in }
     ) throws(ContainerError) -> ContainerInput {
         let magic = try PrefixedSource.peek(4, from: file)

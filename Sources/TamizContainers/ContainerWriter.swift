@@ -28,13 +28,13 @@ extension ByteSink {
 
 /// Writes a file descriptor, retrying short and interrupted writes. A closed pipe on standard
 /// output is `.outputClosed`.
-public final class FileSink: ByteSink {
-    public let descriptor: Int32
-    public let name: String
+package final class FileSink: ByteSink {
+    package let descriptor: Int32
+    package let name: String
     private let ownsDescriptor: Bool
 
     /// Creates or truncates `path`.
-    public convenience init(path: String) throws(ContainerError) {
+    package convenience init(path: String) throws(ContainerError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw ContainerError(.io, name: path, "cannot write: \(String(cString: strerror(errno)))")
@@ -42,7 +42,7 @@ public final class FileSink: ByteSink {
         self.init(descriptor: descriptor, name: path, ownsDescriptor: true)
     }
 
-    public init(descriptor: Int32, name: String, ownsDescriptor: Bool) {
+    package init(descriptor: Int32, name: String, ownsDescriptor: Bool) {
         self.descriptor = descriptor
         self.name = name
         self.ownsDescriptor = ownsDescriptor
@@ -52,7 +52,7 @@ public final class FileSink: ByteSink {
         if ownsDescriptor { close(descriptor) }
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(ContainerError) {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws(ContainerError) {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Glibc)
@@ -70,7 +70,7 @@ public final class FileSink: ByteSink {
         }
     }
 
-    public func finish() throws(ContainerError) {}
+    package func finish() throws(ContainerError) {}
 }
 
 /// Compresses into gzip (one member) or zstd (one frame) and writes to the sink behind it
@@ -174,7 +174,7 @@ public enum ContainerWriter {
     }
 
     /// `sink` behind a compressor for `compression` (itself for `.none`).
-    public static func wrap(_ sink: any ByteSink, compression: Compression, name: String) throws(ContainerError) -> any ByteSink {
+    package static func wrap(_ sink: any ByteSink, compression: Compression, name: String) throws(ContainerError) -> any ByteSink {
         switch compression {
         case .none: sink
         case .gzip: try CompressingSink.gzip(sink, name: name)

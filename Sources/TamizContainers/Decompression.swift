@@ -39,7 +39,7 @@ struct CompressedWindow: ~Copyable {
 /// Corrupt data, bytes after the last member that are not another member, and a stream that ends
 /// inside a member are errors naming the compressed offset, thrown after every byte decoded
 /// before them was returned (`GzipSourceTests`).
-public final class GzipSource: ByteSource {
+package final class GzipSource: ByteSource {
     private let upstream: any ByteSource
     private let name: String
     private var window = CompressedWindow(capacity: 256 << 10)
@@ -47,9 +47,9 @@ public final class GzipSource: ByteSource {
     private var insideMember = false
     private var pendingError: ContainerError?
     /// Members decoded to their end so far.
-    public private(set) var members = 0
+    package private(set) var members = 0
 
-    public init(_ upstream: any ByteSource, name: String) throws(ContainerError) {
+    package init(_ upstream: any ByteSource, name: String) throws(ContainerError) {
         guard let inflater = tz_gzip_inflater_open() else {
             throw ContainerError(.memory, name: name, "cannot allocate a gzip decoder")
         }
@@ -60,7 +60,7 @@ public final class GzipSource: ByteSource {
 
     deinit { tz_gzip_inflater_close(inflater) }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
         if let pendingError { throw pendingError }
         guard let output = buffer.baseAddress, buffer.count > 0 else { return 0 }
         var produced = 0
@@ -124,7 +124,7 @@ public final class GzipSource: ByteSource {
 ///
 /// Corrupt data and a stream that ends inside a frame are errors naming the compressed offset,
 /// thrown after every byte decoded before them was returned (`ZstdSourceTests`).
-public final class ZstdSource: ByteSource {
+package final class ZstdSource: ByteSource {
     private let upstream: any ByteSource
     private let name: String
     private var window = CompressedWindow(capacity: 256 << 10)
@@ -133,7 +133,7 @@ public final class ZstdSource: ByteSource {
     private var betweenFrames = true
     private var pendingError: ContainerError?
 
-    public init(_ upstream: any ByteSource, name: String) throws(ContainerError) {
+    package init(_ upstream: any ByteSource, name: String) throws(ContainerError) {
         guard let decoder = tz_zstd_decoder_open() else {
             throw ContainerError(.memory, name: name, "cannot allocate a zstd decoder")
         }
@@ -144,7 +144,7 @@ public final class ZstdSource: ByteSource {
 
     deinit { tz_zstd_decoder_close(decoder) }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
         if let pendingError { throw pendingError }
         guard let output = buffer.baseAddress, buffer.count > 0 else { return 0 }
         var produced = 0

@@ -9,7 +9,7 @@ import Darwin
 /// total when every input is a regular file, MB/s, records, elapsed time and an estimate of the
 /// rest. On a terminal the line is redrawn in place; elsewhere a line is written every few
 /// seconds (`ContainerCLITests`, under a pseudo-terminal).
-public final class ProgressMeter {
+package final class ProgressMeter {
     private let totalBytes: Int?
     private let recordName: String
     private let descriptor: Int32
@@ -23,7 +23,7 @@ public final class ProgressMeter {
     /// - Parameters:
     ///   - totalBytes: the inputs' total size, when known.
     ///   - recordName: what a line of the filtered stream is ("docs" or "lines").
-    public init(totalBytes: Int?, recordName: String, descriptor: Int32 = 2) {
+    package init(totalBytes: Int?, recordName: String, descriptor: Int32 = 2) {
         self.totalBytes = totalBytes
         self.recordName = recordName
         self.descriptor = descriptor
@@ -50,7 +50,7 @@ public final class ProgressMeter {
     }
 
     /// Draws the last state and ends the line.
-    public func finish() {
+    package func finish() {
         draw(now: Self.now(), final: true)
     }
 
@@ -100,18 +100,18 @@ public final class ProgressMeter {
 
 /// Passes a source's bytes through, telling a `ProgressMeter` how far the input is read and how
 /// many records (lines) went by.
-public final class ProgressSource: ByteSource {
+package final class ProgressSource: ByteSource {
     private let source: any ByteSource
     private let input: ContainerInput
     private let meter: ProgressMeter
 
-    public init(_ input: ContainerInput, meter: ProgressMeter) {
+    package init(_ input: ContainerInput, meter: ProgressMeter) {
         self.source = input.source
         self.input = input
         self.meter = meter
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
         let count = try source.read(into: buffer)
         if count == 0 {
             meter.endInput(inputBytes: input.bytesRead)

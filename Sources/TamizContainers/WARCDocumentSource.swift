@@ -1,16 +1,16 @@
 /// What a WARC reader saw: documents written, other records skipped (by `WARC-Type`), malformed
 /// records skipped, each counted once.
-public struct WARCStatistics: Sendable, Equatable {
+package struct WARCStatistics: Sendable, Equatable {
     /// `conversion` records turned into documents.
-    public var documents = 0
+    package var documents = 0
     /// Records of other types (`warcinfo`, `request`, `response`, `metadata`, …), by type.
-    public var skippedByType: [String: Int] = [:]
+    package var skippedByType: [String: Int] = [:]
     /// Records that could not be read (bad header, missing length, truncated) or were too long.
-    public var malformed = 0
+    package var malformed = 0
     /// Bytes of skipped and malformed records, headers included.
-    public var skippedBytes = 0
+    package var skippedBytes = 0
 
-    public init() {}
+    package init() {}
 }
 
 /// Turns a WARC stream (a Common Crawl WET file, decompressed) into JSON Lines documents, one per
@@ -21,7 +21,7 @@ public struct WARCStatistics: Sendable, Equatable {
 /// in the WARC stream and skipped up to the next line that starts with `WARC/1.`; it never stops
 /// the run. Memory is bounded by `maximumRecordBytes`: a longer record is reported and skipped
 /// (`WARCDocumentSourceTests`).
-public final class WARCDocumentSource: ByteSource {
+package final class WARCDocumentSource: ByteSource {
     static let versionPrefix = Array("WARC/1.".utf8)
     private static let maximumHeaderBytes = 1 << 20
 
@@ -35,9 +35,9 @@ public final class WARCDocumentSource: ByteSource {
     private var ended = false
     /// After a malformed record: the next record starts at the next `WARC/1.` line.
     private var resynchronizing = false
-    public private(set) var statistics = WARCStatistics()
+    package private(set) var statistics = WARCStatistics()
 
-    public init(
+    package init(
         _ upstream: any ByteSource, name: String, maximumRecordBytes: Int = 64 << 20,
         report: @escaping (String) -> Void = { _ in }
     ) {
@@ -47,7 +47,7 @@ public final class WARCDocumentSource: ByteSource {
         self.report = report
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
         while pendingStart == pending.count {
             if ended { return 0 }
             pending.removeAll(keepingCapacity: true)

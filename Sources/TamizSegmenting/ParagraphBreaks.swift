@@ -70,9 +70,9 @@ extension SentenceSegmenter {
 /// ("propor-" / "tion"): there the break goes, and the hyphen too when the joined word is in the
 /// English or Spanish word frequency lists (Data/corpus/words), so "propor-" + "tion" gives
 /// "proportion" but "well-" + "known" stays "well-known". `SegmentationPatternTests` shows both.
-public enum SoftWraps {
+package enum SoftWraps {
     /// `bytes` with its line breaks replaced as described; bytes without a line break come back unchanged.
-    public static func joined(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    package static func joined(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

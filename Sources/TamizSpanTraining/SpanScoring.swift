@@ -3,34 +3,34 @@ import TamizClassifying
 
 /// A text scanned once (`LanguageSpanDetector.tokens`) next to its gold labels, so that
 /// parameters can be tried without rescanning.
-public struct PreparedText: Sendable {
+package struct PreparedText: Sendable {
     package var tokens: [SpanToken]
     /// Per gold token: the scanned token starting where it starts (-1: none), and its gold label.
-    public var gold: [(token: Int, language: Language?)]
+    package var gold: [(token: Int, language: Language?)]
 }
 
 /// Token accuracy on English and Spanish tokens, mixed texts found mixed, switch points:
 /// the measures of `../shared/corpus/codeswitch/score.py`, computed the same way (a token takes
 /// the language of the span covering its start).
-public struct SpanScore: Sendable, CustomStringConvertible {
-    public var right: [Language: Int] = [:]
-    public var total: [Language: Int] = [:]
-    public var mixed = 0, mixedFound = 0
-    public var switchTP = 0, switchFP = 0, switchFN = 0
-    public var texts = 0
+package struct SpanScore: Sendable, CustomStringConvertible {
+    package var right: [Language: Int] = [:]
+    package var total: [Language: Int] = [:]
+    package var mixed = 0, mixedFound = 0
+    package var switchTP = 0, switchFP = 0, switchFN = 0
+    package var texts = 0
 
-    public init() {}
+    package init() {}
 
-    public var accuracy: Double { Double(right.values.reduce(0, +)) / Double(max(1, total.values.reduce(0, +))) }
-    public func accuracy(_ l: Language) -> Double { Double(right[l] ?? 0) / Double(max(1, total[l] ?? 0)) }
-    public var mixedShare: Double { Double(mixedFound) / Double(max(1, mixed)) }
-    public var precision: Double { Double(switchTP) / Double(max(1, switchTP + switchFP)) }
-    public var recall: Double { Double(switchTP) / Double(max(1, switchTP + switchFN)) }
-    public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
+    package var accuracy: Double { Double(right.values.reduce(0, +)) / Double(max(1, total.values.reduce(0, +))) }
+    package func accuracy(_ l: Language) -> Double { Double(right[l] ?? 0) / Double(max(1, total[l] ?? 0)) }
+    package var mixedShare: Double { Double(mixedFound) / Double(max(1, mixed)) }
+    package var precision: Double { Double(switchTP) / Double(max(1, switchTP + switchFP)) }
+    package var recall: Double { Double(switchTP) / Double(max(1, switchTP + switchFN)) }
+    package var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
     /// What the parameter search maximises.
-    public var objective: Double { accuracy + f1 + 0.5 * mixedShare }
+    package var objective: Double { accuracy + f1 + 0.5 * mixedShare }
 
-    public var description: String {
+    package var description: String {
         func p(_ x: Double) -> String { String(Int((x * 10000).rounded())).withDecimal(2) }
         func f(_ x: Double) -> String { String(Int((x * 1000).rounded())).withDecimal(3) }
         return "tokens \(total.values.reduce(0, +)) in \(texts) texts: accuracy \(p(accuracy))% (en \(p(accuracy(.english))), es \(p(accuracy(.spanish)))); "
@@ -72,9 +72,9 @@ extension String {
     }
 }
 
-public enum SpanEvaluation {
+package enum SpanEvaluation {
     /// Scans every text once.
-    public static func prepare(_ texts: [LabelledText], detector: LanguageSpanDetector) -> [PreparedText] {
+    package static func prepare(_ texts: [LabelledText], detector: LanguageSpanDetector) -> [PreparedText] {
         texts.map { text in
             var line = text.line
             let tokens = line.withUTF8 { detector.tokens($0) }
@@ -112,7 +112,7 @@ public enum SpanEvaluation {
         return labels
     }
 
-    public static func score(_ prepared: [PreparedText], _ q: SpanParameters) -> SpanScore {
+    package static func score(_ prepared: [PreparedText], _ q: SpanParameters) -> SpanScore {
         var score = SpanScore()
         var scratch = SpanScratch()
         for text in prepared {
@@ -124,7 +124,7 @@ public enum SpanEvaluation {
 
     /// Reads a CoNLL file of `token<TAB>label` lines, `# ...` comments and blank lines between
     /// texts (the LinCE format of `../shared/corpus/codeswitch`); `lang1` is English, `lang2` Spanish.
-    public static func readCoNLL(_ path: String) throws -> [LabelledText] {
+    package static func readCoNLL(_ path: String) throws -> [LabelledText] {
         var texts: [LabelledText] = []
         var current: [(text: String, language: Language?)] = []
         for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -156,7 +156,7 @@ extension Substring {
 extension SpanEvaluation {
     /// The confidence scale among `candidates` whose span confidences have the least log-loss
     /// against whether each scored token's language is right.
-    public static func bestConfidenceScale(_ prepared: [PreparedText], _ q: SpanParameters, candidates: [Float]) -> Float {
+    package static func bestConfidenceScale(_ prepared: [PreparedText], _ q: SpanParameters, candidates: [Float]) -> Float {
         // (|summed evidence| of the token's span, right) per scored token.
         var samples: [(Float, Bool)] = []
         var scratch = SpanScratch()

@@ -7,16 +7,16 @@ import TamizTraining
 ///    two words share a bucket, the more frequent one keeps it;
 /// 2. `SpanParameters` by coordinate search (fixed candidate grids, fixed order, ties keep the
 ///    current value) maximising `SpanScore.objective` on `SyntheticMixing` texts.
-public enum SpanTableBuilder {
-    public static let bucketBits = 17
-    public static let missingZipfOffset = 0.5
-    public static let syntheticTexts = 4000
-    public static let seed: UInt64 = 0x5350_414E_5300_0001
+package enum SpanTableBuilder {
+    package static let bucketBits = 17
+    package static let missingZipfOffset = 0.5
+    package static let syntheticTexts = 4000
+    package static let seed: UInt64 = 0x5350_414E_5300_0001
 
-    public static let start = SpanParameters(ngramWeight: 0.5, wordWeight: 0.5, contextWeight: 0.2, switchPenalty: 2,
+    package static let start = SpanParameters(ngramWeight: 0.5, wordWeight: 0.5, contextWeight: 0.2, switchPenalty: 2,
                                              evidenceCap: 6, capitalisedWeight: 0.5, spanishPrior: 0, confidenceScale: 0.5)
     /// Candidates per parameter, in `SpanParameters.values` order (confidence scale: fitted apart).
-    public static let grids: [[Float]] = [
+    package static let grids: [[Float]] = [
         [0.25, 0.35, 0.5, 0.7, 1.0, 1.4],
         [0, 0.25, 0.5, 0.75, 1.0, 1.5, 2, 2.5, 3],
         [0, 0.1, 0.2, 0.3, 0.45],
@@ -25,10 +25,10 @@ public enum SpanTableBuilder {
         [0, 0.25, 0.5, 1],
         [-0.5, -0.25, 0, 0.25, 0.5, 0.75, 1, 1.5],
     ]
-    public static let confidenceScales: [Float] = [0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.5]
+    package static let confidenceScales: [Float] = [0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.5]
 
     /// The word buckets (file layout: odds in the low byte, fingerprint in the high byte).
-    public static func wordBuckets(_ corpus: TrainingCorpus, bits: Int = bucketBits) -> [UInt16] {
+    package static func wordBuckets(_ corpus: TrainingCorpus, bits: Int = bucketBits) -> [UInt16] {
         var zipf: [[UInt8]: (en: Double?, es: Double?)] = [:]
         var lowest = [Double.infinity, Double.infinity]
         var order: [[UInt8]] = []
@@ -58,7 +58,7 @@ public enum SpanTableBuilder {
     }
 
     /// The table's bytes and a report of the search.
-    public static func build(corpus: TrainingCorpus, model: LanguageModel = .embedded, log: (String) -> Void = { _ in }) throws -> [UInt8] {
+    package static func build(corpus: TrainingCorpus, model: LanguageModel = .embedded, log: (String) -> Void = { _ in }) throws -> [UInt8] {
         let buckets = wordBuckets(corpus)
         let provisional = try SpanTable(bytes: SpanTable.encode(bucketBits: bucketBits, parameters: start, buckets: buckets))
         let detector = LanguageSpanDetector(classifier: LanguageClassifier(model: model), table: provisional)
@@ -70,7 +70,7 @@ public enum SpanTableBuilder {
 
     /// Coordinate search over `grids` (three rounds), then the confidence scale with the least
     /// log-loss of span confidence against token correctness.
-    public static func fit(_ prepared: [PreparedText], from initial: SpanParameters = start, rounds: Int = 3, log: (String) -> Void = { _ in }) -> SpanParameters {
+    package static func fit(_ prepared: [PreparedText], from initial: SpanParameters = start, rounds: Int = 3, log: (String) -> Void = { _ in }) -> SpanParameters {
         var values = initial.values
         var best = SpanEvaluation.score(prepared, SpanParameters(values)).objective
         for round in 0..<rounds {

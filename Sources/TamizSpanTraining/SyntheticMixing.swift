@@ -3,13 +3,13 @@ import TamizTraining
 
 /// A text whose whitespace tokens each have a gold language (nil: not scored, e.g. punctuation,
 /// emoji, @handles, names).
-public struct LabelledText: Sendable {
-    public var tokens: [(text: String, language: Language?)]
+package struct LabelledText: Sendable {
+    package var tokens: [(text: String, language: Language?)]
 
-    public init(tokens: [(text: String, language: Language?)]) { self.tokens = tokens }
+    package init(tokens: [(text: String, language: Language?)]) { self.tokens = tokens }
 
     /// The tokens joined by single spaces.
-    public var line: String { tokens.map(\.text).joined(separator: " ") }
+    package var line: String { tokens.map(\.text).joined(separator: " ") }
 }
 
 /// Code-switched training sentences made from the licensed monolingual corpus: phrases of
@@ -17,13 +17,13 @@ public struct LabelledText: Sendable {
 /// before a conjunction or `que`/`that`) or anywhere, in tweet-like shape: often lower case,
 /// Spanish often without accents, with @handles, laughter (`jajaja`, `hahaha`), emoji and
 /// elongated words. Deterministic for a seed.
-public struct SyntheticMixing: Sendable {
+package struct SyntheticMixing: Sendable {
     let english: [[String]]
     let spanish: [[String]]
     /// Lower-cased words of the frequency lists (a capitalised word outside them is a name: not scored).
     let listed: Set<String>
 
-    public init(corpus: TrainingCorpus) {
+    package init(corpus: TrainingCorpus) {
         func tokens(_ lines: [[UInt8]]) -> [[String]] {
             lines.map { String(decoding: $0, as: UTF8.self).split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
         }
@@ -39,10 +39,10 @@ public struct SyntheticMixing: Sendable {
 
     /// In mixed texts, the share (in sixths) of segments of one or two words: a word or two of the
     /// other language inside a sentence, as tweets switch.
-    public static let shortSegmentSixths: UInt64 = 4
+    package static let shortSegmentSixths: UInt64 = 4
 
     /// `count` texts: a third monolingual, the rest with one or two switches.
-    public func texts(count: Int, seed: UInt64) -> [LabelledText] {
+    package func texts(count: Int, seed: UInt64) -> [LabelledText] {
         var random = TrainingRandom(state: seed)
         return (0..<count).map { _ in text(&random) }
     }

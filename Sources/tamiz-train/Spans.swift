@@ -42,7 +42,7 @@ struct SpanParameterOptions: ParsableArguments {
 
     func detector() throws -> LanguageSpanDetector {
         guard let table else { return LanguageSpanDetector() }
-        return LanguageSpanDetector(table: try SpanTable(bytes: Array(try readWholeFile(table))))
+        return LanguageSpanDetector(classifier: LanguageClassifier(), table: try SpanTable(bytes: Array(try readWholeFile(table))))
     }
 
     @Option(help: "Override parameters: name=value,… (ngram, word, context, penalty, cap, capitalised, prior, confidence).")

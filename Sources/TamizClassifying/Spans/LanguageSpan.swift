@@ -1,25 +1,30 @@
-/// One maximal run of one language inside a text, as `LanguageSpanDetector` finds it.
-///
-/// `bytes` are UTF-8 offsets into the text the detector read, `scalars` the same span in Unicode
-/// code points (so Python's `line[start:end]` is the span); both are end-exclusive and cover
-/// whole whitespace tokens, without the whitespace around them. Punctuation, numbers, @handles,
-/// URLs and emoji belong to the span around them; between two languages, a run of them is an
-/// `und` span of its own. `letters` counts the letters the languages were judged on.
-public struct LanguageSpan: Sendable, Equatable {
-    public var language: Language
-    /// For English and Spanish, the probability of this language against the other, from the
-    /// span's summed word evidence; 1 for an `und` span without letters.
-    public var confidence: Float
-    public var bytes: Range<Int>
-    public var scalars: Range<Int>
-    public var letters: Int
+/// `LanguageSpanDetector.Span` under the name our own targets use.
+package typealias LanguageSpan = LanguageSpanDetector.Span
 
-    public init(language: Language, confidence: Float, bytes: Range<Int>, scalars: Range<Int>, letters: Int) {
-        self.language = language
-        self.confidence = confidence
-        self.bytes = bytes
-        self.scalars = scalars
-        self.letters = letters
+extension LanguageSpanDetector {
+    /// One maximal run of one language inside a text, as `LanguageSpanDetector` finds it.
+    ///
+    /// `bytes` are UTF-8 offsets into the text the detector read, `scalars` the same span in Unicode
+    /// code points (so Python's `line[start:end]` is the span); both are end-exclusive and cover
+    /// whole whitespace tokens, without the whitespace around them. Punctuation, numbers, @handles,
+    /// URLs and emoji belong to the span around them; between two languages, a run of them is an
+    /// `und` span of its own. `letters` counts the letters the languages were judged on.
+    public struct Span: Sendable, Equatable {
+        public var language: Language
+        /// For English and Spanish, the probability of this language against the other, from the
+        /// span's summed word evidence; 1 for an `und` span without letters.
+        public var confidence: Float
+        public var bytes: Range<Int>
+        public var scalars: Range<Int>
+        public var letters: Int
+
+        public init(language: Language, confidence: Float, bytes: Range<Int>, scalars: Range<Int>, letters: Int) {
+            self.language = language
+            self.confidence = confidence
+            self.bytes = bytes
+            self.scalars = scalars
+            self.letters = letters
+        }
     }
 }
 
@@ -54,7 +59,7 @@ package struct SpanToken: Sendable, Equatable {
 /// buffers until the next `detect`, which then gives the copy its own.
 public struct SpanScratch: Sendable {
     /// The spans of the last text passed to `LanguageSpanDetector.detect(_:into:)`.
-    public internal(set) var spans: [LanguageSpan] = []
+    public internal(set) var spans: [LanguageSpanDetector.Span] = []
     var buffers = SpanBuffers()
 
     public init() { spans.reserveCapacity(16) }

@@ -10,12 +10,17 @@
 /// has grown (the span benchmark counts mallocs); safe to share across threads (each thread its own scratch).
 public struct LanguageSpanDetector: Sendable {
     public let classifier: LanguageClassifier
-    public let table: SpanTable
-    public var parameters: SpanParameters
+    package let table: SpanTable
+    package var parameters: SpanParameters
     /// Tooling: false carries the register across tokens as the classifier does (for comparisons).
     package var isolateTokens = true
 
-    public init(classifier: LanguageClassifier = LanguageClassifier(), table: SpanTable = .embedded) {
+    /// A detector with the built-in span table.
+    public init(classifier: LanguageClassifier = LanguageClassifier()) {
+        self.init(classifier: classifier, table: .embedded)
+    }
+
+    package init(classifier: LanguageClassifier, table: SpanTable) {
         self.classifier = classifier
         self.table = table
         self.parameters = table.parameters
@@ -30,7 +35,7 @@ public struct LanguageSpanDetector: Sendable {
     }
 
     /// The spans of `text` (allocates; `detect(_:into:)` with a kept `SpanScratch` does not).
-    public func spans(in text: String) -> [LanguageSpan] {
+    public func spans(in text: String) -> [Span] {
         var text = text
         var scratch = SpanScratch()
         text.withUTF8 { detect($0, into: &scratch) }

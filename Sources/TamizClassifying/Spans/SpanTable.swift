@@ -18,22 +18,22 @@ import CTamizSpanData
 /// ```
 /// A word's bucket and fingerprint come from its word key (the word feature's key of
 /// `FeatureExtractor`) with a salt of its own: see `SpanTable.bucket(ofKey:)`.
-public struct SpanTable: Sendable {
-    public static let magic: [UInt8] = Array("TAMIZSP\0".utf8)
-    public static let version: UInt32 = 1
-    public static let headerSize = 64
-    public static let bucketBitsRange: ClosedRange<Int> = 8...20
+package struct SpanTable: Sendable {
+    package static let magic: [UInt8] = Array("TAMIZSP\0".utf8)
+    package static let version: UInt32 = 1
+    package static let headerSize = 64
+    package static let bucketBitsRange: ClosedRange<Int> = 8...20
     /// Table log-odds units per log10 unit of word frequency.
-    public static let oddsPerLog10: Float = 16
+    package static let oddsPerLog10: Float = 16
     @usableFromInline static let salt: UInt64 = 0x5350_414E_5441_424C
 
     @usableFromInline let storage: SpanTableStorage
     @usableFromInline let shift: UInt64
-    public let bucketBits: Int
-    public let parameters: SpanParameters
+    package let bucketBits: Int
+    package let parameters: SpanParameters
 
     /// The table built into the binary (validated once per process).
-    public static var embedded: SpanTable { _embedded }
+    package static var embedded: SpanTable { _embedded }
 
     private static let _embedded: SpanTable = {
         let base = UnsafeRawPointer(tamiz_embedded_span_table_bytes()!)
@@ -45,14 +45,14 @@ public struct SpanTable: Sendable {
     }()
 
     /// Loads a table from its bytes (copied once). Throws `ModelLoadError` when they are not a valid table.
-    public init(bytes: [UInt8]) throws(ModelLoadError) {
+    package init(bytes: [UInt8]) throws(ModelLoadError) {
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 64)
         bytes.withUnsafeBytes { if $0.count > 0 { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
         try self.init(storage: SpanTableStorage(owning: memory, count: bytes.count))
     }
 
     /// The table's bytes, exactly as in its file.
-    public var bytes: [UInt8] { Array(UnsafeRawBufferPointer(start: storage.base, count: storage.count)) }
+    package var bytes: [UInt8] { Array(UnsafeRawBufferPointer(start: storage.base, count: storage.count)) }
 
     init(storage: SpanTableStorage) throws(ModelLoadError) {
         let raw = UnsafeRawBufferPointer(start: storage.base, count: storage.count)
@@ -104,7 +104,7 @@ public struct SpanTable: Sendable {
     }
 
     /// Diagnostics and tests: the odds of one word (its last word if it has several), nil if absent.
-    public func odds(of word: String) -> Float? {
+    package func odds(of word: String) -> Float? {
         guard let key = Self.wordKeys(Array(word.utf8)).last else { return nil }
         let (index, fingerprint) = Self.bucket(ofKey: key, shift: shift)
         let entry = (storage.base + Self.headerSize + 2 * index).loadUnaligned(as: UInt16.self)
@@ -185,21 +185,21 @@ final class SpanTableStorage: @unchecked Sendable {
 /// limited to ±`evidenceCap`, times `capitalisedWeight` for a capitalised word not in the lists
 /// (a name); each word then adds `contextWeight` times its neighbours' evidence, and a Viterbi
 /// pass over the sentence charges `switchPenalty` nats for every change of language.
-public struct SpanParameters: Sendable, Equatable {
-    public var ngramWeight: Float
-    public var wordWeight: Float
-    public var contextWeight: Float
-    public var switchPenalty: Float
-    public var evidenceCap: Float
-    public var capitalisedWeight: Float
+package struct SpanParameters: Sendable, Equatable {
+    package var ngramWeight: Float
+    package var wordWeight: Float
+    package var contextWeight: Float
+    package var switchPenalty: Float
+    package var evidenceCap: Float
+    package var capitalisedWeight: Float
     /// Subtracted from every word's English-over-Spanish evidence (a prior toward Spanish when positive).
-    public var spanishPrior: Float
+    package var spanishPrior: Float
     /// Scale from a span's summed evidence to its confidence (`1 / (1 + e^(-scale · |sum|))`).
-    public var confidenceScale: Float
+    package var confidenceScale: Float
 
     static let count = 8
 
-    public init(ngramWeight: Float, wordWeight: Float, contextWeight: Float, switchPenalty: Float,
+    package init(ngramWeight: Float, wordWeight: Float, contextWeight: Float, switchPenalty: Float,
                 evidenceCap: Float, capitalisedWeight: Float, spanishPrior: Float, confidenceScale: Float) {
         self.ngramWeight = ngramWeight
         self.wordWeight = wordWeight
@@ -216,7 +216,7 @@ public struct SpanParameters: Sendable, Equatable {
                   evidenceCap: v[4], capitalisedWeight: v[5], spanishPrior: v[6], confidenceScale: v[7])
     }
 
-    public var values: [Float] {
+    package var values: [Float] {
         [ngramWeight, wordWeight, contextWeight, switchPenalty, evidenceCap, capitalisedWeight, spanishPrior, confidenceScale]
     }
 }
