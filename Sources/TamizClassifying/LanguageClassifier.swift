@@ -8,6 +8,8 @@
 /// answer whose confidence is below `minimumConfidence`, and one below 0.98 that the word lists
 /// contradict or that has no lower-case word and no frequent word of its language
 /// (see `checkedAgainstWordLists`).
+///
+/// `ClassifierTests` and `ShortItemTests` show the labels, `HotLoopTests` that the fast path scores as the reference does.
 public struct LanguageClassifier: Sendable {
     public let model: LanguageModel
     /// English or Spanish answers below this confidence become `und`.

@@ -55,7 +55,9 @@ final class ModelStorage: @unchecked Sendable {
 /// A trained model, validated on load; immutable, shareable across threads.
 ///
 /// Loading checks the magic, version, sizes, header consistency and checksum, then uses the
-/// weight table in place (see `ModelFormat`). A bad file throws `ModelLoadError`; it never crashes.
+/// weight table in place (see `ModelFormat`). A bad file throws `LoadError`; it never crashes.
+///
+/// `ModelFileTests` feeds it truncated, corrupt and foreign files.
 public struct LanguageModel: Sendable {
     @usableFromInline let storage: ModelStorage
     @usableFromInline let extractor: FeatureExtractor
@@ -88,7 +90,7 @@ public struct LanguageModel: Sendable {
         }
     }()
 
-    /// Loads a model file. Throws `ModelLoadError` if it is missing, unreadable or invalid.
+    /// Loads a model file. Throws `LoadError` if it is missing, unreadable or invalid.
     public init(contentsOfFile path: String) throws(LoadError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ModelLoadError(.unreadableFile(path: path, errno: errno)) }

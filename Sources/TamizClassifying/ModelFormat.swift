@@ -74,6 +74,8 @@ package typealias ModelLoadError = LanguageModel.LoadError
 
 extension LanguageModel {
     /// Why a model could not be loaded. Loading never crashes on bad input; it throws one of these.
+    ///
+    /// `ModelFileTests` checks which kind each bad file gives.
     public struct LoadError: Error, CustomStringConvertible, Equatable, Sendable {
         public enum Kind: Equatable, Sendable {
             /// The file could not be opened or read (`errno` from the system).

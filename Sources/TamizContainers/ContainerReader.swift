@@ -1,4 +1,6 @@
 /// How an input's bytes are compressed, as recognised from its first bytes.
+///
+/// `ContainerReaderTests` (by content) and `ContainerWriterTests` (by a path's suffix) check both.
 public enum Compression: String, Sendable, CaseIterable {
     case none
     case gzip

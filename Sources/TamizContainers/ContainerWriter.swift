@@ -11,6 +11,8 @@ import Darwin
 ///
 /// `write` takes whole buffers in order; `finish` writes what a compressor still holds and its
 /// trailer, once, after the last write. Output written without `finish` is a truncated stream.
+///
+/// `ContainerWriterTests` reads what each sink wrote back with `gzip -dc` / `zstd -dc`.
 public protocol ByteSink: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer) throws(ContainerError)
     func finish() throws(ContainerError)
@@ -167,6 +169,8 @@ final class CompressingSink: ByteSink {
 
 /// Opens outputs compressed as their names ask (`.gz` gzip, `.zst` zstd, else plain), or as
 /// `--compress` asks for standard output.
+///
+/// `ContainerWriterTests` checks each suffix and that the reader decompresses what it wrote.
 public enum ContainerWriter {
     /// Creates or truncates `path`, compressed by its suffix.
     public static func create(path: String) throws(ContainerError) -> any ByteSink {

@@ -188,7 +188,7 @@ func trimPunctuation(_ word: [UInt8]) -> [UInt8] {
 }
 
 /// Text as a scrape that lost its accents would have it: á é í ó ú ü ñ (either case) → a e i o u u n.
-public func stripAccents(_ bytes: [UInt8]) -> [UInt8] {
+package func stripAccents(_ bytes: [UInt8]) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     var i = 0
@@ -220,18 +220,18 @@ public func stripAccents(_ bytes: [UInt8]) -> [UInt8] {
 /// Text as a scrape that lost every non-ASCII character would have it (a common encoding loss):
 /// each multi-byte UTF-8 character is deleted, so `educación` → `educacin`, `número` → `nmero`,
 /// `¿Qué?` → `Qu?`. Bytes that do not form a character (a stray continuation byte) go too.
-public func deleteAccents(_ bytes: [UInt8]) -> [UInt8] {
+package func deleteAccents(_ bytes: [UInt8]) -> [UInt8] {
     bytes.filter { $0 < 0x80 }
 }
 
 /// A small fixed-seed generator (SplitMix64): the trainer's only source of randomness, and the
 /// tests' (same sequence on every machine, unlike `SystemRandomNumberGenerator`).
-public struct TrainingRandom: RandomNumberGenerator, Sendable {
-    public var state: UInt64
+package struct TrainingRandom: RandomNumberGenerator, Sendable {
+    package var state: UInt64
 
-    public init(state: UInt64) { self.state = state }
+    package init(state: UInt64) { self.state = state }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

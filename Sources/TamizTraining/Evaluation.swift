@@ -6,18 +6,18 @@ import Darwin
 import TamizClassifying
 
 /// An evaluation set or word list that cannot be read (`EvaluationTests` checks a missing file).
-public struct EvaluationError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct EvaluationError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// One labelled unit of an evaluation set.
-public struct EvaluationItem: Sendable, Equatable {
+package struct EvaluationItem: Sendable, Equatable {
     /// The right answer (`.undetermined` for another language or no language).
-    public var truth: Language
-    public var text: [UInt8]
+    package var truth: Language
+    package var text: [UInt8]
 
-    public init(truth: Language, text: [UInt8]) {
+    package init(truth: Language, text: [UInt8]) {
         self.truth = truth
         self.text = text
     }
@@ -37,16 +37,16 @@ public struct EvaluationItem: Sendable, Equatable {
 /// words, first occurrence only; `allWords` is `words` with capitalised tokens too;
 /// `accentsStripped` replaces á é í ó ú ü ñ with a e i o u u n; `accentsDeleted` deletes every
 /// non-ASCII character (`educación` → `educacin`, see `deleteAccents`).
-public enum Evaluation {
+package enum Evaluation {
     /// Which set to build from sentence items (see the type's documentation).
-    public enum Derivation: String, Sendable, CaseIterable {
+    package enum Derivation: String, Sendable, CaseIterable {
         case sentences, words, pairs, allWords = "allwords", accentsStripped = "stripped"
         case accentsDeleted = "deleted"
     }
 
     /// The items of one file: `lang<TAB>text` lines if every non-empty line has a tab and a
     /// 2–3 letter code before it, else one sentence per line labelled by the file name.
-    public static func items(fileName: String, contents: [UInt8]) -> [EvaluationItem] {
+    package static func items(fileName: String, contents: [UInt8]) -> [EvaluationItem] {
         let lines = contents.split(separator: 0x0A, omittingEmptySubsequences: true).map { line in
             line.last == 0x0D ? Array(line.dropLast()) : Array(line)
         }
@@ -68,7 +68,7 @@ public enum Evaluation {
     }
 
     /// Reads `path` (see `items(fileName:contents:)`); throws `EvaluationError` if it cannot.
-    public static func items(path: String) throws(EvaluationError) -> [EvaluationItem] {
+    package static func items(path: String) throws(EvaluationError) -> [EvaluationItem] {
         switch readWholeFile(path) {
         case .success(let bytes): items(fileName: path, contents: bytes)
         case .failure(let failure): throw EvaluationError(failure.description)
@@ -76,7 +76,7 @@ public enum Evaluation {
     }
 
     /// `en` → English, `es` → Spanish, anything else → undetermined.
-    public static func language(code: String) -> Language {
+    package static func language(code: String) -> Language {
         switch code {
         case "en": .english
         case "es": .spanish
@@ -85,7 +85,7 @@ public enum Evaluation {
     }
 
     /// Derives a set from sentence items (see the type's documentation).
-    public static func derive(_ items: [EvaluationItem], as derivation: Derivation) -> [EvaluationItem] {
+    package static func derive(_ items: [EvaluationItem], as derivation: Derivation) -> [EvaluationItem] {
         switch derivation {
         case .sentences:
             return items
@@ -158,7 +158,7 @@ public enum Evaluation {
     }
 
     /// Length bucket of a unit by whitespace-separated tokens: 1, 2, 3–5, 6–15, >15.
-    public static let bucketNames = ["1 word", "2 words", "3-5", "6-15", ">15"]
+    package static let bucketNames = ["1 word", "2 words", "3-5", "6-15", ">15"]
 
     static func bucket(_ text: [UInt8]) -> Int {
         let n = text.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).count
@@ -169,7 +169,7 @@ public enum Evaluation {
     /// 0: no timing, `seconds` stays 0).
     /// With `evidence`, every `und` answer is also sorted by whether the unit has language
     /// evidence by that model-independent rule (`EvaluationReport.undWithoutEvidence`).
-    public static func run(_ items: [EvaluationItem], classifier: LanguageClassifier, timingRuns: Int = 3,
+    package static func run(_ items: [EvaluationItem], classifier: LanguageClassifier, timingRuns: Int = 3,
                            evidence: LanguageEvidence? = nil) -> EvaluationReport {
         var report = EvaluationReport()
         report.evidenceRuleApplied = evidence != nil
@@ -221,27 +221,27 @@ public enum Evaluation {
 
 /// What `Evaluation.run` measured: counts by true and given label, per length bucket, the
 /// forced-choice (English vs Spanish only) accuracy, calibration and throughput.
-public struct EvaluationReport: Sendable {
+package struct EvaluationReport: Sendable {
     /// `confusion[truth][guess]`, indices in `Language.allCases` order (en, es, und).
-    public var confusion = [[Int]](repeating: [0, 0, 0], count: 3)
+    package var confusion = [[Int]](repeating: [0, 0, 0], count: 3)
     /// `buckets[truth][bucket] = (right, total)`.
-    public var buckets = [[(right: Int, total: Int)]](repeating: Array(repeating: (0, 0), count: 5), count: 3)
+    package var buckets = [[(right: Int, total: Int)]](repeating: Array(repeating: (0, 0), count: 5), count: 3)
     /// English and Spanish items whose larger of P(en), P(es) is the truth.
-    public var forcedRight = [0, 0, 0]
+    package var forcedRight = [0, 0, 0]
     /// Ten equal-width confidence bins: (items, summed confidence, right answers).
-    public var calibrationBins = Array(repeating: (count: 0, confidence: 0.0, right: 0), count: 10)
-    public var bytes = 0
-    public var seconds = 0.0
+    package var calibrationBins = Array(repeating: (count: 0, confidence: 0.0, right: 0), count: 10)
+    package var bytes = 0
+    package var seconds = 0.0
     var checksum = 0
     /// `undWithoutEvidence[truth][absence]`: `und` answers on units with no language evidence by
     /// the `LanguageEvidence` rule, by `LanguageEvidence.Absence` (only if a rule was given).
-    public var undWithoutEvidence = [[Int]](repeating: [0, 0, 0], count: 3)
-    public var evidenceRuleApplied = false
+    package var undWithoutEvidence = [[Int]](repeating: [0, 0, 0], count: 3)
+    package var evidenceRuleApplied = false
     /// Calibration bins without the English and Spanish units that have no language evidence
     /// (URLs, bare names: their honest answer `und` counts as wrong in `calibrationBins`).
-    public var evidenceCalibrationBins = Array(repeating: (count: 0, confidence: 0.0, right: 0), count: 10)
+    package var evidenceCalibrationBins = Array(repeating: (count: 0, confidence: 0.0, right: 0), count: 10)
 
-    public init() {}
+    package init() {}
 
     mutating func add(truth: Language, guess: LanguageGuess, forced: Language, bucket: Int) {
         let t = Language.allCases.firstIndex(of: truth)!
@@ -253,7 +253,7 @@ public struct EvaluationReport: Sendable {
         Self.addCalibration(&calibrationBins, guess: guess, right: t == g)
     }
 
-    public var total: Int { confusion.reduce(0) { $0 + $1.reduce(0, +) } }
+    package var total: Int { confusion.reduce(0) { $0 + $1.reduce(0, +) } }
 
     static func addCalibration(_ bins: inout [(count: Int, confidence: Double, right: Int)], guess: LanguageGuess, right: Bool) {
         let bin = min(9, max(0, Int(guess.confidence * 10)))
@@ -269,21 +269,21 @@ public struct EvaluationReport: Sendable {
     }
 
     /// Expected calibration error over ten confidence bins.
-    public var expectedCalibrationError: Double { Self.expectedCalibrationError(calibrationBins) }
+    package var expectedCalibrationError: Double { Self.expectedCalibrationError(calibrationBins) }
 
     /// The same without English and Spanish units that have no language evidence (see
     /// `evidenceCalibrationBins`; 0 without an evidence rule).
-    public var expectedCalibrationErrorWithEvidence: Double { Self.expectedCalibrationError(evidenceCalibrationBins) }
+    package var expectedCalibrationErrorWithEvidence: Double { Self.expectedCalibrationError(evidenceCalibrationBins) }
 
     /// Share of `truth` items labelled `truth`.
-    public func accuracy(_ truth: Language) -> Double {
+    package func accuracy(_ truth: Language) -> Double {
         let t = Language.allCases.firstIndex(of: truth)!
         let n = confusion[t].reduce(0, +)
         return n == 0 ? 0 : Double(confusion[t][t]) / Double(n)
     }
 
     /// Share of English items labelled Spanish, or the reverse.
-    public func wrongLanguageRate(_ truth: Language) -> Double {
+    package func wrongLanguageRate(_ truth: Language) -> Double {
         guard truth != .undetermined else { return 0 }
         let t = Language.allCases.firstIndex(of: truth)!
         let n = confusion[t].reduce(0, +)
@@ -291,16 +291,16 @@ public struct EvaluationReport: Sendable {
     }
 
     /// Share of English (or Spanish) items whose forced English/Spanish choice is right.
-    public func forcedAccuracy(_ truth: Language) -> Double {
+    package func forcedAccuracy(_ truth: Language) -> Double {
         let t = Language.allCases.firstIndex(of: truth)!
         let n = confusion[t].reduce(0, +)
         return n == 0 ? 0 : Double(forcedRight[t]) / Double(n)
     }
 
-    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
+    package var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
 
     /// The table `tamiz eval` prints.
-    public func formatted(title: String) -> String {
+    package func formatted(title: String) -> String {
         func pct(_ x: Double) -> String { fixed(x * 100, 2) + "%" }
         var lines = ["== \(title): \(total) items, \(bytes) bytes"]
         lines.append("truth  items   right   wrong-lang  und      forced-en/es  " + Evaluation.bucketNames.map { pad($0, 8) }.joined(separator: " "))

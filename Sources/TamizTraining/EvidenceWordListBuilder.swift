@@ -30,7 +30,7 @@ extension EvidenceWords {
     }
 
     /// The Swift source of `EvidenceWordLists.swift` for `corpus` (what `tamiz-train` writes).
-    public static func generatedSource(_ corpus: TrainingCorpus) -> String {
+    package static func generatedSource(_ corpus: TrainingCorpus) -> String {
         var zipf: [[String: Double]] = [[:], [:]]
         for (c, word, z) in corpus.words where c < 2 {
             let w = String(decoding: word, as: UTF8.self)

@@ -15,12 +15,12 @@ import TamizClassifying
 /// a line of URLs. The classifier answering `und` on a unit without evidence is the honest answer;
 /// `und` on a unit with evidence is a miss. The reason reported is the weakest kind seen:
 /// capitalised words, else code, else no letters.
-public struct LanguageEvidence: Sendable {
+package struct LanguageEvidence: Sendable {
     /// Why a unit has no language evidence (see the type's documentation).
-    public enum Absence: Int, Sendable, CaseIterable {
+    package enum Absence: Int, Sendable, CaseIterable {
         case noLetters, code, capitalised
 
-        public var name: String {
+        package var name: String {
             switch self {
             case .noLetters: "no letters"
             case .code: "only URL/e-mail/code"
@@ -30,14 +30,14 @@ public struct LanguageEvidence: Sendable {
     }
 
     /// Zipf value from which a list word is frequent (about the 5,000 most frequent words).
-    public static let minimumZipf = 4.0
+    package static let minimumZipf = 4.0
 
     /// Lower-cased frequent words of both lists.
     let frequentWords: Set<[UInt8]>
 
     /// The frequent words of `TrainingCorpus.wordLists` files under `directory`
     /// (`words/en.words.tsv`, `words/es.words.tsv`: `word<TAB>zipf`, a header line first).
-    public init(wordListDirectory directory: String) throws(EvaluationError) {
+    package init(wordListDirectory directory: String) throws(EvaluationError) {
         var words = Set<[UInt8]>()
         for (_, file) in TrainingCorpus.wordLists {
             let bytes: [UInt8]
@@ -56,12 +56,12 @@ public struct LanguageEvidence: Sendable {
     }
 
     /// A rule with these frequent (lower-case) words.
-    public init(frequentWords: some Sequence<String>) {
+    package init(frequentWords: some Sequence<String>) {
         self.frequentWords = Set(frequentWords.map { Array($0.utf8) })
     }
 
     /// nil when `text` has language evidence, else why it has none.
-    public func absence(_ text: [UInt8]) -> Absence? {
+    package func absence(_ text: [UInt8]) -> Absence? {
         var worst = Absence.noLetters
         for token in text.split(whereSeparator: { $0 == 0x20 || ($0 &- 9) < 5 }) {
             let token = Array(token)

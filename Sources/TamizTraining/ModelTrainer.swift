@@ -8,9 +8,9 @@ import TamizClassifying
 /// The training text of every class, read from a corpus directory laid out like `Data/corpus/`:
 /// `en.train.txt`, `es.train.txt`, `other/{fr,pt,it,ca,gl,de,nl}.train.txt` (one sentence a line)
 /// and `words/{en,es}.words.tsv` (`word<TAB>zipf`, most frequent first).
-public struct TrainingCorpus: Sendable {
+package struct TrainingCorpus: Sendable {
     /// The classes in model order and the files each one trains on (relative to the corpus).
-    public static let classes: [(code: String, files: [String])] = [
+    package static let classes: [(code: String, files: [String])] = [
         ("en", ["en.train.txt"]),
         ("es", ["es.train.txt"]),
         ("fr", ["other/fr.train.txt"]),
@@ -21,16 +21,16 @@ public struct TrainingCorpus: Sendable {
         // German and Dutch share a class: the format has 8 lanes, and both only need rejecting.
         ("gem", ["other/de.train.txt", "other/nl.train.txt"]),
     ]
-    public static let wordLists: [(code: String, file: String)] = [
+    package static let wordLists: [(code: String, file: String)] = [
         ("en", "words/en.words.tsv"), ("es", "words/es.words.tsv"),
     ]
 
     /// Sentences per class, in `classes` order and file order.
-    public var sentences: [[[UInt8]]]
+    package var sentences: [[[UInt8]]]
     /// (class index, word, zipf) in file order.
-    public var words: [(classIndex: Int, word: [UInt8], zipf: Double)]
+    package var words: [(classIndex: Int, word: [UInt8], zipf: Double)]
 
-    public init(directory: String) throws(TrainingError) {
+    package init(directory: String) throws(TrainingError) {
         sentences = []
         for (_, files) in Self.classes {
             var lines: [[UInt8]] = []
@@ -53,7 +53,7 @@ public struct TrainingCorpus: Sendable {
     }
 
     /// The non-empty lines of a file, without their `\n`.
-    public static func readLines(_ path: String) throws(TrainingError) -> [[UInt8]] {
+    package static func readLines(_ path: String) throws(TrainingError) -> [[UInt8]] {
         let bytes = try readFile(path)
         return bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { Array($0) }
     }
@@ -87,9 +87,9 @@ func readWholeFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
 }
 
 /// A training failure (a missing or malformed corpus file).
-public struct TrainingError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct TrainingError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// Builds a model file from a `TrainingCorpus`, deterministically: the same corpus and
@@ -102,77 +102,77 @@ public struct TrainingError: Error, CustomStringConvertible, Sendable {
 /// useful range small); `epochs` of logistic-regression SGD (`DiscriminativeTrainer`) then refit
 /// those weights on sentences, short word spans and list words; finally they are scaled by
 /// `unitsPerNat` and rounded to Int8.
-public struct ModelTrainer: Sendable {
-    public struct Configuration: Sendable, Equatable {
-        public var bucketBits = 17
-        public var orders = [4]
-        public var wordFeatures = true
+package struct ModelTrainer: Sendable {
+    package struct Configuration: Sendable, Equatable {
+        package var bucketBits = 17
+        package var orders = [4]
+        package var wordFeatures = true
         /// Additive smoothing, as a fraction of the class's mean count per bucket.
-        public var smoothing = 0.01
+        package var smoothing = 0.01
         /// Score units per nat of log-likelihood (Int8 weights are clamped to ±127).
-        public var unitsPerNat = 8.0
+        package var unitsPerNat = 8.0
         /// λ in [0, 1]: the share of en/es word-feature mass taken from the frequency lists.
-        public var wordListWeight = 0.5
+        package var wordListWeight = 0.5
         /// Added to the score of each reject class (negative favours en/es), in score units.
-        public var rejectBias: Int32 = -24
+        package var rejectBias: Int32 = -24
         /// Softmax temperature T0 + T1·letters in score units, chosen on the dev sets with
         /// `tamiz-train evaluate --fit` (the pair with the smallest worst-set ECE), one step more
         /// confident where the best pair let bare names pass the 0.98 limit of
         /// `LanguageClassifier.capitalisedOnlyMinimumConfidence` (Docs/Measurements.md).
-        public var temperature: Float = 6
-        public var temperatureSlope: Float = 0.7
+        package var temperature: Float = 6
+        package var temperatureSlope: Float = 0.7
         /// Fewer kept letters than this → `und`.
-        public var minimumLetters = 1
+        package var minimumLetters = 1
         /// Epochs of logistic-regression SGD after naive Bayes (0 = plain naive Bayes).
-        public var epochs = 4
+        package var epochs = 4
         /// Initial SGD step (decays linearly to 0).
-        public var learningRate = 0.05
+        package var learningRate = 0.05
         /// Random word spans (1, 2 or 3–5 words) added per training sentence and epoch.
-        public var spansPerSentence = 3
+        package var spansPerSentence = 3
         /// Share of non-English sentences and spans trained with accents stripped (`stripAccents`),
         /// so Spanish typed without accents stays Spanish. How the rate was chosen:
         /// `Data/model/README.md`, "Training settings".
-        public var accentStripRate = 0.35
+        package var accentStripRate = 0.35
         /// Share of non-English sentences and spans trained with every non-ASCII character deleted
         /// (`deleteAccents`: `educacin`, `nmero`, an encoding loss of scraped text), drawn apart
         /// from the stripped ones.
-        public var accentDeleteRate = 0.2
+        package var accentDeleteRate = 0.2
         /// Every accented non-English list word is also an example stripped and deleted, so
         /// single words survive both losses too.
-        public var listWordVariants = true
+        package var listWordVariants = true
         /// A word in both frequency lists trains towards its English and Spanish shares of the
         /// two frequencies (`DiscriminativeTrainer.listWordExamples`) instead of once per list,
         /// which gives back the English word mass the variants take.
-        public var listWordShares = true
+        package var listWordShares = true
         /// Bias step relative to weight steps.
-        public var biasRate = 0.01
+        package var biasRate = 0.01
         /// The naive Bayes weights (nats) are scaled by this before SGD starts.
-        public var naiveBayesInitScale = 1.0
+        package var naiveBayesInitScale = 1.0
         /// Frequency-list words with at least this Zipf value are SGD examples (one per epoch).
-        public var wordListMinimumZipf = 0.0
+        package var wordListMinimumZipf = 0.0
         /// SGD passes over a class's sentences: ⌈this / sentences⌉ (0 = one pass each).
-        public var balancedClassSentences = 0
+        package var balancedClassSentences = 0
         /// Seed of the SGD shuffles and spans.
-        public var seed: UInt64 = 0x5441_4D49_5A00_0001
+        package var seed: UInt64 = 0x5441_4D49_5A00_0001
 
-        public init() {}
+        package init() {}
 
         /// The configuration of the shipped `Data/model/tamiz.model`.
-        public static let shipped = Configuration()
+        package static let shipped = Configuration()
     }
 
-    public var configuration: Configuration
+    package var configuration: Configuration
 
-    public init(configuration: Configuration = .shipped) {
+    package init(configuration: Configuration = .shipped) {
         self.configuration = configuration
     }
 
     /// Reads `directory` and returns the bytes of the trained model file.
-    public func train(corpusDirectory directory: String) throws(TrainingError) -> [UInt8] {
+    package func train(corpusDirectory directory: String) throws(TrainingError) -> [UInt8] {
         train(try TrainingCorpus(directory: directory))
     }
 
-    public func train(_ corpus: TrainingCorpus) -> [UInt8] {
+    package func train(_ corpus: TrainingCorpus) -> [UInt8] {
         let config = configuration
         let classCount = ModelFormat.classCount
         precondition(TrainingCorpus.classes.count == classCount)

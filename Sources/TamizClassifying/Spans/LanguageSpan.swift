@@ -9,6 +9,8 @@ extension LanguageSpanDetector {
     /// whole whitespace tokens, without the whitespace around them. Punctuation, numbers, @handles,
     /// URLs and emoji belong to the span around them; between two languages, a run of them is an
     /// `und` span of its own. `letters` counts the letters the languages were judged on.
+    ///
+    /// `SpanDetectorTests` checks the offsets (`codePointOffsetsCountCharactersNotBytes`, `spansAreOrderedAndDoNotOverlap`).
     public struct Span: Sendable, Equatable {
         public var language: Language
         /// For English and Spanish, the probability of this language against the other, from the
@@ -57,6 +59,8 @@ package struct SpanToken: Sendable, Equatable {
 /// Reusable buffers for `LanguageSpanDetector`: after the first few texts, detecting spans
 /// allocates nothing (the span benchmark counts mallocs). One per thread: a copy shares the
 /// buffers until the next `detect`, which then gives the copy its own.
+///
+/// `SpanDetectorTests` detects into one (`invalidUTF8AndNULAreReadWithoutCrashing`); the span benchmark counts its mallocs.
 public struct SpanScratch: Sendable {
     /// The spans of the last text passed to `LanguageSpanDetector.detect(_:into:)`.
     public internal(set) var spans: [LanguageSpanDetector.Span] = []

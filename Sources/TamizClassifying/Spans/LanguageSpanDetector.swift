@@ -8,6 +8,8 @@
 /// `SpanParameters` says how; they are fitted on sentences spliced from the licensed training
 /// corpus. Tokens without letters join the span around them. Allocation-free once `SpanScratch`
 /// has grown (the span benchmark counts mallocs); safe to share across threads (each thread its own scratch).
+///
+/// `SpanDetectorTests` shows the spans of real code-switched sentences; `MixedAwareTests` the mixed-aware confidence.
 public struct LanguageSpanDetector: Sendable {
     public let classifier: LanguageClassifier
     package let table: SpanTable
