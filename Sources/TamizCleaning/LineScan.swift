@@ -371,12 +371,17 @@ private struct LineScanner {
         // exactly one place (and `endWord` is inlined once).
         while index <= count {
             // Eight bytes at a time through runs of lower-case ASCII letters (SWAR), also from
-            // the capital that starts a word.
-            if index &+ 8 <= count {
+            // the capital that starts a word. Within the last eight bytes of a line (of eight or
+            // more) the load ends at the line's end and is shifted down: the zero bytes above end
+            // the run, so a line's last word takes this path too.
+            if index < count && count >= 8 {
                 let first = base[index]
                 let firstUpper = first &- 0x41 < 26 && !inWord
                 if first &- 0x61 < 26 || firstUpper {
-                    let bytes = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) | (firstUpper ? 0x20 : 0)
+                    let loaded = index &+ 8 <= count
+                        ? UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        : UnsafeRawPointer(base + (count &- 8)).loadUnaligned(as: UInt64.self) &>> UInt64(truncatingIfNeeded: (index &+ 8 &- count) &* 8)
+                    let bytes = loaded | (firstUpper ? 0x20 : 0)
                     let low7 = bytes & 0x7F7F_7F7F_7F7F_7F7F
                     // The high bit of each byte b with 0x60 < b < 0x7B (exact per byte: no carries).
                     let lower = (0x0101_0101_0101_0101 &* (127 + 0x7B) &- low7) & ~bytes
@@ -399,10 +404,10 @@ private struct LineScanner {
                     index &+= run
                     // After a full eight, look again; otherwise the next byte is no lower-case letter.
                     if run == 8 { continue }
-                    // The commonest word end, a plain space (`index < count` here): the word and
-                    // the space are done here, not in the byte-by-byte path below. Inside a word
-                    // no terminal or break is pending, and this word holds a letter.
-                    if base[index] == 0x20 {
+                    // The commonest word end, a plain space: the word and the space are done
+                    // here, not in the byte-by-byte path below. Inside a word no terminal or
+                    // break is pending, and this word holds a letter.
+                    if index < count && base[index] == 0x20 {
                         endWord(hash.finish(), hasLetter: true, capitalized: wordCapitalized, hasFourBytes: hash.hasFourBytes)
                         hash = WordHasher()
                         inWord = false
