@@ -55,6 +55,10 @@ final class BlockProcessor {
     private let segmenter: SentenceSegmenter?
     /// With `--unit span`: the detector behind span units and its buffers.
     private let spanDetector: LanguageSpanDetector?
+    /// With `label` or `--min-confidence` in line or sentence units: the detector that lowers the
+    /// confidence of a mixed unit (`LanguageSpanDetector.mixedAwareGuess`), since there the
+    /// confidence is seen or compared. `keep` and `route` without a threshold only need the label.
+    private let mixedAware: LanguageSpanDetector?
     private var spanScratch = SpanScratch()
     private let slotCount: Int
     // The scratch buffers below are read and written once or more per line. One processor
@@ -81,6 +85,9 @@ final class BlockProcessor {
             classifier = LanguageClassifier(model: model)
         }
         spanDetector = options.unit == .span ? LanguageSpanDetector(classifier: classifier) : nil
+        var confidenceMatters = options.minimumConfidence != nil
+        if case .label = options.action { confidenceMatters = true }
+        mixedAware = options.unit != .span && confidenceMatters ? LanguageSpanDetector(classifier: classifier) : nil
         if options.unit != .line {
             do {
                 segmenter = try SentenceSegmenter()
@@ -204,7 +211,7 @@ final class BlockProcessor {
                 } else if !isOpen && handledAsDebrisLine(range, debris: reasons[index], in: text, into: &output) {
                     continue
                 } else {
-                    let guess = classifier.classify(UnsafeBufferPointer(rebasing: text[range]))
+                    let guess = unitGuess(range, in: text)
                     emit(
                         UnitEvent(line: lineNumber, range: range, guess: guess, debris: reasons[index]),
                         in: text, source: block.source, leaveOpen: isOpen, into: &output)
@@ -286,6 +293,19 @@ final class BlockProcessor {
         !line.isEmpty && text[line.lowerBound] == 0x0C
     }
 
+    /// The language of a line or sentence unit: the classifier's answer, with the mixed-aware
+    /// confidence where it matters; under `--min-confidence` an answer whose lowered confidence is
+    /// below the threshold is `und`, as the classifier's own answers are.
+    private func unitGuess(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        let utf8 = UnsafeBufferPointer(rebasing: text[range])
+        guard let mixedAware else { return classifier.classify(utf8) }
+        let guess = mixedAware.mixedAwareGuess(utf8, scratch: &spanScratch)
+        if let minimumConfidence = options.minimumConfidence, guess.language != .undetermined, guess.confidence < minimumConfidence {
+            return LanguageGuess(language: .undetermined, confidence: 1 - guess.confidence)
+        }
+        return guess
+    }
+
     /// Calls `body` with each unit of `line` and its language: the whole line with `--unit line`,
     /// each sentence with `--unit sentence`, each language span of each sentence with `--unit span`
     /// (none for a blank line).
@@ -293,7 +313,7 @@ final class BlockProcessor {
         of line: Range<Int>, in text: UnsafeBufferPointer<UInt8>, body: (Range<Int>, LanguageGuess) -> Void
     ) {
         if options.unit == .line {
-            body(line, classifier.classify(UnsafeBufferPointer(rebasing: text[line])))
+            body(line, unitGuess(line, in: text))
             return
         }
         sentenceRanges.removeAll(keepingCapacity: true)
@@ -305,7 +325,7 @@ final class BlockProcessor {
         for sentence in sentenceRanges {
             let range = (line.lowerBound + sentence.lowerBound)..<(line.lowerBound + sentence.upperBound)
             guard let spanDetector else {
-                body(range, classifier.classify(UnsafeBufferPointer(rebasing: text[range])))
+                body(range, unitGuess(range, in: text))
                 continue
             }
             spanDetector.detect(UnsafeBufferPointer(rebasing: text[range]), into: &spanScratch)
