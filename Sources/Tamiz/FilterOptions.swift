@@ -86,7 +86,8 @@ public struct FilterOptions: Sendable {
     public var maximumRecordBytes = TamizFilter.maximumRecordBytes
     /// Units whose confidence is below this are labelled `und`.
     public var minimumConfidence: Float? = nil
-    /// Names of the inputs, for the `file` field of JSON Lines when there is more than one.
+    /// Names of the inputs, for messages and the `file` field of JSON Lines when there is more
+    /// than one; used when it holds one name per input, else the inputs' paths are used.
     public var inputNames: [String] = []
     /// Read JSON Lines documents instead of plain text (see ``DocumentOptions``).
     public var documents: DocumentOptions? = nil
