@@ -15,6 +15,8 @@ import TamizContainers
 /// - **Accounting**: every input byte is emitted, dropped with a reason, or counted as layout
 ///   (see ``FilterStatistics``).
 /// - A closed standard output ends the run quietly with `FilterError.Kind.outputClosed`.
+///
+/// Shown by `threadsDoNotChangeOutput`, `accountingAndThreads` and `inMemoryRunEqualsFileRun`.
 public struct TamizFilter: Sendable {
     public var options: FilterOptions
     public var model: LanguageModel
