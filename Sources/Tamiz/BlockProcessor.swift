@@ -4,15 +4,9 @@ struct BlockOutput: Sendable {
     /// Bytes for each output slot (see `FilterAction`): slot 0 for `label` and `keep`,
     /// `Destination.rawValue` for `route`.
     var buffers: [[UInt8]]
-    /// With `--unit line`: the formatted rest of a line begun in an earlier block. It goes
-    /// wherever that line's record went (the writer remembers), or is dropped with its reason.
-    var continuation: [UInt8] = []
-    /// Whether the block began with the rest of an open line (`continuation` may still be empty).
-    var hasContinuation = false
-    /// Raw text bytes inside `continuation`, for the statistics.
-    var continuationTextBytes = 0
-    /// Whether `continuation` finishes the open record (it then includes the record's terminator).
-    var continuationClosesRecord = false
+    /// With `--unit line`: the rest of a line begun in an earlier block, nil when the block
+    /// began with a line of its own.
+    var continuation: LineContinuation?
     /// The block's last record is left open because its line continues in the next block.
     var openedRecord: OpenRecord?
     var statistics = FilterStatistics()
@@ -29,10 +23,18 @@ struct BlockOutput: Sendable {
     var error: FilterError?
 }
 
-/// Where the rest of a long line goes: an output slot, or dropped with a reason.
-struct OpenRecord: Sendable, Equatable {
-    var slot: Int?
-    var dropReason: DropReason
+/// Where the rest of a long line goes: the decision its first piece got.
+typealias OpenRecord = RouteDecision
+
+/// The encoded rest of a line whose record an earlier block opened. It goes wherever that
+/// line's record went (the writer keeps the ``OpenRecord``), or is dropped with its reason.
+struct LineContinuation: Sendable {
+    /// The rest of the record, encoded (it may be empty).
+    var bytes: [UInt8] = []
+    /// Input bytes of text inside `bytes`, for the statistics.
+    var textBytes = 0
+    /// Whether `bytes` finishes the open record (it then ends with the record's terminator).
+    var closesRecord = false
 }
 
 /// One unit as the processor hands it to the formatter.
@@ -60,7 +62,8 @@ final class BlockProcessor {
     /// confidence is seen or compared. `keep` and `route` without a threshold only need the label.
     private let mixedAware: LanguageSpanDetector?
     private var spanScratch = SpanScratch()
-    private let slotCount: Int
+    /// Decides where each unit goes (built once from the action).
+    let router: UnitRouter
     // The scratch buffers below are read and written once or more per line. One processor
     // belongs to one thread and no access to them overlaps another, so the runtime's dynamic
     // exclusivity check (a thread-local lookup per access) is left out (Docs/Measurements.md).
@@ -97,26 +100,7 @@ final class BlockProcessor {
         } else {
             segmenter = nil
         }
-        if case .route = options.action {
-            slotCount = Destination.allCases.count
-        } else {
-            slotCount = 1
-        }
-    }
-
-    /// The output slot for a unit, or nil when it is dropped (with the drop reason).
-    func slot(language: Language, debris: DebrisReason?) -> (slot: Int?, dropReason: DropReason) {
-        switch options.action {
-        case .label:
-            return (0, .language)
-        case .keep(let languages):
-            if let debris { return (nil, .debris(debris)) }
-            return languages.contains(language) ? (0, .language) : (nil, .language)
-        case .route(let destinations):
-            let destination = debris == nil ? Destination(language) : .debris
-            if destinations.contains(destination) { return (destination.rawValue, .language) }
-            return (nil, debris.map(DropReason.debris) ?? .unrouted)
-        }
+        router = UnitRouter(action: options.action)
     }
 
     /// `keep` and `route` drop or route a debris line whole, without segmenting or classifying
@@ -125,15 +109,15 @@ final class BlockProcessor {
         _ line: Range<Int>, debris: DebrisReason?, in text: UnsafeBufferPointer<UInt8>, contentBytes: Int? = nil,
         into output: inout BlockOutput
     ) -> Bool {
-        guard let debris, debris != .blank else { return false }
-        if case .label = options.action { return false }
+        guard let debris, debris != .blank, let decision = router.decide(debrisLine: debris) else { return false }
         withUnitText(line, in: text) { unit, unitBytes in
-            if case .route(let destinations) = options.action, destinations.contains(.debris) {
-                output.buffers[Destination.debris.rawValue].append(contentsOf: unit)
-                output.buffers[Destination.debris.rawValue].append(0x0A)
+            switch decision {
+            case .write(let slot):
+                output.buffers[slot].append(contentsOf: unit)
+                output.buffers[slot].append(0x0A)
                 output.counters.emittedBytes += unitBytes
-            } else {
-                output.counters.drop(unitBytes, because: .debris(debris))
+            case .drop(let reason):
+                output.counters.drop(unitBytes, because: reason)
             }
             // Line breaks inside a paragraph were counted as layout with the lines.
             output.statistics.layoutBytes += (contentBytes ?? inputBytes(line)) - unitBytes
@@ -144,7 +128,7 @@ final class BlockProcessor {
 
     func process(_ block: InputBlock) -> BlockOutput {
         var output = BlockOutput(
-            sequence: block.sequence, buffers: Array(repeating: [], count: slotCount))
+            sequence: block.sequence, buffers: Array(repeating: [], count: router.slotCount))
         output.statistics.inputBytes = block.bytes.count
         output.buffers[0].reserveCapacity(block.bytes.count + block.bytes.count / 4)
 
@@ -349,7 +333,7 @@ final class BlockProcessor {
     ) {
         if handledAsDebrisLine(line, debris: debris, in: text, contentBytes: contentBytes, into: &output) { return }
         var unitBytes = 0
-        var slotsWritten: UInt8 = 0
+        var joinedLine = JoinedLine()
         let units = debris == .blank ? 0..<0 : line
         // Span offsets: code points counted once along the line, up to each unit in turn.
         var scalarCursor = (byte: line.lowerBound, scalar: lineScalarOffset)
@@ -369,20 +353,18 @@ final class BlockProcessor {
             withUnitText(range, in: text) { unit, rangeBytes in
                 unitBytes += rangeBytes
                 output.counters.count(guess.language, debris: debris)
-                let (slot, dropReason) = self.slot(language: guess.language, debris: debris)
-                guard let slot else {
-                    output.counters.drop(rangeBytes, because: dropReason)
+                let slot: Int
+                switch router.decide(language: guess.language, debris: debris) {
+                case .write(let written): slot = written
+                case .drop(let reason):
+                    output.counters.drop(rangeBytes, because: reason)
                     return
                 }
-                if slotsWritten & (1 << slot) != 0 {
-                    output.buffers[slot].append(0x20)
-                }
-                slotsWritten |= 1 << slot
-                output.buffers[slot].append(contentsOf: unit)
+                joinedLine.append(unit, slot: slot, to: &output.buffers[slot])
                 output.counters.emittedBytes += rangeBytes
             }
         }
-        for slot in 0..<slotCount where slotsWritten & (1 << slot) != 0 {
+        for slot in 0..<router.slotCount where joinedLine.hasUnits(inSlot: slot) {
             output.buffers[slot].append(0x0A)
         }
         // Line breaks inside a paragraph were counted as layout with the lines.
@@ -397,26 +379,29 @@ final class BlockProcessor {
         into output: inout BlockOutput
     ) -> Int {
         output.counters.count(event.guess.language, debris: event.debris)
-        let (slot, dropReason) = self.slot(language: event.guess.language, debris: event.debris)
-        if leaveOpen { output.openedRecord = OpenRecord(slot: slot, dropReason: dropReason) }
+        let decision = router.decide(language: event.guess.language, debris: event.debris)
+        if leaveOpen { output.openedRecord = decision }
         return withUnitText(event.range, in: text) { unitText, unitBytes in
-            guard let slot else {
-                output.counters.drop(unitBytes, because: dropReason)
+            let slot: Int
+            switch decision {
+            case .write(let written): slot = written
+            case .drop(let reason):
+                output.counters.drop(unitBytes, because: reason)
                 return unitBytes
             }
             output.counters.emittedBytes += unitBytes
             switch options.action {
             case .label(.tsv):
-                RecordWriter.appendTSVHeader(
+                RecordEncoding.appendTSVHeader(
                     language: event.guess.language, confidence: event.guess.confidence, debris: event.debris,
                     scalars: event.scalars, to: &output.buffers[slot])
-                RecordWriter.appendTSVText(unitText, to: &output.buffers[slot])
+                RecordEncoding.appendTSVText(unitText, to: &output.buffers[slot])
             case .label(.jsonl):
                 let file = options.inputNames.count > 1 ? options.inputNames[source] : nil
-                RecordWriter.appendJSONHeader(
+                RecordEncoding.appendJSONHeader(
                     file: file, line: event.line, scalars: event.scalars, language: event.guess.language,
                     confidence: event.guess.confidence, debris: event.debris, to: &output.buffers[slot])
-                RecordWriter.appendJSONText(unitText, to: &output.buffers[slot])
+                RecordEncoding.appendJSONText(unitText, to: &output.buffers[slot])
             case .keep, .route:
                 output.buffers[slot].append(contentsOf: unitText)
             }
@@ -426,7 +411,7 @@ final class BlockProcessor {
     }
 
     private var recordTerminator: [UInt8] {
-        options.action == .label(.jsonl) ? RecordWriter.jsonTrailer : [0x0A]
+        options.action == .label(.jsonl) ? RecordEncoding.jsonTrailer : [0x0A]
     }
 
     /// The rest of a line whose record was opened by an earlier block (`--unit line` only).
@@ -434,14 +419,13 @@ final class BlockProcessor {
         _ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, closes: Bool, into output: inout BlockOutput
     ) {
         let piece = UnsafeBufferPointer(rebasing: text[range])
+        var continuation = LineContinuation(textBytes: inputBytes(range), closesRecord: closes)
         switch options.action {
-        case .label(.tsv): RecordWriter.appendTSVText(piece, to: &output.continuation)
-        case .label(.jsonl): RecordWriter.appendJSONText(piece, to: &output.continuation)
-        case .keep, .route: output.continuation.append(contentsOf: piece)
+        case .label(.tsv): RecordEncoding.appendTSVText(piece, to: &continuation.bytes)
+        case .label(.jsonl): RecordEncoding.appendJSONText(piece, to: &continuation.bytes)
+        case .keep, .route: continuation.bytes.append(contentsOf: piece)
         }
-        if closes { output.continuation.append(contentsOf: recordTerminator) }
-        output.hasContinuation = true
-        output.continuationTextBytes = inputBytes(range)
-        output.continuationClosesRecord = closes
+        if closes { continuation.bytes.append(contentsOf: recordTerminator) }
+        output.continuation = continuation
     }
 }

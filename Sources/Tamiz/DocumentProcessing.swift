@@ -46,7 +46,7 @@ extension BlockProcessor {
             let continuesRecord = block.startsInsideLine && index == 0
             let recordContinues = block.endsInsideLine && index == records.count - 1
             if continuesRecord {
-                output.statistics.droppedBytes["invalid-record", default: 0] += inputBytes(record)
+                output.counters.drop(inputBytes(record), because: .invalidRecord)
                 output.errorRecords.append(contentsOf: recordText)
                 if !recordContinues { output.errorRecords.append(0x0A) }
                 continue
@@ -94,7 +94,7 @@ extension BlockProcessor {
         guard output.error == nil else { return }
         output.messages.append(reason)
         output.statistics.invalidRecords += 1
-        output.statistics.droppedBytes["invalid-record", default: 0] += inputBytes(record)
+        output.counters.drop(inputBytes(record), because: .invalidRecord)
         output.errorRecords.append(contentsOf: UnsafeBufferPointer(rebasing: text[record]))
         if terminated { output.errorRecords.append(0x0A) }
         if options.documents!.attributes {
@@ -133,11 +133,11 @@ extension BlockProcessor {
             for (spanIndex, span) in spansByLanguage[index].enumerated() {
                 if spanIndex > 0 { output.append(UInt8(ascii: ",")) }
                 output += Array("[\(span.0),\(span.1),".utf8)
-                RecordWriter.appendConfidence(span.2, to: &output)
+                RecordEncoding.appendConfidence(span.2, to: &output)
                 output.append(UInt8(ascii: "]"))
             }
             output += Array("],\"tamiz__tamiz__doc_\(language.rawValue)\":[[0,\(length),".utf8)
-            RecordWriter.appendConfidence(Float(result.fraction(language)), to: &output)
+            RecordEncoding.appendConfidence(Float(result.fraction(language)), to: &output)
             output += Array("]]".utf8)
         }
         output += Array("}}\n".utf8)
@@ -151,7 +151,6 @@ extension BlockProcessor {
         let lines = lineRanges
         let reasons = debrisReasons(ofLines: lines, in: document)
         let split = options.documents!.split
-        var lineHasPart = [Bool](repeating: false, count: Destination.allCases.count)
         for (line, reason) in zip(lines, reasons) {
             if let reason {
                 result.droppedLines[reason, default: 0] += 1
@@ -161,7 +160,7 @@ extension BlockProcessor {
             } else {
                 result.contentLines.append(line)
             }
-            for index in lineHasPart.indices { lineHasPart[index] = false }
+            var joinedLine = JoinedLine()
             if let reason {
                 // Debris lines leave the document whole; they are not segmented or classified.
                 if reason != .blank { output.counters.count(nil, debris: reason) }
@@ -173,13 +172,9 @@ extension BlockProcessor {
                 if options.documents!.attributes { result.spans.append((range, guess.language, guess.confidence)) }
                 guard split else { return }
                 let destination = Destination(guess.language).rawValue
-                if lineHasPart[destination] {
-                    result.parts[destination].append(0x20)
-                } else if !result.parts[destination].isEmpty {
-                    result.parts[destination].append(0x0A)
-                }
-                lineHasPart[destination] = true
-                result.parts[destination].append(contentsOf: UnsafeBufferPointer(rebasing: document[range]))
+                joinedLine.append(
+                    UnsafeBufferPointer(rebasing: document[range]), slot: destination, to: &result.parts[destination],
+                    separatingLines: true)
             }
         }
         return result
@@ -198,12 +193,12 @@ extension BlockProcessor {
         let documents = options.documents!
         // The record's bytes count once: emitted if any part of it is written, else dropped.
         var written = false
-        var dropReason = "language"
+        var dropReason = DropReason.language
         defer {
             if written {
                 output.statistics.emittedBytes += recordInputBytes
             } else {
-                output.statistics.droppedBytes[dropReason, default: 0] += recordInputBytes
+                output.counters.drop(recordInputBytes, because: dropReason)
             }
         }
         // The record is rewritten straight into the output buffer, whose room is reserved first: the
@@ -219,7 +214,7 @@ extension BlockProcessor {
                 let language = part ?? result.majority
                 output.buffers[slot].removeLast()  // the closing brace
                 output.buffers[slot] += Array(#","language":""#.utf8) + Array(language.rawValue.utf8) + Array(#"","language_score":"#.utf8)
-                RecordWriter.appendConfidence(Float(result.fraction(language)), to: &output.buffers[slot])
+                RecordEncoding.appendConfidence(Float(result.fraction(language)), to: &output.buffers[slot])
                 output.buffers[slot].append(UInt8(ascii: "}"))
             }
             output.buffers[slot].append(0x0A)
@@ -228,7 +223,7 @@ extension BlockProcessor {
         }
         func emit(_ text: [UInt8], part: Language?, slot: Int) {
             emit(part: part, slot: slot) { output in
-                text.withUnsafeBufferPointer { RecordWriter.appendJSONText($0, to: &output) }
+                text.withUnsafeBufferPointer { RecordEncoding.appendJSONText($0, to: &output) }
             }
         }
         /// The content lines, joined by `\n`, escaped from the document without a copy of the text.
@@ -237,7 +232,7 @@ extension BlockProcessor {
                 document.withUnsafeBufferPointer { document in
                     for (index, line) in result.contentLines.enumerated() {
                         if index > 0 { output += [0x5C, UInt8(ascii: "n")] }
-                        RecordWriter.appendJSONText(UnsafeBufferPointer(rebasing: document[line]), to: &output)
+                        RecordEncoding.appendJSONText(UnsafeBufferPointer(rebasing: document[line]), to: &output)
                     }
                 }
             }
@@ -256,13 +251,12 @@ extension BlockProcessor {
                         && result.totalContentBytes > 0 {
                 emitContent(slot: 0)
             }
-        case .route(let destinations):
+        case .route:
             if documents.split {
                 for destination in Destination.allCases where !result.parts[destination.rawValue].isEmpty {
-                    if destinations.contains(destination) {
-                        emit(result.parts[destination.rawValue], part: destination.language, slot: destination.rawValue)
-                    } else {
-                        dropReason = "unrouted"
+                    switch router.decide(destination: destination) {
+                    case .write(let slot): emit(result.parts[destination.rawValue], part: destination.language, slot: slot)
+                    case .drop(let reason): dropReason = reason
                     }
                 }
             } else {
@@ -270,10 +264,9 @@ extension BlockProcessor {
                 let destination: Destination =
                     result.totalContentBytes == 0 ? .debris
                     : result.fraction(majority) >= documents.minimumFraction ? Destination(majority) : .undetermined
-                if destinations.contains(destination) {
-                    emitContent(slot: destination.rawValue)
-                } else {
-                    dropReason = "unrouted"
+                switch router.decide(destination: destination) {
+                case .write(let slot): emitContent(slot: slot)
+                case .drop(let reason): dropReason = reason
                 }
             }
         }
@@ -287,7 +280,7 @@ extension BlockProcessor {
         for (index, language) in Language.allCases.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
             json += Array("\"\(language.rawValue)\":".utf8)
-            RecordWriter.appendConfidence(Float(result.fraction(language)), to: &json)
+            RecordEncoding.appendConfidence(Float(result.fraction(language)), to: &json)
         }
         json += Array(#"},"dropped":{"#.utf8)
         var first = true
@@ -295,7 +288,7 @@ extension BlockProcessor {
             if !first { json.append(UInt8(ascii: ",")) }
             first = false
             json += Array("\"\(reason.rawValue)\":".utf8)
-            RecordWriter.appendInteger(result.droppedLines[reason]!, to: &json)
+            RecordEncoding.appendInteger(result.droppedLines[reason]!, to: &json)
         }
         json.append(UInt8(ascii: "}"))
         if let part {
@@ -360,7 +353,7 @@ extension BlockProcessor {
         if let resultField {
             if output.count > opening { output.append(UInt8(ascii: ",")) }
             output.append(UInt8(ascii: "\""))
-            resultField.withUnsafeBufferPointer { RecordWriter.appendJSONText($0, to: &output) }
+            resultField.withUnsafeBufferPointer { RecordEncoding.appendJSONText($0, to: &output) }
             output += Array("\":".utf8)
             output += result
         }

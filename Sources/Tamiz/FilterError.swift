@@ -1,4 +1,5 @@
-/// Why the filter stopped. The CLI prints `description` and exits with status 1 (2 for `.usage`).
+/// Why the filter stopped. The CLI prints `description` and exits with status 1 (2 for `.usage`)
+/// (`resultMemberFieldIsRefused`, `ReliabilityTests`).
 public struct FilterError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// An input could not be opened or read.

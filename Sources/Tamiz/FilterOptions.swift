@@ -10,7 +10,7 @@ public enum UnitKind: String, Sendable, CaseIterable {
     case span
 }
 
-/// How `label` writes its records.
+/// How `label` writes its records (`tsvEscaping`, `LineRecordTests`).
 public enum LabelFormat: String, Sendable, CaseIterable {
     /// `lang<TAB>confidence<TAB>debris<TAB>text` (with `--unit span`,
     /// `lang<TAB>confidence<TAB>debris<TAB>start<TAB>end<TAB>text`), with `\\`, tab, LF, CR and NUL in the text written
@@ -22,7 +22,8 @@ public enum LabelFormat: String, Sendable, CaseIterable {
     case jsonl
 }
 
-/// Where the filter sends units. Destinations are numbered so output buffers can be plain arrays.
+/// Where `route` sends units: one output per language, and one for debris. Destinations are
+/// numbered so output buffers can be plain arrays (`route`, `routeReturnsEachDestination`).
 public enum Destination: Int, Sendable, CaseIterable {
     case english = 0, spanish, undetermined, debris
 
@@ -46,7 +47,8 @@ public enum Destination: Int, Sendable, CaseIterable {
     }
 }
 
-/// What the filter does with each unit.
+/// What the filter does with each unit: annotate, keep some languages, or route
+/// (`labelsSentences`, `keepEnglish`, `route`).
 public enum FilterAction: Sendable, Equatable {
     /// Annotate every unit (debris included) on the first output.
     case label(LabelFormat)
@@ -58,6 +60,8 @@ public enum FilterAction: Sendable, Equatable {
 }
 
 /// Everything that decides what the filter writes, apart from the inputs and outputs themselves.
+/// Output does not depend on `threads` or `blockBytes` (`threadsDoNotChangeOutput`,
+/// `inMemoryRunEqualsFileRun`).
 public struct FilterOptions: Sendable {
     public var action: FilterAction
     public var unit: UnitKind = .sentence
@@ -86,7 +90,8 @@ public struct FilterOptions: Sendable {
     public var maximumRecordBytes = TamizFilter.maximumRecordBytes
     /// Units whose confidence is below this are labelled `und`.
     public var minimumConfidence: Float? = nil
-    /// Names of the inputs, for the `file` field of JSON Lines when there is more than one.
+    /// Names of the inputs, for messages and the `file` field of JSON Lines when there is more
+    /// than one; used when it holds one name per input, else the inputs' paths are used.
     public var inputNames: [String] = []
     /// Read JSON Lines documents instead of plain text (see ``DocumentOptions``).
     public var documents: DocumentOptions? = nil
@@ -105,7 +110,8 @@ public struct FilterOptions: Sendable {
 /// lines removed) and a result member, by default
 /// `"tamiz":{"lang":"en","fraction":{"en":…,"es":…,"und":…},"dropped":{"navigation":3,…}}`:
 /// the language with the most content bytes, each language's share of the content bytes, and
-/// the number of debris lines by reason. A member of that name already in the input is replaced.
+/// the number of debris lines by reason. A member of that name already in the input is replaced
+/// (`labelDocument`, `keepSplit`, `wholeDocumentsByLanguage`).
 public struct DocumentOptions: Sendable, Equatable {
     /// The text field, as a dotted path into nested objects (`text`, `page.body`).
     public var fieldPath: [String] = ["text"]

@@ -16,9 +16,8 @@ public struct FilterStatistics: Sendable, Equatable {
     public var debrisUnits: [DebrisReason: Int] = [:]
     /// Bytes of unit text written to some output.
     public var emittedBytes = 0
-    /// Bytes of unit text not written, by reason: a debris reason, `language` (not a kept
-    /// language) or `unrouted` (no output given for its destination).
-    public var droppedBytes: [String: Int] = [:]
+    /// Bytes of unit text (or whole records) not written, by reason.
+    public var droppedBytes: [DropReason: Int] = [:]
     /// Line terminators and the whitespace around and between sentences.
     public var layoutBytes = 0
     /// Invalid UTF-8 bytes that were replaced with U+FFFD in the output.
@@ -76,8 +75,8 @@ public struct FilterStatistics: Sendable, Equatable {
         }
         lines.append("emitted bytes: \(emittedBytes)")
         lines.append("dropped bytes: \(droppedBytes.values.reduce(0, +))")
-        for (reason, bytes) in droppedBytes.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(reason): \(bytes)")
+        for (reason, bytes) in droppedBytes.sorted(by: { $0.key.word < $1.key.word }) {
+            lines.append("  \(reason.word): \(bytes)")
         }
         lines.append("layout bytes: \(layoutBytes)")
         if documents > 0 || invalidRecords > 0 {

@@ -5,9 +5,24 @@ import Darwin
 #endif
 import TamizContainers
 
+/// Where the writer puts a block's bytes for one output: a file (``OutputSink``) or memory
+/// (``MemorySink``).
+protocol BlockSink: AnyObject {
+    func write(_ bytes: [UInt8]) throws(FilterError)
+    func finish() throws(FilterError)
+}
+
+/// An output kept in memory, for ``TamizFilter/run(bytes:)``.
+final class MemorySink: BlockSink {
+    private(set) var bytes: [UInt8] = []
+
+    func write(_ bytes: [UInt8]) throws(FilterError) { self.bytes += bytes }
+    func finish() throws(FilterError) {}
+}
+
 /// A file descriptor the filter writes whole buffers to, plain or compressed (a path ending in
 /// `.gz` or `.zst`, or `--compress` for standard output).
-final class OutputSink {
+final class OutputSink: BlockSink {
     let descriptor: Int32
     let name: String
     private let ownsDescriptor: Bool

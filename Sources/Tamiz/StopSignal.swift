@@ -10,11 +10,11 @@ import Synchronization
 ///
 /// The one piece of process-wide state in the filter, because a signal handler can reach nothing
 /// else; it is an atomic, which a handler may store to.
-public enum StopSignal {
+package enum StopSignal {
     private static let received = Atomic<Int32>(0)
 
     /// The signal that asked the run to stop, or nil.
-    public static var signal: Int32? {
+    package static var signal: Int32? {
         let value = received.load(ordering: .relaxed)
         return value == 0 ? nil : value
     }
@@ -22,7 +22,7 @@ public enum StopSignal {
     /// Installs handlers for SIGINT and SIGTERM that only record the signal, and unblocks both (a
     /// parent may have left them blocked). Without `SA_RESTART`, a read blocked on a pipe or
     /// terminal returns at once with EINTR.
-    public static func install() {
+    package static func install() {
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGINT)

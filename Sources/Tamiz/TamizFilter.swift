@@ -15,6 +15,8 @@ import TamizContainers
 /// - **Accounting**: every input byte is emitted, dropped with a reason, or counted as layout
 ///   (see ``FilterStatistics``).
 /// - A closed standard output ends the run quietly with `FilterError.Kind.outputClosed`.
+///
+/// Shown by `threadsDoNotChangeOutput`, `accountingAndThreads` and `inMemoryRunEqualsFileRun`.
 public struct TamizFilter: Sendable {
     public var options: FilterOptions
     public var model: LanguageModel
@@ -32,6 +34,8 @@ public struct TamizFilter: Sendable {
     }
 
     /// Runs the filter over `inputs` (paths; `-` is standard input; empty means standard input).
+    /// Messages and the `file` field name each input by `options.inputNames` when it holds one
+    /// name per input, else by its path (`inputNamesGivenByTheCallerAreKept`).
     /// `label` and `keep` write to `outputDescriptor` (standard output by default); `route` writes
     /// each destination in `routePaths` (a destination without a path is counted and dropped).
     ///
@@ -54,14 +58,12 @@ public struct TamizFilter: Sendable {
     ) throws(FilterError) -> FilterStatistics {
         let inputs = inputs.isEmpty ? ["-"] : inputs
         var options = self.options
-        options.inputNames = inputs.map { $0 == "-" ? "standard input" : $0 }
-        options.threads = min(max(1, options.threads), Self.maximumThreads)
-        if let documents = options.documents, documents.fieldPath.first == documents.resultField {
-            throw FilterError(
-                .usage,
-                "the text field '\(documents.fieldPath.joined(separator: "."))' is inside the result member"
-                    + " '\(documents.resultField)', which the results replace: the text would be lost")
+        // Names the caller gave (one per input) are kept; otherwise each input is named by its path.
+        if options.inputNames.count != inputs.count {
+            options.inputNames = inputs.map { $0 == "-" ? "standard input" : $0 }
         }
+        options.threads = min(max(1, options.threads), Self.maximumThreads)
+        try Self.checkDocumentField(options)
 
         // Check that every input opens, so a bad path fails before any output is written, and note
         // which file each one is; they are then opened again one at a time as they are read.
@@ -102,7 +104,7 @@ public struct TamizFilter: Sendable {
 
         // Outputs are opened without truncating, compared with the inputs and with each other by
         // device and inode, and emptied only once none collides.
-        var sinks: [OutputSink?]
+        var sinks: [(any BlockSink)?]
         var checked: [(descriptor: Int32, role: String)] = []
         var opened: [OutputSink] = []
         if case .route = options.action {
@@ -185,7 +187,7 @@ public struct TamizFilter: Sendable {
         // Compressed outputs get their trailers even after an input error, so everything written
         // before it can be read back.
         if failure?.kind != .outputClosed {
-            for sink in sinks.compactMap({ $0 }) + [errors, attributes].compactMap({ $0 }) {
+            for sink in sinks.compactMap({ $0 }) + [errors as (any BlockSink)?, attributes].compactMap({ $0 }) {
                 do throws(FilterError) { try sink.finish() } catch { failure = failure ?? error }
             }
         }
@@ -194,6 +196,62 @@ public struct TamizFilter: Sendable {
         statistics.warcRecordsSkipped = tally.statistics.skippedByType
         statistics.warcRecordsMalformed = tally.statistics.malformed
         return statistics
+    }
+
+    /// Runs the filter over `bytes` held in memory (plain text, or JSON Lines with
+    /// `options.documents`; not decompressed, not WARC) and returns every output in memory:
+    /// the same bytes and statistics a run over a file with these bytes writes
+    /// (`inMemoryRunEqualsFileRun`). Problems that do not stop the run are in
+    /// ``FilterResult/messages``.
+    public func run(bytes: [UInt8]) throws(FilterError) -> FilterResult {
+        var options = self.options
+        if options.inputNames.count != 1 { options.inputNames = ["input"] }
+        options.threads = min(max(1, options.threads), Self.maximumThreads)
+        try Self.checkDocumentField(options)
+        let sinks: [MemorySink?]
+        if case .route(let destinations) = options.action {
+            sinks = Destination.allCases.map { destinations.contains($0) ? MemorySink() : nil }
+        } else {
+            sinks = [MemorySink()]
+        }
+        let errors = MemorySink()
+        let attributes = MemorySink()
+        let messages = MessageLog()
+        var writer = OrderedWriter(
+            sinks: sinks, errors: errors, attributes: options.documents?.attributes == true ? attributes : nil,
+            report: { messages.append($0) })
+        let readers = InputSequence(bytes: bytes, name: options.inputNames[0], options: options)
+        if options.threads == 1 {
+            try runOnCallingThread(readers: readers, options: options, writer: &writer)
+        } else {
+            try runOnWorkers(readers: readers, options: options, writer: &writer)
+        }
+        var result = FilterResult(statistics: writer.statistics)
+        if case .route = options.action {
+            for (destination, sink) in zip(Destination.allCases, sinks) {
+                if let sink { result.routed[destination] = sink.bytes }
+            }
+        } else {
+            result.output = sinks[0]!.bytes
+        }
+        result.errors = errors.bytes
+        result.attributes = attributes.bytes
+        result.messages = messages.lines
+        return result
+    }
+
+    /// ``run(bytes:)`` over the UTF-8 of `text`.
+    public func run(text: String) throws(FilterError) -> FilterResult {
+        try run(bytes: Array(text.utf8))
+    }
+
+    private static func checkDocumentField(_ options: FilterOptions) throws(FilterError) {
+        if let documents = options.documents, documents.fieldPath.first == documents.resultField {
+            throw FilterError(
+                .usage,
+                "the text field '\(documents.fieldPath.joined(separator: "."))' is inside the result member"
+                    + " '\(documents.resultField)', which the results replace: the text would be lost")
+        }
     }
 
     private func runOnCallingThread(
@@ -319,14 +377,17 @@ public struct TamizFilter: Sendable {
 /// Writes block outputs in sequence and keeps the state that crosses blocks: where an open
 /// long line goes, and the running statistics.
 struct OrderedWriter {
-    private let sinks: [OutputSink?]
-    private let errors: OutputSink?
-    private let attributes: OutputSink?
+    private let sinks: [(any BlockSink)?]
+    private let errors: (any BlockSink)?
+    private let attributes: (any BlockSink)?
     private let report: @Sendable (String) -> Void
     private var openRecord: OpenRecord?
     private(set) var statistics = FilterStatistics()
 
-    init(sinks: [OutputSink?], errors: OutputSink?, attributes: OutputSink? = nil, report: @escaping @Sendable (String) -> Void) {
+    init(
+        sinks: [(any BlockSink)?], errors: (any BlockSink)?, attributes: (any BlockSink)? = nil,
+        report: @escaping @Sendable (String) -> Void
+    ) {
         self.sinks = sinks
         self.errors = errors
         self.attributes = attributes
@@ -335,14 +396,15 @@ struct OrderedWriter {
 
     mutating func write(_ output: BlockOutput) throws(FilterError) {
         statistics.merge(output.statistics)
-        if output.hasContinuation, let record = openRecord {
-            if let slot = record.slot {
-                try sinks[slot]?.write(output.continuation)
-                statistics.emittedBytes += output.continuationTextBytes
-            } else {
-                statistics.droppedBytes[record.dropReason.word, default: 0] += output.continuationTextBytes
+        if let continuation = output.continuation, let record = openRecord {
+            switch record {
+            case .write(let slot):
+                try sinks[slot]?.write(continuation.bytes)
+                statistics.emittedBytes += continuation.textBytes
+            case .drop(let reason):
+                statistics.droppedBytes[reason, default: 0] += continuation.textBytes
             }
-            if output.continuationClosesRecord { openRecord = nil }
+            if continuation.closesRecord { openRecord = nil }
         }
         for (slot, buffer) in output.buffers.enumerated() where !buffer.isEmpty {
             try sinks[slot]?.write(buffer)
@@ -381,6 +443,14 @@ struct InputSequence {
     private let report: @Sendable (String) -> Void
     private var index = 0
     private var current: ContainerInput?
+    /// ``TamizFilter/run(bytes:)``: the one input, read from memory as it is (not decompressed).
+    private var memory: [UInt8]?
+
+    /// One input held in memory, named `name`.
+    init(bytes: [UInt8], name: String, options: FilterOptions) {
+        self.init(paths: [name], options: options, maxLineBytes: options.documents == nil ? nil : options.maximumRecordBytes)
+        memory = bytes
+    }
 
     init(
         paths: [String], options: FilterOptions, maxLineBytes: Int?, keptOpen: [Int: ContainerInput] = [:],
@@ -428,6 +498,11 @@ struct InputSequence {
         close()
         guard index < paths.count else { return nil }
         defer { index += 1 }
+        if let memory {
+            return BlockReader(
+                input: MemorySource(memory), name: options.inputNames[index], source: index,
+                blockBytes: options.blockBytes, maxLineBytes: maxLineBytes)
+        }
         let input: ContainerInput
         if let kept = keptOpen[index] {
             input = kept
@@ -445,5 +520,23 @@ struct InputSequence {
     mutating func close() {
         if let warc = current?.warc { tally.add(warc.statistics) }
         current = nil
+    }
+}
+
+/// Bytes in memory, read as a stream.
+final class MemorySource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ContainerError) -> Int {
+        let count = min(buffer.count, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)]))
+        }
+        offset += count
+        return count
     }
 }

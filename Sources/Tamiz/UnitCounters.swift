@@ -1,18 +1,22 @@
-/// Why a unit's text was not written.
-enum DropReason: Sendable, Equatable {
+/// Why input bytes were not written: the key of ``FilterStatistics/droppedBytes``
+/// (`DocumentRoutingTests`, `FilterTests`).
+public enum DropReason: Sendable, Hashable {
     /// The cleaner marked it as debris.
     case debris(DebrisReason)
     /// `keep`: not one of the kept languages.
     case language
     /// `route`: no output was given for its destination.
     case unrouted
+    /// `--jsonl`: a record that is not a JSON object with a string text field, or is too long.
+    case invalidRecord
 
     /// The word `--stats` shows.
-    var word: String {
+    public var word: String {
         switch self {
         case .debris(let reason): reason.rawValue
         case .language: "language"
         case .unrouted: "unrouted"
+        case .invalidRecord: "invalid-record"
         }
     }
 }
@@ -26,6 +30,7 @@ struct UnitCounters: Sendable {
     private var droppedByDebris = [Int](repeating: 0, count: DebrisReason.allCases.count)
     private var droppedForLanguage = 0
     private var droppedUnrouted = 0
+    private var droppedInvalidRecords = 0
     private var unclassified = 0
     var emittedBytes = 0
 
@@ -40,6 +45,7 @@ struct UnitCounters: Sendable {
         case .debris(let debris): droppedByDebris[Self.index(of: debris)] += bytes
         case .language: droppedForLanguage += bytes
         case .unrouted: droppedUnrouted += bytes
+        case .invalidRecord: droppedInvalidRecords += bytes
         }
     }
 
@@ -49,10 +55,11 @@ struct UnitCounters: Sendable {
         }
         for (index, reason) in DebrisReason.allCases.enumerated() {
             if debrisUnits[index] > 0 { statistics.debrisUnits[reason, default: 0] += debrisUnits[index] }
-            if droppedByDebris[index] > 0 { statistics.droppedBytes[reason.rawValue, default: 0] += droppedByDebris[index] }
+            if droppedByDebris[index] > 0 { statistics.droppedBytes[.debris(reason), default: 0] += droppedByDebris[index] }
         }
-        if droppedForLanguage > 0 { statistics.droppedBytes["language", default: 0] += droppedForLanguage }
-        if droppedUnrouted > 0 { statistics.droppedBytes["unrouted", default: 0] += droppedUnrouted }
+        if droppedForLanguage > 0 { statistics.droppedBytes[.language, default: 0] += droppedForLanguage }
+        if droppedUnrouted > 0 { statistics.droppedBytes[.unrouted, default: 0] += droppedUnrouted }
+        if droppedInvalidRecords > 0 { statistics.droppedBytes[.invalidRecord, default: 0] += droppedInvalidRecords }
         statistics.emittedBytes += emittedBytes
         statistics.unclassifiedDebrisLines += unclassified
     }

@@ -25,20 +25,14 @@ struct DocumentRoutingTests {
         var documents = DocumentOptions()
         documents.split = split
         options.documents = documents
-        let input = try harness.file("in-\(UUID().uuidString).jsonl", text: records.joined(separator: "\n") + "\n")
-        var paths: [Destination: String] = [:]
-        for destination in destinations {
-            paths[destination] = harness.directory.appendingPathComponent("\(destination)-\(UUID().uuidString).jsonl").path
-        }
-        let statistics = try TamizFilter(options: options).run(inputs: [input], routePaths: paths)
+        let result = try TamizFilter(options: options).run(text: records.joined(separator: "\n") + "\n")
         var files: [Destination: [[String: Any]]] = [:]
-        for (destination, path) in paths {
-            let text = (try? harness.read(path)) ?? ""
-            files[destination] = try text.split(separator: "\n").map {
+        for destination in destinations {
+            files[destination] = try result.text(for: destination).split(separator: "\n").map {
                 try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
             }
         }
-        return Routed(files: files, statistics: statistics)
+        return Routed(files: files, statistics: result.statistics)
     }
 
     private func ids(_ records: [[String: Any]]?) -> [String] {
@@ -66,7 +60,7 @@ struct DocumentRoutingTests {
     func unroutedDocumentsAreCounted() throws {
         let routed = try route([.english], split: false, records: [Self.english, Self.spanish])
         #expect(ids(routed.files[.english]) == ["en-1"])
-        #expect(routed.statistics.droppedBytes["unrouted"] == Self.spanish.utf8.count, "the line break is layout")
+        #expect(routed.statistics.droppedBytes[.unrouted] == Self.spanish.utf8.count, "the line break is layout")
         #expect(routed.statistics.accountedBytes == routed.statistics.inputBytes)
     }
 
@@ -86,7 +80,7 @@ struct DocumentRoutingTests {
     func splitDropsUnroutedParts() throws {
         let routed = try route([.spanish], split: true, records: [Self.mixed])
         #expect(routed.files[.spanish]?.count == 1)
-        #expect(routed.statistics.droppedBytes["unrouted"] == nil, "the record counts once, as written")
+        #expect(routed.statistics.droppedBytes[.unrouted] == nil, "the record counts once, as written")
         #expect(routed.statistics.emittedBytes == Self.mixed.utf8.count)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Tamiz
 
-/// Runs the filter on in-memory input through real files, as the CLI does.
+/// Runs the filter on test input: in memory, or through real files as the CLI does.
 struct FilterHarness {
     let directory: URL
 
@@ -21,8 +21,15 @@ struct FilterHarness {
         try file(name, bytes: Array(text.utf8))
     }
 
-    /// Runs `options` over `input` and returns what went to the primary output.
+    /// Runs `options` over `input` in memory (``TamizFilter/run(bytes:)``) and returns what went
+    /// to the primary output.
     func run(_ options: FilterOptions, input: [UInt8]) throws -> (output: [UInt8], statistics: FilterStatistics) {
+        let result = try TamizFilter(options: options).run(bytes: input)
+        return (result.output, result.statistics)
+    }
+
+    /// Runs `options` over `input` written to a file, with the output to a file, as the CLI does.
+    func runThroughFiles(_ options: FilterOptions, input: [UInt8]) throws -> (output: [UInt8], statistics: FilterStatistics) {
         let inputPath = try file("input-\(UUID().uuidString)", bytes: input)
         let outputPath = directory.appendingPathComponent("output-\(UUID().uuidString)").path
         FileManager.default.createFile(atPath: outputPath, contents: nil)

@@ -123,7 +123,7 @@ struct SpanUnitTests {
         #expect(!spans.output.contains("Noticias"))
         #expect(spans.statistics.debrisUnits == sentences.statistics.debrisUnits)
         #expect(spans.statistics.debrisUnits.values.reduce(0, +) == 1)
-        let debrisKeys = { (s: FilterStatistics) in s.droppedBytes.filter { $0.key != "language" } }
+        let debrisKeys = { (s: FilterStatistics) in s.droppedBytes.filter { $0.key != .language } }
         #expect(debrisKeys(spans.statistics) == debrisKeys(sentences.statistics))
         #expect(debrisKeys(spans.statistics).values.reduce(0, +) == navigation.utf8.count - 1)
     }

@@ -1,5 +1,6 @@
-/// Appends output records to byte buffers without creating a String per unit.
-enum RecordWriter {
+/// Encodes output records (TSV, JSON Lines fields, confidences, integers) into byte buffers
+/// without creating a String per unit; it writes nothing itself (`LineRecordTests`).
+enum RecordEncoding {
     /// `lang<TAB>confidence<TAB>debris<TAB>` — the TSV record up to its text; with `scalars`
     /// (span units) followed by `start<TAB>end<TAB>`.
     static func appendTSVHeader(
