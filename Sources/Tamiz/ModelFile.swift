@@ -8,11 +8,11 @@ import Darwin
 /// (a FIFO or a directory is refused without blocking), no larger than the largest model the
 /// format allows, with a Tamiz header whose declared size is the file's size. A 100 GB file or a
 /// FIFO is refused in a few system calls instead of being read whole (`ModelFileTests`).
-public enum ModelFile {
+package enum ModelFile {
     /// The largest file the format allows: the header and class section plus 2^20 buckets of 8 weights.
-    public static let maximumBytes = ModelFormat.tableOffset + 8 << ModelFormat.bucketBitsRange.upperBound
+    package static let maximumBytes = ModelFormat.tableOffset + 8 << ModelFormat.bucketBitsRange.upperBound
 
-    public static func load(_ path: String) throws(FilterError) -> LanguageModel {
+    package static func load(_ path: String) throws(FilterError) -> LanguageModel {
         func failure(_ why: String) -> FilterError { FilterError(.model, "model file '\(path)': \(why)") }
         // O_NONBLOCK: opening a FIFO without a writer must not wait for one.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)

@@ -5,8 +5,8 @@
 /// the Swift 6.3.1 optimizer.
 ///
 /// `ContainerReaderTests` checks that a missing file is an error naming it.
-public struct ContainerError: Error, CustomStringConvertible, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct ContainerError: Error, CustomStringConvertible, Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The operating system refused a read or a write.
         case io
         /// Compressed data that is not valid gzip or zstd (or bytes after the last member).
@@ -19,14 +19,14 @@ public struct ContainerError: Error, CustomStringConvertible, Sendable, Equatabl
         case memory
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The input or output's name as the user gave it ("standard input" for `-`).
-    public var name: String
+    package var name: String
     /// Offset in the named file's bytes (the compressed bytes for compressed data), when known.
-    public var offset: Int?
-    public var description: String
+    package var offset: Int?
+    package var description: String
 
-    public init(_ kind: Kind, name: String, offset: Int? = nil, _ message: String) {
+    package init(_ kind: Kind, name: String, offset: Int? = nil, _ message: String) {
         self.kind = kind
         self.name = name
         self.offset = offset

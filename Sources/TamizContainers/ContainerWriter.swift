@@ -13,13 +13,13 @@ import Darwin
 /// trailer, once, after the last write. Output written without `finish` is a truncated stream.
 ///
 /// `ContainerWriterTests` reads what each sink wrote back with `gzip -dc` / `zstd -dc`.
-public protocol ByteSink: AnyObject {
+package protocol ByteSink: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer) throws(ContainerError)
     func finish() throws(ContainerError)
 }
 
 extension ByteSink {
-    public func write(_ bytes: [UInt8]) throws(ContainerError) {
+    package func write(_ bytes: [UInt8]) throws(ContainerError) {
         var failure: ContainerError?
         bytes.withUnsafeBytes { raw in
             do throws(ContainerError) { try write(raw) } catch { failure = error }
@@ -171,9 +171,9 @@ final class CompressingSink: ByteSink {
 /// `--compress` asks for standard output.
 ///
 /// `ContainerWriterTests` checks each suffix and that the reader decompresses what it wrote.
-public enum ContainerWriter {
+package enum ContainerWriter {
     /// Creates or truncates `path`, compressed by its suffix.
-    public static func create(path: String) throws(ContainerError) -> any ByteSink {
+    package static func create(path: String) throws(ContainerError) -> any ByteSink {
         try wrap(FileSink(path: path), compression: Compression(forPath: path), name: path)
     }
 

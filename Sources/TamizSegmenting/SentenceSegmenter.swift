@@ -29,8 +29,8 @@ public final class SentenceSegmenter {
 
     /// Opens ICU's sentence break iterator.
     /// - Parameter maxSentenceBytes: must be at least 4 (room for any UTF-8 character).
-    /// - Throws: `SegmenterError` if ICU fails to open (e.g. its data is missing).
-    public convenience init(maxSentenceBytes: Int = SentenceSegmenter.defaultMaxSentenceBytes) throws(SegmenterError) {
+    /// - Throws: `OpenError` if ICU fails to open (e.g. its data is missing).
+    public convenience init(maxSentenceBytes: Int = SentenceSegmenter.defaultMaxSentenceBytes) throws(OpenError) {
         try self.init(maxSentenceBytes: maxSentenceBytes, windowBytes: 1 << 30)
     }
 

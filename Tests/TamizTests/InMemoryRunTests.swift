@@ -93,4 +93,12 @@ struct InMemoryRunTests {
         let error = #expect(throws: FilterError.self) { try TamizFilter(options: options).run(text: "{}\n") }
         #expect(error?.kind == .usage)
     }
+
+    /// The README's library example, as written there.
+    @Test func theReadmeRouteExampleGivesEachLanguageItsOwnBytes() throws {
+        let result = try TamizFilter(options: FilterOptions(action: .route([.english, .spanish])))
+            .run(text: "The bridge reopened on Friday.\nEl puente reabrió el viernes.\n")
+        #expect(result.text(for: .spanish) == "El puente reabrió el viernes.\n")
+        #expect(result.text(for: .english) == "The bridge reopened on Friday.\n")
+    }
 }

@@ -37,7 +37,7 @@ let benchmarks: @Sendable () -> Void = {
     // (`LanguageSpanDetector`), against `classify-1MB-sentences` in the same run.
     let detector = LanguageSpanDetector()
     Benchmark("spans-1MB-sentences", configuration: configuration) { benchmark in
-        var scratch = SpanScratch()
+        var scratch = LanguageSpanDetector.Scratch()
         let start = ContinuousClock.now
         for sentence in sentences {
             sentence.withUnsafeBufferPointer { detector.detect($0, into: &scratch) }

@@ -26,9 +26,13 @@ let benchmarks: @Sendable () -> Void = {
     // twin in one run shows what decompression (on the reading thread) costs.
     let gzipPath = path + ".gz"
     do {
-        let sink = try ContainerWriter.create(path: gzipPath)
-        try sink.write(Array([[UInt8]](repeating: oneCopy, count: copies).joined()))
-        try sink.finish()
+        // The system's gzip, as a user's files would be made.
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -c -6 \"$0\" > \"$1\"", path, gzipPath]
+        try gzip.run()
+        gzip.waitUntilExit()
+        guard gzip.terminationStatus == 0 else { fatalError("gzip exited \(gzip.terminationStatus)") }
     } catch {
         fatalError("cannot write the gzip benchmark input: \(error)")
     }

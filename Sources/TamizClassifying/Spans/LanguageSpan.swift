@@ -56,21 +56,26 @@ package struct SpanToken: Sendable, Equatable {
     }
 }
 
-/// Reusable buffers for `LanguageSpanDetector`: after the first few texts, detecting spans
-/// allocates nothing (the span benchmark counts mallocs). One per thread: a copy shares the
-/// buffers until the next `detect`, which then gives the copy its own.
-///
-/// `SpanDetectorTests` detects into one (`invalidUTF8AndNULAreReadWithoutCrashing`); the span benchmark counts its mallocs.
-public struct SpanScratch: Sendable {
-    /// The spans of the last text passed to `LanguageSpanDetector.detect(_:into:)`.
-    public internal(set) var spans: [LanguageSpanDetector.Span] = []
-    var buffers = SpanBuffers()
+/// `LanguageSpanDetector.Scratch` under the name our own targets use.
+package typealias SpanScratch = LanguageSpanDetector.Scratch
 
-    public init() { spans.reserveCapacity(16) }
+extension LanguageSpanDetector {
+    /// Reusable buffers for `LanguageSpanDetector`: after the first few texts, detecting spans
+    /// allocates nothing (the span benchmark counts mallocs). One per thread: a copy shares the
+    /// buffers until the next `detect`, which then gives the copy its own.
+    ///
+    /// `SpanDetectorTests` detects into one (`invalidUTF8AndNULAreReadWithoutCrashing`); the span benchmark counts its mallocs.
+    public struct Scratch: Sendable {
+        /// The spans of the last text passed to `LanguageSpanDetector.detect(_:into:)`.
+        public internal(set) var spans: [LanguageSpanDetector.Span] = []
+        var buffers = SpanBuffers()
 
-    /// Makes the buffers this scratch's own (a copy shared them) before they are written.
-    mutating func ownBuffers() {
-        if !isKnownUniquelyReferenced(&buffers) { buffers = SpanBuffers() }
+        public init() { spans.reserveCapacity(16) }
+
+        /// Makes the buffers this scratch's own (a copy shared them) before they are written.
+        mutating func ownBuffers() {
+            if !isKnownUniquelyReferenced(&buffers) { buffers = SpanBuffers() }
+        }
     }
 }
 

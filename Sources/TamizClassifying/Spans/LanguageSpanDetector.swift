@@ -29,7 +29,7 @@ public struct LanguageSpanDetector: Sendable {
     }
 
     /// The spans of `utf8`, in order, in `scratch.spans`.
-    public func detect(_ utf8: UnsafeBufferPointer<UInt8>, into scratch: inout SpanScratch) {
+    public func detect(_ utf8: UnsafeBufferPointer<UInt8>, into scratch: inout Scratch) {
         scratch.ownBuffers()
         scan(utf8, into: &scratch)
         Self.decode(parameters, scratch.buffers)

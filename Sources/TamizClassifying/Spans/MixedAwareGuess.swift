@@ -14,7 +14,7 @@ extension LanguageSpanDetector {
     /// language written in lower case (`EvidenceWords`; a capitalised one may be a name), so
     /// monolingual text costs one word-list scan; a text whose spans are all of one language
     /// keeps the classifier's answer exactly (`MixedAwareTests`).
-    public func mixedAwareGuess(_ utf8: UnsafeBufferPointer<UInt8>, scratch: inout SpanScratch,
+    public func mixedAwareGuess(_ utf8: UnsafeBufferPointer<UInt8>, scratch: inout Scratch,
                                 minimumShare: Float = Self.mixedMinimumShare) -> LanguageGuess {
         let guess = classifier.classify(utf8)
         let other: Language
