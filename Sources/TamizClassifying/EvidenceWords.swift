@@ -128,12 +128,6 @@ struct FingerprintSet: Sendable {
         slots[i] = key
     }
 
-    /// An ASCII byte that makes its token junk (`FeatureExtractor.junkLow` / `junkHigh`).
-    @inline(__always)
-    static func isJunk(_ b: UInt8) -> Bool {
-        b < 0x80 && (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0
-    }
-
     /// `EvidenceWords.hasWord` for this list.
     func containsWord(in text: UnsafeBufferPointer<UInt8>, lowerCase: Bool) -> Bool {
         guard let p = text.baseAddress else { return false }
@@ -218,7 +212,7 @@ private struct WordScan {
                         continue
                     }
                     if b == 0x20 || b &- 9 < 5 { break }
-                    if FingerprintSet.isJunk(b) { junk = true }
+                    if FeatureExtractor.isJunkASCII(b) { junk = true }
                     endRun(p, at: i)
                     runStart = i &+ 1
                 } else if b == 0xC2 {
@@ -226,7 +220,7 @@ private struct WordScan {
                     endRun(p, at: i)
                     i &+= 1
                     if i < n, p[i] != 0x20, p[i] &- 9 >= 5 {
-                        if FingerprintSet.isJunk(p[i]) { junk = true }
+                        if p[i] < 0x80 && FeatureExtractor.isJunkASCII(p[i]) { junk = true }
                         i &+= 1
                     }
                     runStart = i

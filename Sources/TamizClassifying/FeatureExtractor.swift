@@ -81,6 +81,14 @@ package struct FeatureExtractor: Sendable {
         | (1 << (0x60 - 64)) | (1 << (0x7B - 64)) | (1 << (0x7C - 64)) | (1 << (0x7D - 64))
         | (1 << (0x7E - 64))
 
+    /// True for an ASCII byte (`b < 0x80`, which the caller has checked) that makes its token junk
+    /// (`# & / < = > @ \\ ^ _ ` { | } ~`: URLs, addresses, markup). The one copy of the test; it
+    /// compiles to the same shift-and-mask in every hot loop that calls it.
+    @inlinable @inline(__always)
+    package static func isJunkASCII(_ b: UInt8) -> Bool {
+        (b < 64 ? (junkLow &>> UInt64(b)) : (junkHigh &>> UInt64(b &- 64))) & 1 != 0
+    }
+
     @usableFromInline
     package init(bucketBits: Int, orders: [Int], wordFeatures: Bool) {
         precondition(ModelFormat.bucketBitsRange.contains(bucketBits))
@@ -195,7 +203,7 @@ package struct FeatureExtractor: Sendable {
         if b < 0x80 {
             if b == 0x20 || (b &- 9) < 5 {
                 kind = 3
-            } else if (b < 64 ? (Self.junkLow &>> UInt64(b)) : (Self.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
+            } else if Self.isJunkASCII(b) {
                 kind = 4
             } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
                       p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {

@@ -112,7 +112,7 @@ public struct LanguageClassifier: Sendable {
                 junk = false
             } else if (previous | 0x20) &- 0x61 >= 26, previous < 0x80, previous != 0x27, previous != 0x2E {
                 if b < 0x80 {
-                    if (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
+                    if FeatureExtractor.isJunkASCII(b) {
                         junk = true
                     } else if b &- 0x61 < 26 {
                         found = true
@@ -120,7 +120,7 @@ public struct LanguageClassifier: Sendable {
                 } else if b == 0xC3, i + 1 < n, utf8[i + 1] >= 0x9F, utf8[i + 1] != 0xB7 {
                     found = true
                 }
-            } else if b < 0x80, (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
+            } else if b < 0x80, FeatureExtractor.isJunkASCII(b) {
                 junk = true
             }
             previous = b

@@ -47,7 +47,7 @@ extension LanguageModel {
                 sym = 0
                 if b == 0x20 || (b &- 9) < 5 {
                     kind = 3
-                } else if (b < 64 ? (FeatureExtractor.junkLow &>> UInt64(b)) : (FeatureExtractor.junkHigh &>> UInt64(b &- 64))) & 1 != 0 {
+                } else if FeatureExtractor.isJunkASCII(b) {
                     kind = 4
                 } else if b == 0x2E, i == s.tokenStart &+ 3, i >= 3,
                           p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {

@@ -94,7 +94,7 @@ package struct LanguageEvidence: Sendable {
                 letters = true
             } else if b >= 0x30 && b <= 0x39 {
                 digits = true
-            } else if b < 64 ? (FeatureExtractor.junkLow >> UInt64(b)) & 1 != 0 : (FeatureExtractor.junkHigh >> UInt64(b - 64)) & 1 != 0 {
+            } else if FeatureExtractor.isJunkASCII(b) {
                 return .code
             } else if b == 0x2E, letters, i + 1 < token.count, isASCIILetter(token[i + 1]),
                       token[(i + 1)...].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) {

@@ -60,7 +60,7 @@ extension LanguageSpanDetector {
                     // of the sums).
                     kind = 2
                     t.hashtag = true
-                } else if (c < 64 ? (FeatureExtractor.junkLow &>> UInt64(c)) : (FeatureExtractor.junkHigh &>> UInt64(c &- 64))) & 1 != 0 {
+                } else if FeatureExtractor.isJunkASCII(c) {
                     kind = 4
                 } else if c == 0x2E, i == t.hot.tokenStart &+ 3, i >= 3,
                           p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
