@@ -153,6 +153,13 @@ struct DocumentRulesTests {
 struct DevScrapeTests {
     static let directory = SharedFiles.url("samples/scrapes")
 
+    /// The text of each dev page (`NNN.txt`, not the gold files).
+    static func pageTexts() throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".txt") && !$0.contains(".gold") }
+        return try files.map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }
+    }
+
     /// The rules were tuned on these pages and the shipped model was fitted on them (with the 87
     /// of `scrapes2`), so these floors guard against regressions; they are not what either scores on
     /// other sites (leave-site-out: `LeaveSiteOutTests`).

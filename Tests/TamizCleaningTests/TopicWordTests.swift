@@ -50,12 +50,10 @@ struct TopicWordTests {
           .enabled(if: FileManager.default.fileExists(atPath: DevScrapeTests.directory.path),
                    "../shared/samples/scrapes is not beside the project"))
     func sharedScrapes() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: DevScrapeTests.directory.path)
-            .filter { $0.hasSuffix(".txt") && !$0.contains(".gold") }
-        #expect(!files.isEmpty)
+        let texts = try DevScrapeTests.pageTexts()
+        #expect(!texts.isEmpty)
         var mismatches = 0
-        for file in files {
-            let text = try String(contentsOf: DevScrapeTests.directory.appendingPathComponent(file), encoding: .utf8)
+        for text in texts {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let (reference, collected) = Self.keys(collectedBy: String(line))
                 if reference != collected { mismatches += 1 }
