@@ -60,17 +60,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting"]),
-        .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining"]),
+        .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting", "TamizTestSupport"]),
+        .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining", "TamizTestSupport"]),
         // Finding the package's files and ../shared from the tests (one copy for the targets below).
         .target(name: "TamizTestSupport", path: "Tests/TamizTestSupport"),
         .testTarget(name: "TamizClassifyingTests", dependencies: ["TamizClassifying", "TamizTraining", "TamizTestSupport"]),
         .testTarget(name: "TamizTrainingTests", dependencies: ["TamizTraining", "TamizClassifying", "TamizTestSupport"]),
         .testTarget(name: "TamizSpansTests", dependencies: ["TamizClassifying", "TamizTraining", "TamizSpanTraining", "TamizTestSupport"]),
-        .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning"]),
-        .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
-        .testTarget(name: "TamizTests", dependencies: ["Tamiz"]),
+        .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning", "TamizTestSupport"]),
+        .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning", "TamizTestSupport"]),
+        .testTarget(name: "TamizTests", dependencies: ["Tamiz", "TamizTestSupport"]),
         .testTarget(name: "TamizContainersTests", dependencies: ["TamizContainers"]),
-        .testTarget(name: "TamizCLITests", dependencies: ["tamiz"]),
+        .testTarget(name: "TamizCLITests", dependencies: ["tamiz", "TamizTestSupport"]),
     ]
 )

@@ -38,16 +38,16 @@ package enum FeatureTable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             lineNumber += 1
             if lineNumber == 1 {
-                guard line == header else { throw TrainingError("feature table: unexpected header \(line.prefix(80))") }
+                guard line == header else { throw FeatureTableError("feature table: unexpected header \(line.prefix(80))") }
                 continue
             }
             let numbers = line.split(separator: "\t", omittingEmptySubsequences: false).map { Int32($0) }
             guard numbers.count == 5 + LineEvidence.fieldNames.count, numbers.allSatisfy({ $0 != nil }) else {
-                throw TrainingError("feature table line \(lineNumber): expected \(5 + LineEvidence.fieldNames.count) integers")
+                throw FeatureTableError("feature table line \(lineNumber): expected \(5 + LineEvidence.fieldNames.count) integers")
             }
             let values = numbers.map { $0! }
             guard let evidence = LineEvidence(fields: Array(values[5...])) else {
-                throw TrainingError("feature table line \(lineNumber): bad evidence fields")
+                throw FeatureTableError("feature table line \(lineNumber): bad evidence fields")
             }
             rows.append(FeatureRow(page: values[0], site: values[1], language: values[2], line: values[3],
                                    gold: values[4], evidence: evidence))
@@ -63,7 +63,7 @@ package enum FeatureTable {
             let index = try String(contentsOf: folder.appendingPathComponent("index.tsv"), encoding: .utf8)
             for row in index.split(separator: "\n").dropFirst() {
                 let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard fields.count >= 9, let id = Int32(fields[0]) else { throw TrainingError("\(folder.path)/index.tsv: bad row") }
+                guard fields.count >= 9, let id = Int32(fields[0]) else { throw FeatureTableError("\(folder.path)/index.tsv: bad row") }
                 let language: Int32 = fields[1] == "en" ? 0 : fields[1] == "es" ? 1 : 2
                 pages.append(Page(id: id, language: language, site: siteGroup(url: fields[8]), folder: folder, name: fields[0]))
             }
@@ -127,7 +127,9 @@ package enum FeatureTable {
     }
 }
 
-package struct TrainingError: Error, CustomStringConvertible {
+/// A feature table (`Data/cleaner/lines.tsv`) or a scrape folder's index that cannot be read:
+/// the file and line, and what was expected there.
+package struct FeatureTableError: Error, CustomStringConvertible {
     package var description: String
     package init(_ description: String) { self.description = description }
 }

@@ -212,7 +212,8 @@ package enum Evaluation {
         return report
     }
 
-    static func monotonicSeconds() -> Double {
+    /// Seconds on the monotonic clock, for timing the tooling's runs (the one copy `tamiz-train` uses).
+    package static func monotonicSeconds() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9

@@ -5,15 +5,7 @@ import TamizTraining
 import Glibc
 #endif
 
-enum FileHandleStderr {
-    static func write(_ s: String) { var s = s; _ = s.withUTF8 { Glibc.write(2, $0.baseAddress, $0.count) } }
-}
-
-func monotonicSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-}
+func monotonicSeconds() -> Double { Evaluation.monotonicSeconds() }
 
 func format(_ x: Double, _ digits: Int) -> String {
     var scale = 1.0

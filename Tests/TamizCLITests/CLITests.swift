@@ -1,4 +1,5 @@
 import Foundation
+import TamizTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -11,9 +12,7 @@ struct CLI {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("tamiz")
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/tamiz")
+        return Paths.packageURL(".build/debug/tamiz")
     }()
 
     struct Result {

@@ -1,4 +1,5 @@
 import Foundation
+import TamizTestSupport
 import Testing
 
 /// `--model` files that cannot be models, thread limits, over-long records (issue #12).
@@ -37,8 +38,7 @@ struct ResourceTests {
 
     @Test("a truncated model file is refused from its header")
     func truncatedModel() throws {
-        let model = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data/model/tamiz.model")
+        let model = URL(fileURLWithPath: Paths.model)
         let path = CLI.temporaryFile("truncated.model")
         try Data(try Data(contentsOf: model).prefix(4096)).write(to: URL(fileURLWithPath: path))
         let result = try CLI.shell("tamiz label --model \(path)", input: "The council met on Tuesday.\n")

@@ -2,13 +2,11 @@ import Foundation
 import Testing
 @testable import TamizCleanerTraining
 import TamizCleaning
+import TamizTestSupport
 
-/// The project root, from this file's path.
-let projectRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func committedTable() throws -> [FeatureRow] {
-    try FeatureTable.parse(String(contentsOf: projectRoot.appendingPathComponent("Data/cleaner/lines.tsv"), encoding: .utf8))
+    try FeatureTable.parse(String(contentsOf: Paths.packageURL("Data/cleaner/lines.tsv"), encoding: .utf8))
 }
 
 @Suite("Cleaner model rebuild")
@@ -16,13 +14,13 @@ struct CleanerModelRebuildTests {
     @Test("fitting the committed feature table gives the committed weights file, bit for bit")
     func weightsAreARebuild() throws {
         let weights = CleanerFitting.fit(FeatureTable.pages(try committedTable()), settings: CleanerFitting.Settings())
-        let committed = try String(contentsOf: projectRoot.appendingPathComponent("Sources/TamizCleaning/CleanerModelWeights.swift"),
+        let committed = try String(contentsOf: Paths.packageURL("Sources/TamizCleaning/CleanerModelWeights.swift"),
                                    encoding: .utf8)
         #expect(ModelSource.render(weights) == committed)
         #expect(weights == CleanerWeights.shipped)
     }
 
-    static let scrapes = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/samples")
+    static let scrapes = Paths.sharedURL("samples")
 
     @Test("the committed feature table is a rebuild from the dev scrapes",
           .enabled(if: FileManager.default.fileExists(atPath: scrapes.appendingPathComponent("scrapes2/index.tsv").path),
@@ -31,7 +29,7 @@ struct CleanerModelRebuildTests {
         let rows = try FeatureTable.build(folders: [
             Self.scrapes.appendingPathComponent("scrapes"), Self.scrapes.appendingPathComponent("scrapes2"),
         ])
-        let committed = try String(contentsOf: projectRoot.appendingPathComponent("Data/cleaner/lines.tsv"), encoding: .utf8)
+        let committed = try String(contentsOf: Paths.packageURL("Data/cleaner/lines.tsv"), encoding: .utf8)
         #expect(FeatureTable.render(rows) == committed)
     }
 
@@ -43,7 +41,7 @@ struct CleanerModelRebuildTests {
 
     @Test("a table with a missing column is an error, not a crash")
     func malformedTable() {
-        #expect(throws: TrainingError.self) { try FeatureTable.parse(FeatureTable.header + "\n1\t2\t3\n") }
+        #expect(throws: FeatureTableError.self) { try FeatureTable.parse(FeatureTable.header + "\n1\t2\t3\n") }
     }
 
     @Test("site groups join a publisher's hosts and drop www and the public suffix")

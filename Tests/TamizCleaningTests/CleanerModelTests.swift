@@ -61,7 +61,7 @@ struct CleanerModelTests {
         #expect(cleaner.debris(ofLines: document).dropFirst().allSatisfy { $0 == nil })
     }
 
-    static let corpus = SharedFiles.url("corpus")
+    static let corpus = Paths.sharedURL("corpus")
 
     /// Plain prose is not a scrape: one corpus sentence per line, no debris, read as one document.
     @Test("plain prose, one sentence a line, keeps at least 99 % of its lines",

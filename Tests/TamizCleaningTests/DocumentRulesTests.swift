@@ -151,7 +151,7 @@ struct DocumentRulesTests {
 /// cleaner alone deciding keep/drop. Skipped when `../shared` is not beside the project.
 @Suite("Dev scrapes")
 struct DevScrapeTests {
-    static let directory = SharedFiles.url("samples/scrapes")
+    static let directory = Paths.sharedURL("samples/scrapes")
 
     /// The text of each dev page (`NNN.txt`, not the gold files).
     static func pageTexts() throws -> [String] {

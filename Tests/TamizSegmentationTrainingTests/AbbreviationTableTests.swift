@@ -1,14 +1,9 @@
 import Testing
 @testable import TamizSegmentationTraining
 import TamizSegmenting
+import TamizTestSupport
 
-let packageRoot: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Tests/TamizSegmentationTrainingTests/AbbreviationTableTests.swift
-    return parts.joined(separator: "/")
-}()
-
-let data = SegmentationData(dataDirectory: packageRoot + "/Data")
+let data = SegmentationData(dataDirectory: Paths.packageRoot + "/Data")
 
 /// The committed ICU lists were copied from this ICU version (their first line says which).
 let icuVersionMatchesCommittedLists: Bool = {

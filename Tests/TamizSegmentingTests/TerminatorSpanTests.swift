@@ -1,4 +1,5 @@
 import Foundation
+import TamizTestSupport
 import Testing
 @testable import TamizSegmenting
 
@@ -43,9 +44,7 @@ import Testing
         #expect(spans.sentences(in: "Skip to content") == ["Skip to content"])
     }
 
-    static let shared = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = URL(fileURLWithPath: Paths.shared)
 
     static var realFiles: [URL] {
         let corpus = shared.appendingPathComponent("corpus")

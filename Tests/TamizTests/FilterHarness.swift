@@ -1,4 +1,5 @@
 import Foundation
+import TamizTestSupport
 import Tamiz
 
 /// Runs the filter on test input: in memory, or through real files as the CLI does.
@@ -128,10 +129,7 @@ struct TSVRecord: Equatable {
 
 /// The project's sample scrape and the shared corpus, located from this file.
 enum ProjectFiles {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sample = root.appendingPathComponent("Data/samples/mixed-scrape.txt").path
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
-    static let elpaisScrape = shared.appendingPathComponent("samples/elpais-scrape.txt").path
+    static let sample = Paths.packageURL("Data/samples/mixed-scrape.txt").path
+    static let elpaisScrape = Paths.sharedURL("samples/elpais-scrape.txt").path
     static var hasElpaisScrape: Bool { FileManager.default.fileExists(atPath: elpaisScrape) }
 }
