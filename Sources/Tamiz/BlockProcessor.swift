@@ -64,6 +64,8 @@ final class BlockProcessor {
     private var spanScratch = SpanScratch()
     /// Decides where each unit goes (built once from the action).
     let router: UnitRouter
+    /// Turns a unit into output bytes (built once from the action).
+    let encoder: UnitEncoder
     // The scratch buffers below are read and written once or more per line. One processor
     // belongs to one thread and no access to them overlaps another, so the runtime's dynamic
     // exclusivity check (a thread-local lookup per access) is left out (Docs/Measurements.md).
@@ -101,6 +103,7 @@ final class BlockProcessor {
             segmenter = nil
         }
         router = UnitRouter(action: options.action)
+        encoder = UnitEncoder(action: options.action, inputNames: options.inputNames)
     }
 
     /// `keep` and `route` drop or route a debris line whole, without segmenting or classifying
@@ -346,7 +349,7 @@ final class BlockProcessor {
                 event.scalars = start..<end
                 scalarCursor = (range.upperBound, end)
             }
-            if case .label = options.action {
+            if encoder.writesRecordPerUnit {
                 unitBytes += emit(event, in: text, source: source, leaveOpen: false, into: &output)
                 return
             }
@@ -390,28 +393,11 @@ final class BlockProcessor {
                 return unitBytes
             }
             output.counters.emittedBytes += unitBytes
-            switch options.action {
-            case .label(.tsv):
-                RecordEncoding.appendTSVHeader(
-                    language: event.guess.language, confidence: event.guess.confidence, debris: event.debris,
-                    scalars: event.scalars, to: &output.buffers[slot])
-                RecordEncoding.appendTSVText(unitText, to: &output.buffers[slot])
-            case .label(.jsonl):
-                let file = options.inputNames.count > 1 ? options.inputNames[source] : nil
-                RecordEncoding.appendJSONHeader(
-                    file: file, line: event.line, scalars: event.scalars, language: event.guess.language,
-                    confidence: event.guess.confidence, debris: event.debris, to: &output.buffers[slot])
-                RecordEncoding.appendJSONText(unitText, to: &output.buffers[slot])
-            case .keep, .route:
-                output.buffers[slot].append(contentsOf: unitText)
-            }
-            if !leaveOpen { output.buffers[slot].append(contentsOf: recordTerminator) }
+            encoder.appendStart(of: event, source: source, to: &output.buffers[slot])
+            encoder.appendText(unitText, to: &output.buffers[slot])
+            if !leaveOpen { output.buffers[slot].append(contentsOf: encoder.terminator) }
             return unitBytes
         }
-    }
-
-    private var recordTerminator: [UInt8] {
-        options.action == .label(.jsonl) ? RecordEncoding.jsonTrailer : [0x0A]
     }
 
     /// The rest of a line whose record was opened by an earlier block (`--unit line` only).
@@ -420,12 +406,8 @@ final class BlockProcessor {
     ) {
         let piece = UnsafeBufferPointer(rebasing: text[range])
         var continuation = LineContinuation(textBytes: inputBytes(range), closesRecord: closes)
-        switch options.action {
-        case .label(.tsv): RecordEncoding.appendTSVText(piece, to: &continuation.bytes)
-        case .label(.jsonl): RecordEncoding.appendJSONText(piece, to: &continuation.bytes)
-        case .keep, .route: continuation.bytes.append(contentsOf: piece)
-        }
-        if closes { continuation.bytes.append(contentsOf: recordTerminator) }
+        encoder.appendText(piece, to: &continuation.bytes)
+        if closes { continuation.bytes.append(contentsOf: encoder.terminator) }
         output.continuation = continuation
     }
 }
