@@ -45,9 +45,11 @@ let package = Package(
         // Tooling for the cleaner's model: feature table, fitting, cross-validation.
         .target(name: "TamizCleanerTraining", dependencies: ["TamizCleaning"]),
         .executableTarget(name: "tamiz-cleaner-train", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
+        // The allocator control glibc's Swift module leaves out (handing freed pages back).
+        .target(name: "CMemory"),
         .target(
             name: "Tamiz",
-            dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning", "TamizContainers"]
+            dependencies: ["TamizSegmenting", "TamizClassifying", "TamizCleaning", "TamizContainers", "CMemory"]
         ),
         .executableTarget(
             name: "tamiz",

@@ -129,13 +129,16 @@ final class BlockProcessor {
         return true
     }
 
-    func process(_ block: InputBlock) -> BlockOutput {
+    /// Filters one block. The block is consumed so that its bytes are this call's alone: a JSON
+    /// Lines document is decoded over its record's bytes instead of into a copy.
+    func process(_ block: consuming InputBlock) -> BlockOutput {
         var output = BlockOutput(
             sequence: block.sequence, buffers: Array(repeating: [], count: router.slotCount))
         output.statistics.inputBytes = block.bytes.count
         output.buffers[0].reserveCapacity(block.bytes.count + block.bytes.count / 4)
 
-        var bytes = block.bytes
+        var bytes: [UInt8] = []
+        swap(&bytes, &block.bytes)
         replacements.removeAll()
         // Under --strict, what comes before the invalid line is still processed and written;
         // the error is raised after it unless an earlier problem (an invalid record) came first.
@@ -161,7 +164,7 @@ final class BlockProcessor {
                 swap(&bytes, &repaired)
             }
         }
-        bytes.withUnsafeBufferPointer { text in
+        bytes.withUnsafeMutableBufferPointer { text in
             process(text, of: block, into: &output)
         }
         if output.error == nil { output.error = pendingError }
@@ -169,13 +172,14 @@ final class BlockProcessor {
         return output
     }
 
-    private func process(_ text: UnsafeBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
+    private func process(_ buffer: UnsafeMutableBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
+        let text = UnsafeBufferPointer(buffer)
         splitLines(text)
         let terminatorBytes = text.count - lineRanges.reduce(0) { $0 + $1.count }
         output.statistics.layoutBytes += terminatorBytes
         output.statistics.lines = lineRanges.count - (block.startsInsideLine ? 1 : 0)
         if options.documents != nil {
-            processDocuments(text, of: block, into: &output)
+            processDocuments(buffer, of: block, into: &output)
             return
         }
         if options.joinsWrappedLines {
@@ -270,7 +274,9 @@ final class BlockProcessor {
         reasons.reserveCapacity(lines.count)
         var documentStart = 0
         for index in lines.indices where index == lines.count - 1 || Self.startsDocument(lines[index + 1], in: text) {
-            reasons += cleaner.debris(ofLines: Array(lines[documentStart...index]), in: text)
+            // One document (always so for a JSON Lines record) is cleaned without a copy of its lines.
+            let document = documentStart == 0 && index == lines.count - 1 ? lines : Array(lines[documentStart...index])
+            reasons += cleaner.debris(ofLines: document, in: text)
             documentStart = index + 1
         }
         return reasons

@@ -1,3 +1,5 @@
+import CMemory
+
 /// JSON Lines documents (`--jsonl`): one JSON object per line, whose text field is one document.
 extension BlockProcessor {
     /// What one document's text turned into.
@@ -26,7 +28,10 @@ extension BlockProcessor {
         }
     }
 
-    func processDocuments(_ text: UnsafeBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
+    /// Processes the block's JSON Lines records. Each document is decoded over its record's own
+    /// bytes in `buffer` (so a large record is not held twice); the record is read only before that.
+    func processDocuments(_ buffer: UnsafeMutableBufferPointer<UInt8>, of block: InputBlock, into output: inout BlockOutput) {
+        let text = UnsafeBufferPointer(buffer)
         let records = lineRanges
         let name = options.inputNames.indices.contains(block.source) ? options.inputNames[block.source] : "input"
         for (index, line) in records.enumerated() where output.error == nil {
@@ -69,12 +74,21 @@ extension BlockProcessor {
                     reject(record, in: text, reason: "\(name): line \(lineNumber): no string field '\(path)'", into: &output)
                     continue
                 }
-                let document = JSONScanner.decodeString(at: field, in: recordText)
-                let result = document.withUnsafeBufferPointer { analyse($0, into: &output) }
-                write(result, document: document, record: recordText, recordInputBytes: inputBytes(record), object: object, into: &output)
-                if options.documents!.attributes {
-                    let id = JSONScanner.members(ofObjectAt: object, in: recordText).last { $0.key == Array("id".utf8) }
-                    appendAttributes(result, document: document, id: id.map { UnsafeBufferPointer(rebasing: recordText[$0.value]) }, to: &output.attributes)
+                // Everything needed from the record is taken before its text is decoded over it.
+                let plan = Self.rewritePlan(
+                    recordText, object: object, path: options.documents!.fieldPath[...],
+                    resultField: Array(options.documents!.resultField.utf8))
+                let id: [UInt8]?? = options.documents!.attributes
+                    ? JSONScanner.members(ofObjectAt: object, in: recordText).last { $0.key == Array("id".utf8) }
+                        .map { Array(recordText[$0.value]) }
+                    : nil
+                let documentRange = JSONScanner.decodeStringInPlace(
+                    at: (record.lowerBound + field.lowerBound)..<(record.lowerBound + field.upperBound), in: buffer)
+                let document = UnsafeBufferPointer(rebasing: text[documentRange])
+                let result = analyse(document, into: &output)
+                write(result, document: document, plan: plan, record: recordText, recordInputBytes: inputBytes(record), into: &output)
+                if let id {
+                    appendAttributes(result, document: document, id: id, to: &output.attributes)
                 }
             } catch {
                 reject(record, in: text, reason: "\(name): line \(lineNumber): invalid JSON record: \(error.message) at byte \(error.offset + 1)", into: &output)
@@ -105,18 +119,16 @@ extension BlockProcessor {
     /// `{"id":…,"attributes":{"tamiz__tamiz__en":[[start,end,confidence],…],…,
     /// "tamiz__tamiz__doc_en":[[0,length,fraction]],…}}`: spans in code points of the input text.
     private func appendAttributes(
-        _ result: DocumentResult, document: [UInt8], id: UnsafeBufferPointer<UInt8>?, to output: inout [UInt8]
+        _ result: DocumentResult, document: UnsafeBufferPointer<UInt8>, id: [UInt8]?, to output: inout [UInt8]
     ) {
         output += Array(#"{"id":"#.utf8)
-        if let id { output.append(contentsOf: id) } else { output += Array("null".utf8) }
+        output += id ?? Array("null".utf8)
         output += Array(#","attributes":{"#.utf8)
         // Code-point offsets, counted once along the document as the spans ascend.
         var byteOffset = 0, codePoints = 0
         func codePointOffset(_ target: Int) -> Int {
             guard target > byteOffset else { return codePoints }
-            codePoints += document.withUnsafeBufferPointer {
-                ByteScanning.scalarCount(in: UnsafeBufferPointer(rebasing: $0[byteOffset..<target]))
-            }
+            codePoints += ByteScanning.scalarCount(in: UnsafeBufferPointer(rebasing: document[byteOffset..<target]))
             byteOffset = target
             return codePoints
         }
@@ -150,6 +162,7 @@ extension BlockProcessor {
         splitLines(document)
         let lines = lineRanges
         let reasons = debrisReasons(ofLines: lines, in: document)
+        Self.releaseFreedMemory(afterCleaning: document.count)
         let split = options.documents!.split
         for (line, reason) in zip(lines, reasons) {
             if let reason {
@@ -180,6 +193,13 @@ extension BlockProcessor {
         return result
     }
 
+    /// The cleaner's per-line tables of a large document are freed before its record is rewritten,
+    /// but the allocator keeps freed heap memory resident, so the rewritten record would come on
+    /// top of them: for a document of at least 4 MiB the free pages are handed back first.
+    private static func releaseFreedMemory(afterCleaning documentBytes: Int) {
+        if documentBytes >= 4 << 20 { tz_release_free_memory() }
+    }
+
     private static func appendLine(_ line: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
         if !text.isEmpty { text.append(0x0A) }
         text.append(contentsOf: line)
@@ -187,8 +207,8 @@ extension BlockProcessor {
 
     /// Writes the document, or its parts, where the action sends them.
     private func write(
-        _ result: DocumentResult, document: [UInt8], record: UnsafeBufferPointer<UInt8>, recordInputBytes: Int,
-        object: Range<Int>, into output: inout BlockOutput
+        _ result: DocumentResult, document: UnsafeBufferPointer<UInt8>, plan: [RecordPiece],
+        record: UnsafeBufferPointer<UInt8>, recordInputBytes: Int, into output: inout BlockOutput
     ) {
         let documents = options.documents!
         // The record's bytes count once: emitted if any part of it is written, else dropped.
@@ -207,9 +227,7 @@ extension BlockProcessor {
         func emit(part: Language?, slot: Int, appendText: (inout [UInt8]) -> Void) {
             let summary = resultJSON(result, part: part)
             output.buffers[slot].reserveCapacity(output.buffers[slot].count + record.count + summary.count + 64)
-            Self.rewrite(
-                record, object: object, path: documents.fieldPath[...], appendText: appendText,
-                resultField: Array(documents.resultField.utf8), result: summary, into: &output.buffers[slot])
+            Self.append(plan, record: record, appendText: appendText, result: summary, to: &output.buffers[slot])
             if documents.languageFields {
                 let language = part ?? result.majority
                 output.buffers[slot].removeLast()  // the closing brace
@@ -229,11 +247,9 @@ extension BlockProcessor {
         /// The content lines, joined by `\n`, escaped from the document without a copy of the text.
         func emitContent(slot: Int) {
             emit(part: nil, slot: slot) { output in
-                document.withUnsafeBufferPointer { document in
-                    for (index, line) in result.contentLines.enumerated() {
-                        if index > 0 { output += [0x5C, UInt8(ascii: "n")] }
-                        RecordEncoding.appendJSONText(UnsafeBufferPointer(rebasing: document[line]), to: &output)
-                    }
+                for (index, line) in result.contentLines.enumerated() {
+                    if index > 0 { output += [0x5C, UInt8(ascii: "n")] }
+                    RecordEncoding.appendJSONText(UnsafeBufferPointer(rebasing: document[line]), to: &output)
                 }
             }
         }
@@ -319,15 +335,27 @@ extension BlockProcessor {
         return nil
     }
 
-    /// Appends to `output` the object at `object` with the string at `path` replaced by the JSON
-    /// string body `appendText` writes and, at the top level, the member `resultField` set to
-    /// `result`. All other members keep their exact bytes.
-    static func rewrite(
-        _ bytes: UnsafeBufferPointer<UInt8>, object: Range<Int>, path: ArraySlice<String>,
-        appendText: (inout [UInt8]) -> Void, resultField: [UInt8]?, result: [UInt8], into output: inout [UInt8]
-    ) {
-        output.append(UInt8(ascii: "{"))
-        let opening = output.count
+    /// One piece of a rewritten record (``rewritePlan(_:object:path:resultField:)``).
+    enum RecordPiece: Equatable {
+        /// These bytes of the record, unchanged.
+        case record(Range<Int>)
+        case literal([UInt8])
+        /// The document's new text, the body of a JSON string.
+        case text
+        /// The result member's value.
+        case result
+    }
+
+    /// How to write the object at `object` with the string at `path` replaced by the new text and,
+    /// at the top level, the member `resultField` set to the result. All other members keep their
+    /// exact bytes. A plan, not the output, because the text is known only after the record's
+    /// string has been decoded over its own bytes, when the record can no longer be scanned.
+    static func rewritePlan(
+        _ bytes: UnsafeBufferPointer<UInt8>, object: Range<Int>, path: ArraySlice<String>, resultField: [UInt8]?
+    ) -> [RecordPiece] {
+        let comma = RecordPiece.literal([UInt8(ascii: ",")])
+        var plan: [RecordPiece] = [.literal([UInt8(ascii: "{")])]
+        var hasMember = false
         let key = path.first.map { Array($0.utf8) }
         let members = JSONScanner.members(ofObjectAt: object, in: bytes)
         let target = members.lastIndex { $0.key == key }
@@ -335,28 +363,42 @@ extension BlockProcessor {
         // would otherwise stay in the output uncleaned.
         for (index, member) in members.enumerated()
         where (resultField == nil || member.key != resultField!) && (member.key != key || index == target) {
-            if output.count > opening { output.append(UInt8(ascii: ",")) }
+            if hasMember { plan.append(comma) }
+            hasMember = true
             guard index == target else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.range]))
+                plan.append(.record(member.range))
                 continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[member.range.lowerBound..<member.value.lowerBound]))
+            plan.append(.record(member.range.lowerBound..<member.value.lowerBound))
             if path.count == 1 {
-                output.append(UInt8(ascii: "\""))
-                appendText(&output)
-                output.append(UInt8(ascii: "\""))
+                plan += [.literal([UInt8(ascii: "\"")]), .text, .literal([UInt8(ascii: "\"")])]
             } else {
-                rewrite(bytes, object: member.value, path: path.dropFirst(), appendText: appendText,
-                        resultField: nil, result: [], into: &output)
+                plan += rewritePlan(bytes, object: member.value, path: path.dropFirst(), resultField: nil)
             }
         }
         if let resultField {
-            if output.count > opening { output.append(UInt8(ascii: ",")) }
-            output.append(UInt8(ascii: "\""))
-            resultField.withUnsafeBufferPointer { RecordEncoding.appendJSONText($0, to: &output) }
-            output += Array("\":".utf8)
-            output += result
+            if hasMember { plan.append(comma) }
+            var name: [UInt8] = [UInt8(ascii: "\"")]
+            resultField.withUnsafeBufferPointer { RecordEncoding.appendJSONText($0, to: &name) }
+            name += Array("\":".utf8)
+            plan += [.literal(name), .result]
         }
-        output.append(UInt8(ascii: "}"))
+        plan.append(.literal([UInt8(ascii: "}")]))
+        return plan
+    }
+
+    /// Appends the record `plan` describes: `record`'s pieces as they were, `appendText` for the text.
+    static func append(
+        _ plan: [RecordPiece], record: UnsafeBufferPointer<UInt8>, appendText: (inout [UInt8]) -> Void,
+        result: [UInt8], to output: inout [UInt8]
+    ) {
+        for piece in plan {
+            switch piece {
+            case .record(let range): output.append(contentsOf: UnsafeBufferPointer(rebasing: record[range]))
+            case .literal(let bytes): output += bytes
+            case .text: appendText(&output)
+            case .result: output += result
+            }
+        }
     }
 }

@@ -68,42 +68,56 @@ struct JSONScanner {
     /// The UTF-8 bytes of the (validated) JSON string at `range`, quotes included in the range.
     /// Lone surrogate escapes become U+FFFD.
     static func decodeString(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(range.count)
+        var copy = Array(UnsafeBufferPointer(rebasing: bytes[range]))
+        let decoded = copy.withUnsafeMutableBufferPointer { decodeStringInPlace(at: 0..<range.count, in: $0) }
+        copy.removeSubrange(decoded.upperBound...)
+        return copy
+    }
+
+    /// Decodes the (validated) JSON string at `range` over its own bytes and returns where its
+    /// UTF-8 now lies: a prefix of `range` (a decoded string is never longer than its JSON form,
+    /// so each byte is written before or where it was read). The rest of `range` is left as it
+    /// was. This is how a large document is decoded without a second copy (`MemoryBoundTests`).
+    static func decodeStringInPlace(at range: Range<Int>, in bytes: UnsafeMutableBufferPointer<UInt8>) -> Range<Int> {
+        var written = range.lowerBound
+        func put(_ byte: UInt8) {
+            bytes[written] = byte
+            written += 1
+        }
         var index = range.lowerBound + 1
         let end = range.upperBound - 1
         while index < end {
             let byte = bytes[index]
             guard byte == UInt8(ascii: "\\") else {
-                output.append(byte)
+                put(byte)
                 index += 1
                 continue
             }
             let escape = bytes[index + 1]
             index += 2
             switch escape {
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): put(0x0A)
+            case UInt8(ascii: "t"): put(0x09)
+            case UInt8(ascii: "r"): put(0x0D)
+            case UInt8(ascii: "b"): put(0x08)
+            case UInt8(ascii: "f"): put(0x0C)
             case UInt8(ascii: "u"):
-                var scalar = hexValue(bytes, at: index)
+                var scalar = hexValue(UnsafeBufferPointer(bytes), at: index)
                 index += 4
                 if (0xD800..<0xDC00).contains(scalar), index + 6 <= end, bytes[index] == UInt8(ascii: "\\"),
                     bytes[index + 1] == UInt8(ascii: "u")
                 {
-                    let low = hexValue(bytes, at: index + 2)
+                    let low = hexValue(UnsafeBufferPointer(bytes), at: index + 2)
                     if (0xDC00..<0xE000).contains(low) {
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         index += 6
                     }
                 }
-                appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &output)
-            default: output.append(escape)  // \" \\ \/
+                for byte in (Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8 { put(byte) }
+            default: put(escape)  // \" \\ \/
             }
         }
-        return output
+        return range.lowerBound..<written
     }
 
     // MARK: - Scanning
@@ -240,9 +254,5 @@ struct JSONScanner {
             value = value << 4 | UInt32(digit)
         }
         return value
-    }
-
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        for unit in UTF8.encode(scalar)! { output.append(unit) }
     }
 }

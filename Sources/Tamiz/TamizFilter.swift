@@ -263,7 +263,7 @@ public struct TamizFilter: Sendable {
         defer { readers.close() }
         while var reader = try readers.next() {
             while let block = try reader.nextBlock(sequence: sequence) {
-                try writer.write(processor.process(block))
+                try writer.write(processor.process(consume block))
                 sequence += 1
             }
         }
@@ -296,7 +296,7 @@ public struct TamizFilter: Sendable {
             do throws(FilterError) {
                 workers.append(try JoinableThread {
                     while let block = work.pop() {
-                        results.put(box.value.process(block))
+                        results.put(box.value.process(consume block))
                     }
                 })
             } catch {

@@ -518,15 +518,19 @@ struct KeyCounter {
     private var keys: [UInt64]
     private var counts: [Int32]
     private let mask: Int
+    private let capacity: Int
     private var used = 0
 
     /// A table for up to `capacity` distinct keys; further new keys are ignored (counted as 0).
+    /// At most three quarters of the slots are used: a document's three counters take 12 bytes a
+    /// slot, so keeping half of them free cost up to 96 bytes a line, this up to 48.
     init(capacity: Int) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 3 < capacity * 4 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
         counts = [Int32](repeating: 0, count: size)
         mask = size - 1
+        self.capacity = capacity
     }
 
     /// Forgets every key, keeping the storage.
@@ -542,7 +546,7 @@ struct KeyCounter {
         var slot = Int(truncatingIfNeeded: key >> 11) & mask
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
         if keys[slot] == 0 {
-            guard used * 2 < keys.count else { return 0 }  // full: at most half the slots in use
+            guard used < capacity else { return 0 }  // full
             keys[slot] = key
             used += 1
         }

@@ -89,4 +89,19 @@ struct JSONScannerTests {
         let decoded = bytes.withUnsafeBufferPointer { JSONScanner.decodeString(at: 0..<bytes.count, in: $0) }
         #expect(String(decoding: decoded, as: UTF8.self) == expected)
     }
+
+    @Test("a string decoded over its own bytes fills a prefix of its range and leaves the rest of the record alone", arguments: [
+        #""a\nb\tc\"d\\e\/f""#, #""\u00bfD\u00f3nde?""#, #""\ud83d\ude00 ok""#, #""lone \ud800 high""#, #""¿Dónde está?""#,
+    ])
+    func decodesStringsInPlace(_ json: String) {
+        let record = Array(#"{"id":7,"text":"#.utf8) + Array(json.utf8) + Array("}".utf8)
+        let field = 15..<(15 + json.utf8.count)
+        let expected = record.withUnsafeBufferPointer { JSONScanner.decodeString(at: field, in: $0) }
+        var bytes = record
+        let decoded = bytes.withUnsafeMutableBufferPointer { JSONScanner.decodeStringInPlace(at: field, in: $0) }
+        #expect(decoded.lowerBound == field.lowerBound && decoded.upperBound <= field.upperBound)
+        #expect(Array(bytes[decoded]) == expected)
+        #expect(bytes[..<field.lowerBound] == record[..<field.lowerBound])
+        #expect(bytes[field.upperBound...] == record[field.upperBound...])
+    }
 }

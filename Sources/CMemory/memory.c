@@ -1,0 +1,12 @@
+#include "CMemory.h"
+
+#include <stdlib.h>  // defines __GLIBC__ under glibc
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void tz_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
