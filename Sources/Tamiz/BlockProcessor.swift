@@ -253,17 +253,33 @@ final class BlockProcessor {
         return joined.withUnsafeBufferPointer { body($0, unitBytes) }
     }
 
-    /// Fills `lineRanges` with the lines of `text`; terminators (`\n`, `\r\n`) are left out.
-    func splitLines(_ text: UnsafeBufferPointer<UInt8>) {
+    /// Fills `lineRanges` with the lines of `text` from byte `start`, at most `maxLines` of them,
+    /// and returns where the next line starts if any is left; terminators (`\n`, `\r\n`) are left out.
+    @discardableResult
+    func splitLines(_ text: UnsafeBufferPointer<UInt8>, from start: Int = 0, maxLines: Int = .max) -> Int? {
         lineRanges.removeAll(keepingCapacity: true)
-        var start = 0
+        return Self.forEachLine(in: text, from: start) { line in
+            lineRanges.append(line)
+            return lineRanges.count < maxLines
+        }
+    }
+
+    /// Calls `body` with each line of `text` from byte `start` (terminators `\n`, `\r\n` left out)
+    /// until it returns false, and returns where the line after the last one visited starts, or nil
+    /// when none is left. A final line without a terminator counts; an empty one after the last
+    /// `\n` does not.
+    @discardableResult
+    static func forEachLine(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0, _ body: (Range<Int>) -> Bool) -> Int? {
+        var start = start
         while let index = ByteScanning.firstIndex(of: 0x0A, in: text, from: start) {
-            lineRanges.append(start..<(index > start && text[index - 1] == 0x0D ? index - 1 : index))
+            let more = body(start..<(index > start && text[index - 1] == 0x0D ? index - 1 : index))
             start = index + 1
+            if !more { return start < text.count ? start : nil }
         }
         if start < text.count {
-            lineRanges.append(start..<text.count)
+            _ = body(start..<text.count)
         }
+        return nil
     }
 
     /// The cleaner's verdict for each line (all nil with `--no-clean`). A line that starts with a

@@ -2,11 +2,27 @@ import CMemory
 
 /// JSON Lines documents (`--jsonl`): one JSON object per line, whose text field is one document.
 extension BlockProcessor {
+    /// A set of line numbers from 0, one bit each.
+    struct LineSet {
+        private var words: [UInt64] = []
+
+        mutating func insert(_ line: Int) {
+            let word = line >> 6
+            if word >= words.count { words.append(contentsOf: repeatElement(0, count: word + 1 - words.count)) }
+            words[word] |= 1 << UInt64(line & 63)
+        }
+
+        func contains(_ line: Int) -> Bool {
+            let word = line >> 6
+            return word < words.count && words[word] & (1 << UInt64(line & 63)) != 0
+        }
+    }
+
     /// What one document's text turned into.
     private struct DocumentResult {
-        /// The content lines (debris removed): their ranges in the document, written joined by `\n`.
-        /// Ranges, not a copy, so that a large record's text is not held once more.
-        var contentLines: [Range<Int>] = []
+        /// Which of the document's lines (numbered from 0) are content, written joined by `\n`: a bit
+        /// a line, not a copy or a range, so that a record of many tiny lines costs little more.
+        var contentLines = LineSet()
         /// With `--split`, per destination: that language's units, sentences of a line joined by
         /// spaces, lines by `\n`. Empty otherwise.
         var parts: [[UInt8]] = Array(repeating: [], count: Destination.allCases.count)
@@ -156,41 +172,58 @@ extension BlockProcessor {
     }
 
     /// Cleans and labels one document's text.
+    /// A document is cleaned in windows of at most this many lines, as plain text is cleaned per
+    /// block (`BlockReader` cuts a block after as many), so that the cleaner's per-line tables stay
+    /// bounded whatever the document's line count (`MemoryBoundTests`).
+    static let cleaningWindowLines = 65_536
+
+    /// Cleans and labels one document's text.
     private func analyse(_ document: UnsafeBufferPointer<UInt8>, into output: inout BlockOutput) -> DocumentResult {
         var result = DocumentResult()
         output.statistics.documents += 1
-        splitLines(document)
-        let lines = lineRanges
-        let reasons = debrisReasons(ofLines: lines, in: document)
-        Self.releaseFreedMemory(afterCleaning: document.count)
-        let split = options.documents!.split
-        for (line, reason) in zip(lines, reasons) {
-            if let reason {
-                result.droppedLines[reason, default: 0] += 1
-                if reason != .blank && split {
-                    Self.appendLine(UnsafeBufferPointer(rebasing: document[line]), to: &result.parts[Destination.debris.rawValue])
-                }
-            } else {
-                result.contentLines.append(line)
-            }
-            var joinedLine = JoinedLine()
-            if let reason {
-                // Debris lines leave the document whole; they are not segmented or classified.
-                if reason != .blank { output.counters.count(nil, debris: reason) }
-                continue
-            }
-            forEachUnit(of: line, in: document) { range, guess in
-                output.counters.count(guess.language, debris: nil)
-                result.contentBytes[guess.language, default: 0] += range.count
-                if options.documents!.attributes { result.spans.append((range, guess.language, guess.confidence)) }
-                guard split else { return }
-                let destination = Destination(guess.language).rawValue
-                joinedLine.append(
-                    UnsafeBufferPointer(rebasing: document[range]), slot: destination, to: &result.parts[destination],
-                    separatingLines: true)
+        var windowStart: Int? = 0
+        var lineNumber = 0
+        while let start = windowStart {
+            windowStart = splitLines(document, from: start, maxLines: Self.cleaningWindowLines)
+            let lines = lineRanges
+            let reasons = debrisReasons(ofLines: lines, in: document)
+            for (line, reason) in zip(lines, reasons) {
+                analyse(line, number: lineNumber, debris: reason, in: document, into: &result, output: &output)
+                lineNumber += 1
             }
         }
+        Self.releaseFreedMemory(afterCleaning: document.count)
         return result
+    }
+
+    /// Counts one line of a document and, if it is content, labels its units.
+    private func analyse(
+        _ line: Range<Int>, number: Int, debris reason: DebrisReason?, in document: UnsafeBufferPointer<UInt8>,
+        into result: inout DocumentResult, output: inout BlockOutput
+    ) {
+        if let reason {
+            result.droppedLines[reason, default: 0] += 1
+            // Debris lines leave the document whole; they are not segmented or classified.
+            if reason != .blank {
+                output.counters.count(nil, debris: reason)
+                if options.documents!.split {
+                    Self.appendLine(UnsafeBufferPointer(rebasing: document[line]), to: &result.parts[Destination.debris.rawValue])
+                }
+            }
+            return
+        }
+        result.contentLines.insert(number)
+        var joinedLine = JoinedLine()
+        forEachUnit(of: line, in: document) { range, guess in
+            output.counters.count(guess.language, debris: nil)
+            result.contentBytes[guess.language, default: 0] += range.count
+            if options.documents!.attributes { result.spans.append((range, guess.language, guess.confidence)) }
+            guard options.documents!.split else { return }
+            let destination = Destination(guess.language).rawValue
+            joinedLine.append(
+                UnsafeBufferPointer(rebasing: document[range]), slot: destination, to: &result.parts[destination],
+                separatingLines: true)
+        }
     }
 
     /// The cleaner's per-line tables of a large document are freed before its record is rewritten,
@@ -247,9 +280,15 @@ extension BlockProcessor {
         /// The content lines, joined by `\n`, escaped from the document without a copy of the text.
         func emitContent(slot: Int) {
             emit(part: nil, slot: slot) { output in
-                for (index, line) in result.contentLines.enumerated() {
-                    if index > 0 { output += [0x5C, UInt8(ascii: "n")] }
+                var number = 0
+                var first = true
+                Self.forEachLine(in: document) { line in
+                    defer { number += 1 }
+                    guard result.contentLines.contains(number) else { return true }
+                    if !first { output += [0x5C, UInt8(ascii: "n")] }
+                    first = false
                     RecordEncoding.appendJSONText(UnsafeBufferPointer(rebasing: document[line]), to: &output)
+                    return true
                 }
             }
         }

@@ -146,6 +146,21 @@ struct MemoryBoundTests {
         #expect((peak ?? .max) < bound, "peak RSS \(peak ?? -1) KiB, bound \(bound) KiB")
     }
 
+    @Test("a JSON Lines record of 500,000 one-letter lines peaks below twice its size plus 40 MB (it took 110 MB)")
+    func largeJSONRecordOfTinyLines() throws {
+        let path = CLI.temporaryFile("tiny-lines.jsonl")
+        let record = #"{"id":1,"text":""# + String(repeating: "a\\n", count: 500_000) + "\"}\n"
+        try record.write(toFile: path, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("tamiz label --jsonl --threads 1 --stats \(path)")
+        #expect(result.status == 0)
+        #expect(result.output.contains(#""dropped":{"repeated":500000}"#))
+        // The cleaner's tables are those of one window of 65,536 lines, whatever the line count.
+        let peak = Self.peakKiB(result)
+        let bound = (2 * record.utf8.count + (40 << 20)) / 1024
+        #expect((peak ?? .max) < bound, "peak RSS \(peak ?? -1) KiB, bound \(bound) KiB")
+    }
+
     @Test("--threads 10000 on a short input uses no more memory than the thread cap allows")
     func hugeThreadCount() throws {
         let result = try CLI.shell("tamiz label --threads 10000 --stats", input: "The council met on Tuesday.\n")

@@ -36,6 +36,17 @@ struct DocumentTests {
         #expect(result["dropped"] as? [String: Int] == ["navigation": 1, "no-letters": 1])
     }
 
+    @Test("a document of more lines than one cleaning window (65,536) keeps every content line, in order")
+    func documentLongerThanACleaningWindow() throws {
+        let paragraphs = (1...34_000).map { "Paragraph \($0) of the report says that the council met on Tuesday to discuss the budget." }
+        // A blank line after each paragraph: 68,000 lines, so the document spans two windows.
+        let text = paragraphs.map { $0 + "\\n\\n" }.joined()
+        let output = try harness.run(options(.label(.jsonl)), input: #"{"id":1,"text":""# + text + "\"}\n").output
+        let record = try objects(output).first!
+        #expect(record["text"] as? String == paragraphs.joined(separator: "\n"))
+        #expect((record["tamiz"] as! [String: Any])["dropped"] as? [String: Int] == ["blank": 34_000])
+    }
+
     @Test("keep acts on whole documents by the share of their content in the kept languages")
     func keepWholeDocuments() throws {
         let spanish = #"{"id":8,"text":"Llueve mucho hoy en la ciudad, dijo el alcalde a los vecinos."}"#
