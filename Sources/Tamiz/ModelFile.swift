@@ -9,8 +9,9 @@ import Darwin
 /// format allows, with a Tamiz header whose declared size is the file's size. A 100 GB file or a
 /// FIFO is refused in a few system calls instead of being read whole (`ModelFileTests`).
 package enum ModelFile {
-    /// The largest file the format allows: the header and class section plus 2^20 buckets of 8 weights.
-    package static let maximumBytes = ModelFormat.tableOffset + 8 << ModelFormat.bucketBitsRange.upperBound
+    /// The largest file the format allows: the header and class section, 2^20 buckets of 8
+    /// weights and two full word lists (`ModelFormat.maximumFileSize`).
+    package static let maximumBytes = ModelFormat.maximumFileSize
 
     package static func load(_ path: String) throws(FilterError) -> LanguageModel {
         func failure(_ why: String) -> FilterError { FilterError(.model, "model file '\(path)': \(why)") }

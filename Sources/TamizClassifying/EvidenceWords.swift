@@ -10,28 +10,49 @@
 /// (`checkedAgainstWordLists`: a word of the answer's language keeps it, one of the other
 /// language makes it `und`), and a confident answer on one short capitalised token
 /// (`checkedForEvidence`: `Hi,` and `WOW!` keep their answer, a bare name such as `Pedro` loses it).
-/// The word lists are generated into `EvidenceWordLists.swift` by `tamiz-train` (a test checks that
-/// the committed file matches a fresh build from `Data/corpus`), and hashed here once per process
-/// into a `FingerprintSet`, so a look-up allocates nothing.
+/// The word lists belong to the model: `tamiz-train` builds them from `Data/corpus/words` and
+/// stores them after the weight table as sorted fingerprints (`ModelFormat`, version 3), so a
+/// `--model` file brings its own lists. They are hashed into a `FingerprintSet` each, so a
+/// look-up allocates nothing: a loaded model's when it is loaded, the embedded model's on first
+/// use (`embeddedSets`), so that a run whose answers never consult the lists does not pay for
+/// them (512 KiB of slots), as with the lists compiled into the binary before.
 package struct EvidenceWords: Sendable {
     package static let minimumZipf = 3.4
     package static let minimumMargin = 1.0
 
     /// Fingerprints of the English and Spanish evidence words.
-    let english: FingerprintSet
-    let spanish: FingerprintSet
-
-    /// The built-in lists (built on first use, then immutable).
-    static let builtIn = EvidenceWords(english: EvidenceWordLists.english, spanish: EvidenceWordLists.spanish)
-
-    /// `english` and `spanish` hold one lower-case word a line.
-    init(english: String, spanish: String) {
-        self.english = FingerprintSet(lines: english)
-        self.spanish = FingerprintSet(lines: spanish)
+    struct Sets: Sendable {
+        let english: FingerprintSet
+        let spanish: FingerprintSet
     }
 
-    /// FNV-1a over the word's bytes, case folded (ASCII and Latin-1 capitals `C3 80`...`C3 9E`).
-    static func fingerprint(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// The sets, or nil for the embedded model's lists (`embeddedSets`).
+    private let own: Sets?
+
+    /// `english` and `spanish` hold `fingerprint`s of lower-case words.
+    package init(english: some Collection<UInt64>, spanish: some Collection<UInt64>) {
+        own = Sets(english: FingerprintSet(fingerprints: english), spanish: FingerprintSet(fingerprints: spanish))
+    }
+
+    /// The embedded model's lists, built on first use (`LanguageModel.embeddedEvidenceSets`).
+    static let embeddedOnFirstUse = EvidenceWords(own: nil)
+
+    private init(own: Sets?) { self.own = own }
+
+    private static let embeddedSets: Sets = LanguageModel.embeddedEvidenceSets()
+
+    var english: FingerprintSet { own?.english ?? Self.embeddedSets.english }
+    var spanish: FingerprintSet { own?.spanish ?? Self.embeddedSets.spanish }
+
+    /// `fingerprint` of a word's UTF-8 bytes.
+    package static func fingerprint(_ word: String) -> UInt64 {
+        var word = word
+        return word.withUTF8 { fingerprint($0) }
+    }
+
+    /// FNV-1a over the word's bytes, case folded (ASCII and Latin-1 capitals `C3 80`...`C3 9E`):
+    /// the key of a look-up, and what the model file stores for each listed word.
+    package static func fingerprint(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = FingerprintSet.seed
         var previous: UInt8 = 0
         for b in word {
@@ -48,11 +69,8 @@ package struct EvidenceWords: Sendable {
     /// token ends without a junk byte (`EvidenceWordsTests` checks it against a two-pass
     /// reference on the dev sentences).
     func hasWord(of language: Language, in utf8: UnsafeBufferPointer<UInt8>, lowerCase: Bool = false) -> Bool {
-        switch language {
-        case .english: return english.containsWord(in: utf8, lowerCase: lowerCase)
-        case .spanish: return spanish.containsWord(in: utf8, lowerCase: lowerCase)
-        case .undetermined: return false
-        }
+        guard let own else { return Self.embeddedSets.hasWord(of: language, in: utf8, lowerCase: lowerCase) }
+        return own.hasWord(of: language, in: utf8, lowerCase: lowerCase)
     }
 
     /// True when a letter run starts with a lower-case ASCII letter or a multi-byte letter that
@@ -64,9 +82,18 @@ package struct EvidenceWords: Sendable {
     }
 }
 
-/// An open-addressing hash set of word fingerprints, built in one pass over a word list (one word
-/// a line), once per process: a third of what sorted arrays of folded hashes cost to build
-/// (Docs/Measurements.md).
+extension EvidenceWords.Sets {
+    func hasWord(of language: Language, in utf8: UnsafeBufferPointer<UInt8>, lowerCase: Bool) -> Bool {
+        switch language {
+        case .english: return english.containsWord(in: utf8, lowerCase: lowerCase)
+        case .spanish: return spanish.containsWord(in: utf8, lowerCase: lowerCase)
+        case .undetermined: return false
+        }
+    }
+}
+
+/// An open-addressing hash set of word fingerprints, built once per model from its stored
+/// fingerprints (the embedded model's on first use; costs in Docs/Measurements.md).
 struct FingerprintSet: Sendable {
     static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
 
@@ -91,31 +118,14 @@ struct FingerprintSet: Sendable {
     private var slots: [UInt64]
     private let shift: UInt64
 
-    init(lines: String) {
-        // The lists are lower case already (`EvidenceWords.generatedSource`), so no folding here:
-        // plain FNV-1a gives the same fingerprints at a third of the instructions per byte.
-        var lines = lines
-        var keys: [UInt64] = []
-        lines.withUTF8 { text in
-            var h = Self.seed
-            var length = 0
-            for b in text {
-                if b == 0x0A {
-                    if length > 0 { keys.append(h) }
-                    h = Self.seed
-                    length = 0
-                } else {
-                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-                    length += 1
-                }
-            }
-            if length > 0 { keys.append(h) }
-        }
+    /// A set of `fingerprints` (`EvidenceWords.fingerprint` of each word; order and repeats do
+    /// not matter).
+    init(fingerprints: some Collection<UInt64>) {
         var bits: UInt64 = 4
-        while (1 << bits) < 2 * (keys.count + 1) { bits += 1 }
+        while (1 << bits) < 2 * (fingerprints.count + 1) { bits += 1 }
         shift = 64 - bits
         slots = [UInt64](repeating: 0, count: 1 << Int(bits))
-        for key in keys { insert(key) }
+        for key in fingerprints { insert(key) }
     }
 
     private mutating func insert(_ fingerprint: UInt64) {

@@ -23,7 +23,8 @@ package struct TextEvidence {
     @inlinable init() {}
 }
 
-/// How text becomes hashed features (this is part of model format version 2).
+/// How text becomes hashed features (this is part of the model format, version 3 since the
+/// word lists moved into the file; the hashing is unchanged since version 2).
 ///
 /// **Symbols.** Bytes are decoded on the fly from UTF-8 into one-byte symbols:
 /// ASCII letters fold to lower case (`a`...`z`); a Latin-1 letter `C3 xx` becomes the single

@@ -40,8 +40,8 @@ public struct LanguageClassifier: Sendable {
         // Answers below 0.98 are checked against the word lists and the no-evidence rule, out of
         // line: a few per cent of short items and almost no sentences reach it.
         if guess.language != .undetermined {
-            if guess.confidence < Self.wordListCheckConfidence { return Self.checkedAgainstWordLists(guess, utf8) }
-            if evidence.letters <= Self.nameCheckMaximumLetters { return Self.checkedForEvidence(guess, utf8) }
+            if guess.confidence < Self.wordListCheckConfidence { return checkedAgainstWordLists(guess, utf8) }
+            if evidence.letters <= Self.nameCheckMaximumLetters { return checkedForEvidence(guess, utf8) }
         }
         return guess
     }
@@ -57,8 +57,8 @@ public struct LanguageClassifier: Sendable {
     /// word) is `und`: it carries no language evidence, however the model scores its letters.
     /// Two or more capitalised words (`Kay Mann`) keep a confident answer.
     @usableFromInline @inline(never)
-    static func checkedForEvidence(_ guess: LanguageGuess, _ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
-        if !isOneToken(utf8) || hasLowerCaseWord(utf8) || EvidenceWords.builtIn.hasWord(of: guess.language, in: utf8) { return guess }
+    func checkedForEvidence(_ guess: LanguageGuess, _ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        if !Self.isOneToken(utf8) || Self.hasLowerCaseWord(utf8) || model.evidenceWords.hasWord(of: guess.language, in: utf8) { return guess }
         return LanguageGuess(language: .undetermined, confidence: 1 - guess.confidence)
     }
 
@@ -75,7 +75,8 @@ public struct LanguageClassifier: Sendable {
     @inlinable static var wordListCheckConfidence: Float { capitalisedOnlyMinimumConfidence }
 
     /// The rules for an English or Spanish answer below `wordListCheckConfidence`:
-    /// 1. a frequent word of the answer's language (`EvidenceWords`: `Dear Nina,`, `Hi,`) keeps it;
+    /// 1. a frequent word of the answer's language (the model's `EvidenceWords`: `Dear Nina,`,
+    ///    `Hi,`) keeps it;
     /// 2. else a frequent word of the other language makes it `und` (`alcatraz island`,
     ///    `Hello Carmen,`: `island` and `hello` are English);
     /// 3. else, below `capitalisedOnlyMinimumConfidence` with no lower-case word (a bare name,
@@ -83,11 +84,12 @@ public struct LanguageClassifier: Sendable {
     /// Rules 1 and 2 cut wrong-language answers on the dev sets' sentences, words and pairs
     /// against rule 3 alone (Docs/Measurements.md; `EvidenceWordsTests`).
     @usableFromInline @inline(never)
-    static func checkedAgainstWordLists(_ guess: LanguageGuess, _ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
-        if EvidenceWords.builtIn.hasWord(of: guess.language, in: utf8) { return guess }
+    func checkedAgainstWordLists(_ guess: LanguageGuess, _ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        let words = model.evidenceWords
+        if words.hasWord(of: guess.language, in: utf8) { return guess }
         let other: Language = guess.language == .english ? .spanish : .english
-        if EvidenceWords.builtIn.hasWord(of: other, in: utf8)
-            || (guess.confidence < capitalisedOnlyMinimumConfidence && !hasLowerCaseWord(utf8)) {
+        if words.hasWord(of: other, in: utf8)
+            || (guess.confidence < Self.capitalisedOnlyMinimumConfidence && !Self.hasLowerCaseWord(utf8)) {
             return LanguageGuess(language: .undetermined, confidence: 1 - guess.confidence)
         }
         return guess

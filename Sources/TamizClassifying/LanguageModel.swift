@@ -34,9 +34,15 @@ final class ModelStorage: @unchecked Sendable {
         wide = Self.widen(self.base, count: count)
     }
 
-    /// The Int8 rows after the header as Int16 rows (at least one row, zero when there is none).
+    /// The Int8 rows after the header as Int16 rows (at least one row, zero when there is none):
+    /// the 2^b rows of the table when the header's bucket bits b are in range and the bytes hold
+    /// them, else every 8 bytes after the header (such a file fails validation anyway).
     private static func widen(_ base: UnsafeRawPointer, count: Int) -> UnsafeMutablePointer<SIMD8<Int16>> {
-        let rows = max(0, (count - ModelFormat.tableOffset) / 8)
+        var rows = max(0, (count - ModelFormat.tableOffset) / 8)
+        if count > 25 {
+            let bits = Int(base.load(fromByteOffset: 25, as: UInt8.self))
+            if ModelFormat.bucketBitsRange.contains(bits) { rows = min(rows, 1 << bits) }
+        }
         let wide = UnsafeMutablePointer<SIMD8<Int16>>.allocate(capacity: max(rows, 1))
         wide.initialize(to: SIMD8(repeating: 0))
         for r in 0..<rows {
@@ -54,8 +60,8 @@ final class ModelStorage: @unchecked Sendable {
 
 /// A trained model, validated on load; immutable, shareable across threads.
 ///
-/// Loading checks the magic, version, sizes, header consistency and checksum, then uses the
-/// weight table in place (see `ModelFormat`). A bad file throws `LoadError`; it never crashes.
+/// Loading checks the magic, version, sizes, header consistency, checksum and word lists, then
+/// uses the weight table in place (see `ModelFormat`). A bad file throws `LoadError`; it never crashes.
 ///
 /// `ModelFileTests` feeds it truncated, corrupt and foreign files.
 public struct LanguageModel: Sendable {
@@ -76,6 +82,8 @@ public struct LanguageModel: Sendable {
     public let bucketBits: Int
     /// The class codes in table order, e.g. ["en", "es", "fr", ...].
     public let classCodes: [String]
+    /// The model's evidence word lists (`EvidenceWords`), from the section after the table.
+    package let evidenceWords: EvidenceWords
 
     /// The model built into the binary (cheap: no copy, validated once per process).
     public static var embedded: LanguageModel { _embedded }
@@ -84,7 +92,7 @@ public struct LanguageModel: Sendable {
         let count = tamiz_embedded_model_size
         let base = UnsafeRawPointer(tamiz_embedded_model_bytes()!)
         do {
-            return try LanguageModel(storage: ModelStorage(unowned: base, count: count))
+            return try LanguageModel(storage: ModelStorage(unowned: base, count: count), embedded: true)
         } catch {
             fatalError("the embedded model is invalid (\(error)); rebuild it with `swift run -c release tamiz-train`")
         }
@@ -129,7 +137,8 @@ public struct LanguageModel: Sendable {
         Array(UnsafeRawBufferPointer(start: storage.base, count: storage.count))
     }
 
-    init(storage: ModelStorage) throws(ModelLoadError) {
+    /// `embedded`: the word lists' sets are built on first use (`EvidenceWords.embeddedOnFirstUse`).
+    init(storage: ModelStorage, embedded: Bool = false) throws(ModelLoadError) {
         let raw = UnsafeRawBufferPointer(start: storage.base, count: storage.count)
         func u8(_ o: Int) -> Int { Int(raw[o]) }
         func u32(_ o: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt32.self)) }
@@ -182,9 +191,9 @@ public struct LanguageModel: Sendable {
         guard u32(40) == UInt32(ModelFormat.classSectionOffset), u32(44) == UInt32(ModelFormat.tableOffset) else {
             throw ModelLoadError(.invalidHeader("section offsets"))
         }
-        let expectedSize = ModelFormat.tableOffset + (ModelFormat.classCount << bits)
-        guard raw.count == expectedSize else {
-            throw ModelLoadError(.invalidHeader("\(raw.count) bytes, but \(1 << bits) buckets need \(expectedSize)"))
+        let listOffset = ModelFormat.wordListOffset(bucketBits: bits)
+        guard raw.count >= listOffset + 8 else {
+            throw ModelLoadError(.invalidHeader("\(raw.count) bytes, but \(1 << bits) buckets and the word-list counts need \(listOffset + 8)"))
         }
         var codes: [String] = []
         var bias = SIMD8<Int32>(repeating: 0)
@@ -203,7 +212,11 @@ public struct LanguageModel: Sendable {
             throw ModelLoadError(.invalidHeader("classes must include en and es once each, no duplicates"))
         }
 
+        let lists = try Self.wordLists(raw, at: listOffset)
+        let evidenceWords = embedded ? EvidenceWords.embeddedOnFirstUse : EvidenceWords(english: lists.english, spanish: lists.spanish)
+
         self.storage = storage
+        self.evidenceWords = evidenceWords
         self.extractor = FeatureExtractor(bucketBits: bits, orders: orders, wordFeatures: flags & 1 != 0)
         self.bias = bias
         self.englishClass = codes.firstIndex(of: "en")!
@@ -215,6 +228,45 @@ public struct LanguageModel: Sendable {
         self.classCodes = codes
         self.temperature = temperature
         self.temperatureSlope = slope
+    }
+
+    /// The embedded model's evidence word sets (built once, on first use).
+    static func embeddedEvidenceSets() -> EvidenceWords.Sets {
+        let model = embedded
+        let raw = UnsafeRawBufferPointer(start: model.storage.base, count: model.storage.count)
+        do {
+            let lists = try wordLists(raw, at: ModelFormat.wordListOffset(bucketBits: model.bucketBits))
+            return EvidenceWords.Sets(english: FingerprintSet(fingerprints: lists.english),
+                                      spanish: FingerprintSet(fingerprints: lists.spanish))
+        } catch {
+            fatalError("the embedded model is invalid (\(error))")  // it was validated on load
+        }
+    }
+
+    /// The word lists of the section at `offset` (see `ModelFormat`: two counts, then each list's
+    /// fingerprints, strictly ascending, up to the end of the file), validated and read in place.
+    static func wordLists(_ raw: UnsafeRawBufferPointer, at offset: Int) throws(ModelLoadError)
+        -> (english: StoredFingerprints, spanish: StoredFingerprints) {
+        func u32(_ o: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt32.self))) }
+        let counts = [u32(offset), u32(offset + 4)]
+        let names = ["English", "Spanish"]
+        for (name, n) in zip(names, counts) where n > ModelFormat.maximumEvidenceWords {
+            throw ModelLoadError(.invalidWordLists("\(n) \(name) words, more than \(ModelFormat.maximumEvidenceWords)"))
+        }
+        let needed = offset + 8 + 8 * (counts[0] + counts[1])
+        guard needed == raw.count else {
+            throw ModelLoadError(.invalidWordLists(
+                "\(counts[0]) English and \(counts[1]) Spanish words need \(needed) bytes, the file has \(raw.count)"))
+        }
+        // Read in place: a copy would add its size to the peak memory of a run.
+        let english = StoredFingerprints(raw.baseAddress! + offset + 8, count: counts[0])
+        let spanish = StoredFingerprints(raw.baseAddress! + offset + 8 + 8 * counts[0], count: counts[1])
+        for (name, words) in zip(names, [english, spanish]) where words.count > 1 {
+            for i in 1..<words.count where words[i] <= words[i - 1] {
+                throw ModelLoadError(.invalidWordLists("\(name) word \(i) is not above the one before it (the list must be strictly ascending)"))
+            }
+        }
+        return (english, spanish)
     }
 
     /// The weight table widened to Int16 (what the classifier reads).
@@ -232,5 +284,23 @@ extension LanguageModel {
     public func classScores(_ utf8: UnsafeBufferPointer<UInt8>) -> (scores: [Int32], letters: Int, foreignLetters: Int) {
         let (s, evidence) = score(utf8)
         return ((0..<8).map { s[$0] }, evidence.letters, evidence.foreignLetters)
+    }
+}
+
+/// A list of little-endian UInt64 fingerprints in a model's bytes, read in place.
+struct StoredFingerprints: RandomAccessCollection {
+    let base: UnsafeRawPointer
+    let count: Int
+
+    init(_ base: UnsafeRawPointer, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(i: Int) -> UInt64 {
+        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
     }
 }

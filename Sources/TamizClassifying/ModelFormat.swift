@@ -1,5 +1,6 @@
-/// The binary layout of a Tamiz language model file (`Data/model/tamiz.model`), version 2
-/// (version 1 had a per-letter FNV word hash; the layout is unchanged).
+/// The binary layout of a Tamiz language model file (`Data/model/tamiz.model`), version 3
+/// (version 1 had a per-letter FNV word hash; version 2 ended after the weight table, and the
+/// evidence word lists were compiled into the binary instead).
 ///
 /// All integers are little-endian. The file is read in place: after the header checks, the
 /// weight table is used straight from the bytes (no per-entry parsing), so loading costs one
@@ -8,7 +9,7 @@
 /// ```
 /// offset size  field
 ///      0    8  magic "TAMIZLM\0"
-///      8    4  version (UInt32) = 2
+///      8    4  version (UInt32) = 3
 ///     12    4  header size (UInt32) = 64
 ///     16    8  file size in bytes (UInt64), a multiple of 8
 ///     24    1  class count (UInt8) = 8
@@ -26,7 +27,16 @@
 ///     64   64  classes: 8 × { code: 4 ASCII bytes, zero-padded ("en", "es", "fr", ...);
 ///                              bias: Int32 added to the class score }
 ///    128   8·2^b  weight table: 2^b buckets × 8 Int8 weights, bucket-major, in class order
+///      W    8  word-list counts, W = 128 + 8·2^b: English nE, Spanish nS (UInt32 each,
+///              at most `maximumEvidenceWords`)
+///    W+8 8·nE  English evidence words: `EvidenceWords.fingerprint` of each (UInt64),
+///              strictly ascending
+///      S 8·nS  Spanish evidence words (S = W + 8 + 8·nE), likewise; the file ends here
 /// ```
+///
+/// The word lists are what `LanguageClassifier` checks uncertain answers against
+/// (`EvidenceWords`); each list must be strictly ascending, and the counts must account for
+/// exactly the bytes after the table.
 ///
 /// A class whose code is not `en` or `es` is a *reject* class (another language); `en` and `es`
 /// must each appear exactly once. The feature hashing (how text becomes bucket indices) is
@@ -37,7 +47,7 @@
 /// avalanche. It catches truncation and corruption, not tampering.
 package enum ModelFormat {
     package static let magic: [UInt8] = Array("TAMIZLM\0".utf8)
-    package static let version: UInt32 = 2
+    package static let version: UInt32 = 3
     package static let headerSize = 64
     package static let classCount = 8
     package static let classSectionOffset = 64
@@ -45,6 +55,22 @@ package enum ModelFormat {
     package static let checksumOffset = 56
     package static let maximumOrders = 1
     package static let bucketBitsRange: ClosedRange<Int> = 10...20
+    /// The most words one evidence list may hold.
+    package static let maximumEvidenceWords = 1 << 20
+
+    /// Where the word-list section starts in a model with 2^`bucketBits` buckets.
+    package static func wordListOffset(bucketBits: Int) -> Int { tableOffset + (classCount << bucketBits) }
+
+    /// The size of the largest model file the format allows.
+    package static let maximumFileSize = wordListOffset(bucketBits: bucketBitsRange.upperBound) + 8 + 2 * 8 * maximumEvidenceWords
+
+    /// Writes the file size and the checksum of `bytes` (a model file whose other fields are set)
+    /// into its header.
+    package static func seal(_ bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { for k in 0..<8 { bytes[16 + k] = $0[k] } }
+        let sum = bytes.withUnsafeBytes { checksum($0) }
+        withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { bytes[checksumOffset + k] = $0[k] } }
+    }
 
     /// The file checksum (see the type's documentation). `bytes.count` must be a multiple of 8.
     package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -90,6 +116,9 @@ extension LanguageModel {
             case checksumMismatch(stored: UInt64, computed: UInt64)
             /// The header is self-inconsistent (the message says which field).
             case invalidHeader(String)
+            /// The evidence word lists after the table are cut short, overlong or unsorted
+            /// (the message says which).
+            case invalidWordLists(String)
         }
 
         public var kind: Kind
@@ -111,6 +140,8 @@ extension LanguageModel {
                 return "model is corrupt: checksum mismatch (stored \(s), computed \(c))"
             case let .invalidHeader(why):
                 return "invalid model header: \(why)"
+            case let .invalidWordLists(why):
+                return "invalid model word lists: \(why)"
             }
         }
     }

@@ -274,19 +274,24 @@ package struct ModelTrainer: Sendable {
             bias[c] = 0
         }
         for c in 0..<classCount { bias[c] += Int32((Double(learnedBias[c]) * config.unitsPerNat).rounded()) }
-        return Self.encode(config: config, bias: bias, table: table)
+        let words = EvidenceWords.fingerprints(corpus)
+        return Self.encode(config: config, bias: bias, table: table, english: words.english, spanish: words.spanish)
     }
 
-    static func encode(config: Configuration, bias: [Int32], table: [Int8]) -> [UInt8] {
+    /// The model file: header, classes, `table`, then the evidence word lists (`english` and
+    /// `spanish`: ascending fingerprints, see `ModelFormat`).
+    static func encode(config: Configuration, bias: [Int32], table: [Int8], english: [UInt64], spanish: [UInt64]) -> [UInt8] {
+        precondition(zip(english, english.dropFirst()).allSatisfy(<) && zip(spanish, spanish.dropFirst()).allSatisfy(<))
+        let size = ModelFormat.tableOffset + table.count + 8 + 8 * (english.count + spanish.count)
         var out: [UInt8] = []
-        out.reserveCapacity(ModelFormat.tableOffset + table.count)
+        out.reserveCapacity(size)
         func u8(_ v: Int) { out.append(UInt8(v)) }
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
         out += ModelFormat.magic
         u32(ModelFormat.version)
         u32(UInt32(ModelFormat.headerSize))
-        u64(UInt64(ModelFormat.tableOffset + table.count))
+        u64(UInt64(size))
         u8(ModelFormat.classCount)
         u8(config.bucketBits)
         u8(config.orders.count)
@@ -306,10 +311,12 @@ package struct ModelTrainer: Sendable {
         }
         precondition(out.count == ModelFormat.tableOffset)
         out += table.map { UInt8(bitPattern: $0) }
-        let sum = out.withUnsafeBytes { ModelFormat.checksum($0) }
-        withUnsafeBytes(of: sum.littleEndian) { bytes in
-            for k in 0..<8 { out[ModelFormat.checksumOffset + k] = bytes[k] }
-        }
+        u32(UInt32(english.count))
+        u32(UInt32(spanish.count))
+        for f in english { u64(f) }
+        for f in spanish { u64(f) }
+        precondition(out.count == size)
+        ModelFormat.seal(&out)
         return out
     }
 }

@@ -105,11 +105,8 @@ struct Build: ParsableCommand {
         let corpus = try TrainingCorpus(directory: training.corpusDirectory)
         let bytes = ModelTrainer(configuration: training.configuration).train(corpus)
         try writeFile(output, bytes)
+        // The model file holds the evidence word lists too (see `EvidenceWords`, `ModelFormat`).
         print("wrote \(output): \(bytes.count) bytes in \(format(monotonicSeconds() - start, 2)) s")
-        // The classifier's evidence words come from the same word lists (see `EvidenceWords`).
-        let source = packageRoot + "/Sources/TamizClassifying/EvidenceWordLists.swift"
-        try writeFile(source, Array(EvidenceWords.generatedSource(corpus).utf8))
-        print("wrote \(source)")
     }
 }
 

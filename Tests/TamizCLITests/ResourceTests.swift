@@ -1,4 +1,5 @@
 import Foundation
+import TamizClassifying
 import TamizTestSupport
 import Testing
 
@@ -44,6 +45,38 @@ struct ResourceTests {
         let result = try CLI.shell("tamiz label --model \(path)", input: "The council met on Tuesday.\n")
         #expect(result.status == 1)
         #expect(result.error.contains("truncated"))
+    }
+
+    /// `Hi,` is kept English by the evidence word `hi` (confidence 0.944, below the 0.98 at which
+    /// the word lists are consulted); a model without lists makes it `und`.
+    @Test("--model brings its own evidence word lists")
+    func modelWordLists() throws {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Paths.model)))
+        bytes.removeSubrange(ModelFormat.wordListOffset(bucketBits: Int(bytes[25]))...)
+        bytes += [UInt8](repeating: 0, count: 8)  // no English, no Spanish words
+        ModelFormat.seal(&bytes)
+        let path = CLI.temporaryFile("no-words.model")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let builtIn = try CLI.shell("tamiz label", input: "Hi,\n")
+        let own = try CLI.shell("tamiz label --model \(path)", input: "Hi,\n")
+        #expect(builtIn.status == 0 && own.status == 0)
+        #expect(builtIn.output.hasPrefix("en\t"))
+        #expect(own.output.hasPrefix("und\t"))
+    }
+
+    @Test("a version 2 model file is refused by its version")
+    func versionTwoModel() throws {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Paths.model)))
+        bytes.removeSubrange(ModelFormat.wordListOffset(bucketBits: Int(bytes[25]))...)
+        bytes[8] = 2
+        ModelFormat.seal(&bytes)
+        let path = CLI.temporaryFile("v2.model")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.shell("tamiz label --model \(path)", input: "Hi,\n")
+        #expect(result.status == 1)
+        #expect(result.error.contains("unsupported model format version 2 (this build reads version 3)"))
     }
 
     @Test("threads the system refuses end the run with exit 1 and a message, not a crash")

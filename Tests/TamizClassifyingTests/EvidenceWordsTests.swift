@@ -3,7 +3,7 @@ import Testing
 
 /// The frequent words the classifier takes as evidence for one language (`EvidenceWords`).
 @Suite struct EvidenceWordsTests {
-    let words = EvidenceWords.builtIn
+    let words = LanguageModel.embedded.evidenceWords
 
     func has(_ text: String, _ language: Language) -> Bool {
         Array(text.utf8).withUnsafeBufferPointer { words.hasWord(of: language, in: $0) }
@@ -42,7 +42,7 @@ import Testing
 /// letter runs), on every dev sentence, in both languages, with and without the lower-case rule.
 @Suite struct EvidenceWordsScanTests {
     @Test func onePassScanAgreesWithTheTwoPassReferenceOnDevSentences() throws {
-        let words = EvidenceWords.builtIn
+        let words = LanguageModel.embedded.evidenceWords
         var lines: [[UInt8]] = ["www.hola.com y hola", "hola¡adiós", "¿Qué tal? «Bien»", "dear\u{C2}", "a\u{C2}b dear", "x@hola dear", "ÚLTIMA", "Última vez"].map { Array($0.utf8) }
         for code in ["en", "es"] {
             let path = Paths.sharedCorpus + "/\(code).dev.txt"

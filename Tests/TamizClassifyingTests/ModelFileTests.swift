@@ -88,4 +88,117 @@ import Testing
             return true
         }
     }
+
+    /// The committed model with other word lists (the table and header kept).
+    static func withWordLists(_ bytes: [UInt8], english: [UInt64], spanish: [UInt64]) -> [UInt8] {
+        var out = Array(bytes.prefix(ModelFormat.wordListOffset(bucketBits: Int(bytes[25]))))
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out += $0 } }
+        u32(english.count)
+        u32(spanish.count)
+        for f in english + spanish { withUnsafeBytes(of: f.littleEndian) { out += $0 } }
+        ModelFormat.seal(&out)
+        return out
+    }
+
+    func expectWordListError(_ bytes: [UInt8], _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(sourceLocation: sourceLocation) {
+            _ = try LanguageModel(bytes: bytes)
+        } throws: { error in
+            guard let e = error as? ModelLoadError, case .invalidWordLists = e.kind else { return false }
+            return e.description.hasPrefix("invalid model word lists: ") && e.description.contains(words)
+        }
+    }
+
+    @Test func committedModelCarriesTheEvidenceWordLists() throws {
+        let words = try LanguageModel(contentsOfFile: Paths.model).evidenceWords
+        func has(_ text: String, _ language: Language) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { words.hasWord(of: language, in: $0) }
+        }
+        #expect(has("dear", .english) && !has("dear", .spanish))
+        #expect(has("hola", .spanish) && !has("hola", .english))
+    }
+
+    /// The word lists come from the model, not from the binary: a model whose lists are swapped
+    /// or empty changes the answers that the lists decide (`Hi,` is kept English by `hi`).
+    @Test func aModelsOwnWordListsDecideTheWordListRules() throws {
+        let bytes = try committedBytes()
+        let hi = EvidenceWords.fingerprint("hi"), hola = EvidenceWords.fingerprint("hola")
+        let empty = try LanguageModel(bytes: Self.withWordLists(bytes, english: [], spanish: []))
+        let swapped = try LanguageModel(bytes: Self.withWordLists(bytes, english: [hola], spanish: [hi]))
+        #expect(LanguageClassifier().classify("Hi,").language == .english)
+        #expect(LanguageClassifier(model: empty).classify("Hi,").language == .undetermined)
+        #expect(LanguageClassifier(model: swapped).classify("Hi,").language == .undetermined)
+        Array("hola".utf8).withUnsafeBufferPointer {
+            #expect(swapped.evidenceWords.hasWord(of: .english, in: $0))
+            #expect(!swapped.evidenceWords.hasWord(of: .spanish, in: $0))
+            #expect(!empty.evidenceWords.hasWord(of: .spanish, in: $0))
+        }
+        // Only the lists differ: the scores are the committed model's.
+        Array("Hi,".utf8).withUnsafeBufferPointer {
+            #expect(empty.classScores($0).scores == LanguageModel.embedded.classScores($0).scores)
+        }
+    }
+
+    /// A version 2 model (no word lists; they were compiled into the binary) is refused by name.
+    @Test func versionTwoModelIsRefusedWithAClearMessage() throws {
+        var bytes = Array(try committedBytes().prefix(ModelFormat.wordListOffset(bucketBits: 17)))
+        bytes[8] = 2
+        ModelFormat.seal(&bytes)
+        #expect(throws: ModelLoadError(.unsupportedVersion(found: 2, supported: 3))) { try LanguageModel(bytes: bytes) }
+        #expect(ModelLoadError(.unsupportedVersion(found: 2, supported: 3)).description
+            == "unsupported model format version 2 (this build reads version 3)")
+    }
+
+    /// A version 3 file that ends after the table (header size and checksum consistent).
+    @Test func modelWithoutWordListCountsThrowsInvalidHeader() throws {
+        var bytes = Array(try committedBytes().prefix(ModelFormat.wordListOffset(bucketBits: 17)))
+        ModelFormat.seal(&bytes)
+        #expect {
+            _ = try LanguageModel(bytes: bytes)
+        } throws: { error in
+            guard let e = error as? ModelLoadError, case .invalidHeader = e.kind else { return false }
+            return e.description.contains("word-list counts")
+        }
+    }
+
+    /// A word-list section cut short, with the header's size and checksum made to match, so that
+    /// only the section's own counts can catch it.
+    @Test func truncatedWordListsThrowInvalidWordLists() throws {
+        let bytes = try committedBytes()
+        for cut in [8, 800, 8 * 16_000] {
+            var short = Array(bytes.dropLast(cut))
+            ModelFormat.seal(&short)
+            expectWordListError(short, "the file has \(short.count)")
+        }
+    }
+
+    @Test func wordCountsBeyondTheFileOrTheLimitThrowInvalidWordLists() throws {
+        let bytes = try committedBytes()
+        let at = ModelFormat.wordListOffset(bucketBits: 17)
+        for (offset, count) in [(0, UInt32.max), (4, UInt32.max), (0, UInt32(ModelFormat.maximumEvidenceWords + 1)), (0, 0), (4, 12_345_678 & 0xFFFFF)] {
+            var bad = bytes
+            withUnsafeBytes(of: count.littleEndian) { for k in 0..<4 { bad[at + offset + k] = $0[k] } }
+            ModelFormat.seal(&bad)
+            expectWordListError(bad, count > ModelFormat.maximumEvidenceWords ? "more than" : "need")
+        }
+    }
+
+    @Test func unsortedOrRepeatedFingerprintsThrowInvalidWordLists() throws {
+        let bytes = try committedBytes()
+        let a = EvidenceWords.fingerprint("dear"), b = EvidenceWords.fingerprint("hello"), c = EvidenceWords.fingerprint("hola")
+        expectWordListError(Self.withWordLists(bytes, english: [max(a, b), min(a, b)], spanish: [c]), "English word 1")
+        expectWordListError(Self.withWordLists(bytes, english: [a], spanish: [c, c]), "Spanish word 1")
+        #expect(throws: Never.self) { try LanguageModel(bytes: Self.withWordLists(bytes, english: [min(a, b), max(a, b)], spanish: [c])) }
+    }
+
+    @Test func corruptedWordListByteThrowsChecksumMismatch() throws {
+        var bytes = try committedBytes()
+        bytes[bytes.count - 3] ^= 0x01
+        #expect {
+            _ = try LanguageModel(bytes: bytes)
+        } throws: { error in
+            guard let e = error as? ModelLoadError, case .checksumMismatch = e.kind else { return false }
+            return true
+        }
+    }
 }

@@ -11,7 +11,7 @@ extension LanguageSpanDetector {
     /// letters is at least `minimumShare`, the confidence is at most the answer's own share, so a
     /// half-English, half-Spanish sentence comes out near 0.5, not 1.000. The label is always the
     /// classifier's. The span pass runs only when the text holds an evidence word of the other
-    /// language written in lower case (`EvidenceWords`; a capitalised one may be a name), so
+    /// language written in lower case (the model's `EvidenceWords`; a capitalised one may be a name), so
     /// monolingual text costs one word-list scan; a text whose spans are all of one language
     /// keeps the classifier's answer exactly (`MixedAwareTests`).
     public func mixedAwareGuess(_ utf8: UnsafeBufferPointer<UInt8>, scratch: inout Scratch,
@@ -23,7 +23,7 @@ extension LanguageSpanDetector {
         case .spanish: other = .english
         case .undetermined: return guess
         }
-        guard EvidenceWords.builtIn.hasWord(of: other, in: utf8, lowerCase: true) else { return guess }
+        guard classifier.model.evidenceWords.hasWord(of: other, in: utf8, lowerCase: true) else { return guess }
         return capped(guess, utf8, scratch: &scratch, minimumShare: minimumShare)
     }
 
