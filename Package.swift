@@ -45,7 +45,7 @@ let package = Package(
         // Tooling for the cleaner's model: feature table, fitting, cross-validation.
         .target(name: "TamizCleanerTraining", dependencies: ["TamizCleaning"]),
         .executableTarget(name: "tamiz-cleaner-train", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),
-        // The allocator control glibc's Swift module leaves out (handing freed pages back).
+        // The allocator controls glibc's Swift module leaves out (malloc.h): the mmap threshold, handing freed pages back.
         .target(name: "CMemory"),
         .target(
             name: "Tamiz",
@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tamiz",
-            dependencies: ["Tamiz", "TamizTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Tamiz", "TamizTraining", "CMemory", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "tamiz-train",

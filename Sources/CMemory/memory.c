@@ -10,3 +10,11 @@ void tz_release_free_memory(void) {
     malloc_trim(0);
 #endif
 }
+
+void tz_set_mmap_threshold(int bytes) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+    (void)bytes;
+#endif
+}

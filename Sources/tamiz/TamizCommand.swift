@@ -1,5 +1,6 @@
 import ArgumentParser
 import Tamiz
+import CMemory
 
 #if canImport(Glibc)
 import Glibc
@@ -199,24 +200,11 @@ struct Route: ParsableCommand {
     }
 }
 
-#if canImport(Glibc)
 /// Blocks, their outputs and the cleaner's per-document tables (0.3–2 MB each) are allocated and
 /// freed on different threads. glibc's adaptive threshold moves such buffers from mmap into its
 /// per-thread arenas after the first free, and each arena keeps its own high-water mark; a fixed
 /// threshold gives them back to the system when freed, for a few more page faults; one thread
 /// has a single arena and does not need it (numbers: Docs/Measurements.md).
 func limitMemoryRetention(threads: Int) {
-    if threads > 1 { setMmapThreshold(256 << 10) }
+    if threads > 1 { tz_set_mmap_threshold(256 << 10) }
 }
-
-/// glibc's `mallopt(M_MMAP_THRESHOLD, bytes)`, looked up at run time (Swift's Glibc module does not
-/// export <malloc.h>); does nothing where the C library has no such function.
-private func setMmapThreshold(_ bytes: Int32) {
-    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
-    guard let symbol = dlsym(nil, "mallopt") else { return }
-    _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, bytes)
-}
-#else
-func limitMemoryRetention(threads: Int) {}
-#endif

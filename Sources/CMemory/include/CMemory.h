@@ -12,6 +12,10 @@ extern "C" {
 /// count in the process's peak memory when the next large buffer is filled.
 void tz_release_free_memory(void);
 
+/// Fixes the size from which allocations are served by mmap and so given back when freed
+/// (glibc's `mallopt(M_MMAP_THRESHOLD, bytes)`); does nothing elsewhere.
+void tz_set_mmap_threshold(int bytes);
+
 #ifdef __cplusplus
 }
 #endif
