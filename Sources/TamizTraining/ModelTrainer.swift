@@ -58,7 +58,8 @@ package struct TrainingCorpus: Sendable {
         return bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { Array($0) }
     }
 
-    static func readFile(_ path: String) throws(TrainingError) -> [UInt8] {
+    /// The bytes of the file at `path`.
+    package static func readFile(_ path: String) throws(TrainingError) -> [UInt8] {
         switch readWholeFile(path) {
         case .success(let bytes): return bytes
         case .failure(let failure): throw TrainingError(failure.description)

@@ -42,7 +42,7 @@ struct SpanParameterOptions: ParsableArguments {
 
     func detector() throws -> LanguageSpanDetector {
         guard let table else { return LanguageSpanDetector() }
-        return LanguageSpanDetector(classifier: LanguageClassifier(), table: try SpanTable(bytes: Array(try readWholeFile(table))))
+        return LanguageSpanDetector(classifier: LanguageClassifier(), table: try SpanTable(bytes: try TrainingCorpus.readFile(table)))
     }
 
     @Option(help: "Override parameters: name=value,… (ngram, word, context, penalty, cap, capitalised, prior, confidence).")
@@ -183,19 +183,6 @@ func jsonString(_ s: String) -> String {
         }
     }
     return out + "\""
-}
-
-func readWholeFile(_ path: String) throws -> [UInt8] {
-    guard let f = fopen(path, "rb") else { throw TrainingError("cannot read \(path)") }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-        if got == 0 { break }
-        out += chunk[0..<got]
-    }
-    return out
 }
 
 struct SpansSpeed: ParsableCommand {
