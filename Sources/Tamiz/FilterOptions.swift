@@ -97,6 +97,15 @@ public struct FilterOptions: Sendable {
     public var documents: DocumentOptions? = nil
     /// The document options for WARC inputs (read as JSON Lines documents) when `documents` is nil.
     public var warcDocuments = DocumentOptions()
+    /// Which library decodes gzip inputs. The output is the same with each; the choice is there
+    /// to measure them (`filter-keep-en-*-gzip-zlib` in `Benchmarks/`).
+    public var gzipDecoder: GzipDecoder = .automatic
+
+    /// ISA-L where `libisal.so.2` loads at run time (faster), else zlib; or one by name.
+    /// `.isal` where ISA-L is missing makes every gzip input an error.
+    public enum GzipDecoder: Sendable, Equatable {
+        case automatic, zlib, isal
+    }
 
     public init(action: FilterAction) {
         self.action = action

@@ -78,7 +78,7 @@ public struct TamizFilter: Sendable {
                 inputFiles[identity] = options.inputNames[index]
             }
             let input = try InputSequence.recognise(
-                descriptor: descriptor, name: options.inputNames[index], report: report)
+                descriptor: descriptor, name: options.inputNames[index], gzipDecoder: options.gzipDecoder, report: report)
             isWARC.append(input.isWARC)
             sizes.append(input.size)
             if descriptor == 0 { keptOpen[index] = input }
@@ -482,12 +482,19 @@ struct InputSequence {
     /// The input at `descriptor`, its format recognised from its first bytes; it owns (and
     /// closes) the descriptor unless it is standard input.
     static func recognise(
-        descriptor: Int32, name: String, report: @escaping @Sendable (String) -> Void
+        descriptor: Int32, name: String, gzipDecoder: FilterOptions.GzipDecoder,
+        report: @escaping @Sendable (String) -> Void
     ) throws(FilterError) -> ContainerInput {
         let file = FileSource(descriptor: descriptor, name: name, ownsDescriptor: descriptor != 0)
         file.endsOnInterruption = { StopSignal.signal != nil }
         do throws(ContainerError) {
-            return try ContainerReader.open(file: file, maximumRecordBytes: TamizFilter.maximumRecordBytes, report: report)
+            let decoder: TamizContainers.GzipDecoder = switch gzipDecoder {
+                case .automatic: .automatic
+                case .zlib: .zlib
+                case .isal: .isal
+            }
+            return try ContainerReader.open(
+                file: file, maximumRecordBytes: TamizFilter.maximumRecordBytes, gzipDecoder: decoder, report: report)
         } catch {
             throw FilterError(.input, error.description)
         }
@@ -507,7 +514,9 @@ struct InputSequence {
         if let kept = keptOpen[index] {
             input = kept
         } else {
-            input = try Self.recognise(descriptor: Self.open(paths[index]), name: options.inputNames[index], report: report)
+            input = try Self.recognise(
+                descriptor: Self.open(paths[index]), name: options.inputNames[index],
+                gzipDecoder: options.gzipDecoder, report: report)
         }
         current = input
         let source: any ByteSource = meter.map { ProgressSource(input, meter: $0) } ?? input.source

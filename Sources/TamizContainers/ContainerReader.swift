@@ -64,20 +64,22 @@ package enum ContainerReader {
     /// Opens `path` (`-`: standard input). `report` receives WARC records that were skipped as
     /// malformed, each with its offset.
     package static func open(
-        path: String, maximumRecordBytes: Int = 64 << 20, report: @escaping (String) -> Void = { _ in }
+        path: String, maximumRecordBytes: Int = 64 << 20, gzipDecoder: GzipDecoder = .automatic,
+        report: @escaping (String) -> Void = { _ in }
     ) throws(ContainerError) -> ContainerInput {
-        try open(file: FileSource(path: path), maximumRecordBytes: maximumRecordBytes, report: report)
+        try open(file: FileSource(path: path), maximumRecordBytes: maximumRecordBytes, gzipDecoder: gzipDecoder, report: report)
     }
 
     /// Opens an already open file or pipe.
     package static func open(
-        file: FileSource, maximumRecordBytes: Int = 64 << 20, report: @escaping (String) -> Void = { _ in }
+        file: FileSource, maximumRecordBytes: Int = 64 << 20, gzipDecoder: GzipDecoder = .automatic,
+        report: @escaping (String) -> Void = { _ in }
     ) throws(ContainerError) -> ContainerInput {
         let magic = try PrefixedSource.peek(4, from: file)
         let compression = Compression(magic: magic)
         var source: any ByteSource = PrefixedSource(prefix: magic, rest: file)
         switch compression {
-        case .gzip: source = try GzipSource(source, name: file.name)
+        case .gzip: source = try GzipSource(source, name: file.name, decoder: gzipDecoder)
         case .zstd: source = try ZstdSource(source, name: file.name)
         case .none: break
         }

@@ -33,6 +33,24 @@ struct CompressedWindow: ~Copyable {
     }
 }
 
+/// Which library decodes gzip: ISA-L where `libisal.so.2` loads (several times as fast as zlib,
+/// README "Input formats"), else zlib; or one of them by name, to measure or compare them
+/// (`GzipSourceTests` runs every case with each).
+package enum GzipDecoder: Sendable, CaseIterable {
+    case automatic, zlib, isal
+
+    /// Whether ISA-L was found at build time and loads now.
+    package static var isalAvailable: Bool { tz_gzip_isal_available() != 0 }
+
+    var backend: Int32 {
+        switch self {
+        case .automatic: Int32(TZ_GZIP_AUTOMATIC)
+        case .zlib: Int32(TZ_GZIP_ZLIB)
+        case .isal: Int32(TZ_GZIP_ISAL)
+        }
+    }
+}
+
 /// Decodes a gzip stream of one or more members (`gzip -c a >f; gzip -c b >>f`, and Common
 /// Crawl's WET files, one member per record), like `zcat`: the members' contents, concatenated.
 ///
@@ -49,8 +67,15 @@ package final class GzipSource: ByteSource {
     /// Members decoded to their end so far.
     package private(set) var members = 0
 
-    package init(_ upstream: any ByteSource, name: String) throws(ContainerError) {
-        guard let inflater = tz_gzip_inflater_open() else {
+    /// Whether ISA-L decodes this stream (else zlib).
+    package var usesISAL: Bool { tz_gzip_inflater_uses_isal(inflater) != 0 }
+
+    /// `decoder: .isal` where ISA-L is not available is an error saying so.
+    package init(_ upstream: any ByteSource, name: String, decoder: GzipDecoder = .automatic) throws(ContainerError) {
+        if decoder == .isal && !GzipDecoder.isalAvailable {
+            throw ContainerError(.memory, name: name, "the ISA-L gzip decoder is not available (libisal.so.2)")
+        }
+        guard let inflater = tz_gzip_inflater_open(decoder.backend) else {
             throw ContainerError(.memory, name: name, "cannot allocate a gzip decoder")
         }
         self.upstream = upstream

@@ -1,5 +1,10 @@
 import ArgumentParser
 import Tamiz
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// Options shared by `label`, `keep` and `route`.
 struct CommonOptions: ParsableArguments {
@@ -74,6 +79,18 @@ struct CommonOptions: ParsableArguments {
         if field.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw ValidationError("--field must be a dotted path such as 'text' or 'page.body'.")
         }
+        _ = try Self.gzipDecoderFromEnvironment()
+    }
+
+    /// `TAMIZ_GZIP_DECODER=zlib|isal` picks the gzip decoder (README "Input formats"); unset or
+    /// empty, ISA-L where it loads, else zlib.
+    static func gzipDecoderFromEnvironment() throws -> FilterOptions.GzipDecoder {
+        switch getenv("TAMIZ_GZIP_DECODER").map({ String(cString: $0) }) ?? "" {
+        case "": return .automatic
+        case "zlib": return .zlib
+        case "isal": return .isal
+        case let other: throw ValidationError("TAMIZ_GZIP_DECODER must be 'zlib' or 'isal', not '\(other)'.")
+        }
     }
 
     /// Filter options for `action` from these flags.
@@ -85,6 +102,7 @@ struct CommonOptions: ParsableArguments {
         options.strict = strict
         options.threads = threads ?? defaultThreadCount()
         options.minimumConfidence = minConfidence
+        options.gzipDecoder = (try? Self.gzipDecoderFromEnvironment()) ?? .automatic
         var documents = DocumentOptions()
         documents.fieldPath = field.split(separator: ".").map(String.init)
         documents.minimumFraction = minFraction

@@ -41,6 +41,19 @@ struct ContainerCLITests {
         #expect(plain.output.contains("The museum reopened today"))
     }
 
+    @Test("TAMIZ_GZIP_DECODER=zlib gives the same output; an unknown decoder is a usage error")
+    func gzipDecoderFromEnvironment() throws {
+        let path = CLI.temporaryFile("decoder.txt")
+        try Self.text.write(toFile: path, atomically: true, encoding: .utf8)
+        let automatic = try CLI.shell("gzip -c '\(path)' > '\(path).gz' && tamiz keep en '\(path).gz'")
+        let zlib = try CLI.shell("TAMIZ_GZIP_DECODER=zlib tamiz keep en '\(path).gz'")
+        #expect(zlib.status == 0)
+        #expect(zlib.output == automatic.output)
+        let unknown = try CLI.shell("TAMIZ_GZIP_DECODER=pigz tamiz keep en '\(path).gz'")
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("TAMIZ_GZIP_DECODER must be 'zlib' or 'isal'"))
+    }
+
     @Test("zstd on standard input is recognised without a flag")
     func zstdStandardInput() throws {
         let result = try CLI.shell("zstd -q -c | tamiz keep es", input: Self.text)

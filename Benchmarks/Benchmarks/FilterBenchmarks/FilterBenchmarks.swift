@@ -4,7 +4,8 @@ import Foundation
 import Tamiz
 
 /// The whole filter, file to /dev/null, as `tamiz label` and `tamiz keep en` run it,
-/// over 32 MB of paragraph lines (plain, and gzip-compressed for `keep en`), at one thread and at every core.
+/// over 32 MB of paragraph lines (plain, and gzip-compressed for `keep en`, decoded by ISA-L and by zlib),
+/// at one thread and at every core.
 let benchmarks: @Sendable () -> Void = {
     let paragraphs = BenchmarkInputs.paragraphs()
     var oneCopy: [UInt8] = []
@@ -36,13 +37,18 @@ let benchmarks: @Sendable () -> Void = {
     } catch {
         fatalError("cannot write the gzip benchmark input: \(error)")
     }
+    // `-gzip` decodes with ISA-L where it loads (else zlib, as `-gzip-zlib` always does).
+    let decoders: [(String, FilterOptions.GzipDecoder)] = [("gzip", .automatic), ("gzip-zlib", .zlib)]
     for threads in Set([1, cores]).sorted() {
-        Benchmark("filter-keep-en-\(threads)-threads-32MB-gzip", configuration: configuration) { benchmark in
-            var options = FilterOptions(action: .keep([.english]))
-            options.threads = threads
-            let start = ContinuousClock.now
-            blackHole(try TamizFilter(options: options).run(inputs: [gzipPath], outputDescriptor: devNull))
-            BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+        for (suffix, decoder) in decoders {
+            Benchmark("filter-keep-en-\(threads)-threads-32MB-\(suffix)", configuration: configuration) { benchmark in
+                var options = FilterOptions(action: .keep([.english]))
+                options.threads = threads
+                options.gzipDecoder = decoder
+                let start = ContinuousClock.now
+                blackHole(try TamizFilter(options: options).run(inputs: [gzipPath], outputDescriptor: devNull))
+                BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+            }
         }
     }
 

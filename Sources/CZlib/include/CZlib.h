@@ -3,6 +3,8 @@
 
 // The system zlib's gzip streams behind plain C types: zlib's `inflateInit2` and
 // `deflateInit2` are macros Swift cannot call, and its `z_stream` is easier to own in C.
+// Decoding uses Intel's ISA-L instead where `libisal.so.2` can be loaded at run time (it was
+// found at build time, `libisal-dev`), for speed; the results are the same bytes and errors.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -26,8 +28,22 @@ enum {
 /// A gzip decoder for one member at a time. Not thread-safe: one per stream.
 typedef struct tz_gzip_inflater tz_gzip_inflater;
 
-/// Opens a decoder that accepts only the gzip format (RFC 1952). NULL when out of memory.
-tz_gzip_inflater *tz_gzip_inflater_open(void);
+/// Which library decodes: ISA-L when it can be loaded, else zlib; or one of them by name.
+enum {
+    TZ_GZIP_AUTOMATIC = 0,
+    TZ_GZIP_ZLIB = 1,
+    TZ_GZIP_ISAL = 2,
+};
+
+/// Non-zero when ISA-L's inflater was compiled in and `libisal.so.2` loads.
+int32_t tz_gzip_isal_available(void);
+
+/// Opens a decoder that accepts only the gzip format (RFC 1952), decoding with `backend`.
+/// NULL when out of memory, or when `backend` is TZ_GZIP_ISAL and ISA-L is not available.
+tz_gzip_inflater *tz_gzip_inflater_open(int32_t backend);
+
+/// Non-zero when the decoder uses ISA-L.
+int32_t tz_gzip_inflater_uses_isal(const tz_gzip_inflater *inflater);
 
 /// Releases the decoder. NULL is allowed.
 void tz_gzip_inflater_close(tz_gzip_inflater *inflater);
@@ -41,7 +57,7 @@ int32_t tz_gzip_inflate(tz_gzip_inflater *inflater,
                         const uint8_t *input, size_t input_length, size_t *consumed,
                         uint8_t *output, size_t output_length, size_t *produced);
 
-/// zlib's message for the last error, or NULL.
+/// The decoding library's message for the last error, or NULL.
 const char *tz_gzip_inflater_message(const tz_gzip_inflater *inflater);
 
 /// A gzip encoder. Not thread-safe: one per stream.
