@@ -18,6 +18,10 @@ struct TamizCommand: ParsableCommand {
             sentences, marks scrape debris (navigation, banners, lines without letters, repeated \
             boilerplate) and labels every unit en, es or und.
 
+            Inputs compressed with gzip or zstd, and WARC/WET files, are recognised by their first \
+            bytes. Gzip is decoded with ISA-L where libisal.so.2 is installed, else with zlib; the \
+            environment variable TAMIZ_GZIP_DECODER=zlib (or isal) picks one.
+
             Exit status: 0 ok (also when a reader such as 'head' closes the output early), \
             1 runtime error (unreadable input, unwritable output, bad model, invalid UTF-8 under \
             --strict), 2 usage error.
