@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning", "TamizTestSupport"]),
         .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning", "TamizTestSupport"]),
         .testTarget(name: "TamizTests", dependencies: ["Tamiz", "TamizTestSupport"]),
-        .testTarget(name: "TamizContainersTests", dependencies: ["TamizContainers"]),
+        .testTarget(name: "TamizContainersTests", dependencies: ["TamizContainers", "TamizTestSupport"]),
         .testTarget(name: "TamizCLITests", dependencies: ["tamiz", "TamizTestSupport"]),
     ]
 )

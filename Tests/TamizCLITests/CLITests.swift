@@ -42,7 +42,7 @@ struct CLI {
     }
 
     static func temporaryFile(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("tamiz-cli-\(UUID().uuidString)-\(name)").path
+        Scratch.path(name)
     }
 }
 

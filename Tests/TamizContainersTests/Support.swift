@@ -1,5 +1,6 @@
 import Foundation
 import TamizContainers
+import TamizTestSupport
 
 /// Fixtures are made by the system's own `gzip` and `zstd`, not by the code under test.
 enum Tool {
@@ -62,7 +63,7 @@ func drain(_ source: any ByteSource, chunk: Int = 4096) -> (bytes: [UInt8], erro
 }
 
 func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("tamiz-containers-\(UUID().uuidString)-\(name)").path
+    Scratch.path(name)
 }
 
 /// A WARC record as Common Crawl writes it: CRLF header lines, a blank line, the content, CRLF CRLF.

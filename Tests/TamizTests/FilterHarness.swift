@@ -7,8 +7,7 @@ struct FilterHarness {
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tamiz-tests-\(UUID().uuidString)")
+        directory = Scratch.directory.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
