@@ -75,6 +75,28 @@ public struct LanguageSpanDetector: Sendable {
         return (0..<tokens.count).map { (SpanBuffers.language(b.label[$0]), evidence[$0]) }
     }
 
+    /// Tests: the runs `decode` finds for `evidence` (each run's first index, the first run's
+    /// language), and those of the Viterbi always run (`decodeFully`).
+    package static func runs(_ evidence: [Float], _ parameters: SpanParameters) -> (decoded: [Int32], english: Bool, viterbi: [Int32], viterbiEnglish: Bool) {
+        let b = SpanBuffers()
+        b.reserve(evidence.count)
+        for (k, e) in evidence.enumerated() { b.evidence[k] = e }
+        b.evidenceCount = evidence.count
+        decode(parameters, b)
+        let decoded = (0..<b.runCount).map { b.runStart[$0] }, english = b.firstRunEnglish
+        decodeFully(parameters, b)
+        return (decoded, english, (0..<b.runCount).map { b.runStart[$0] }, b.firstRunEnglish)
+    }
+
+    /// Tests: the evidence of `text` as the scan weighs it.
+    package func evidence(_ text: String) -> [Float] {
+        var text = text
+        var scratch = SpanScratch()
+        text.withUTF8 { scan($0, into: &scratch) }
+        let b = scratch.buffers
+        return (0..<b.evidenceCount).map { b.evidence[$0] }
+    }
+
     /// The evidence of every token with letters, from its columns (as the scan records it:
     /// `TokenColumns.record`).
     static func weigh(_ q: SpanParameters, _ b: SpanBuffers) {
@@ -94,6 +116,58 @@ public struct LanguageSpanDetector: Sendable {
     /// `b.runStart` holds each run's first evidence index, in order, and `b.firstRunEnglish`
     /// the first run's language (runs alternate: there are two states).
     static func decode(_ q: SpanParameters, _ b: SpanBuffers) {
+        let m = b.evidenceCount
+        b.runCount = 0
+        guard m > 0 else { return }
+        if let english = oneRun(q, b.evidence, m) {
+            b.runStart[0] = 0
+            b.runCount = 1
+            b.firstRunEnglish = english
+            return
+        }
+        decodeFully(q, b)
+    }
+
+    /// The language of the single run the Viterbi below decodes when every word's evidence has
+    /// the same sign (a one-language sentence, most of them), found without running it; nil when
+    /// that is not certain, and the Viterbi runs. What makes it certain, in floating point too:
+    /// with a switch penalty p ≥ 0 and every smoothed evidence ≥ 0 (finite), each step keeps
+    /// en ≥ es (en only gains, es − p ≤ es ≤ en, and rounding is monotone), so no back pointer
+    /// into English is set and the end state is English (ties go to English). Every evidence
+    /// ≤ 0 keeps es ≥ en the same way, but a tie at the end would still go to English: the end
+    /// is checked as the Viterbi would compute it (its es is the plain sum, its en at most
+    /// es + the last half). A context weight w ≥ 0 keeps each smoothed value's sign (e + w · (l + r)).
+    /// Bounds (evidence ≤ 1e30, w ≤ 1e6) keep every value finite; `SpanDetectorTests` checks
+    /// it against `decodeFully` on random evidence and texts.
+    @inline(__always)
+    static func oneRun(_ q: SpanParameters, _ evidence: UnsafeMutablePointer<Float>, _ m: Int) -> Bool? {
+        let w = q.contextWeight, penalty = q.switchPenalty
+        guard w >= 0, w <= 1e6, penalty >= 0, penalty.isFinite else { return nil }
+        // Non-negative floats order like their bit patterns: one unsigned compare per word
+        // (NaN, negative zero and anything above the bound fail it; they take the Viterbi).
+        let bound = Float(1e30).bitPattern
+        if evidence[0].bitPattern <= bound {
+            for k in 1..<max(m, 1) where evidence[k].bitPattern > bound { return nil }
+            return true
+        }
+        for k in 0..<m where evidence[k].bitPattern &- 0x8000_0001 >= bound { return nil }  // -1e30 ≤ e < 0
+        // es as the Viterbi computes it (it never switches), with the same smoothed values.
+        @inline(__always) func smoothed(_ k: Int) -> Float {
+            if w == 0 { return evidence[k] }
+            let left = k > 0 ? evidence[k - 1] : 0
+            let right = k + 1 < m ? evidence[k + 1] : 0
+            return evidence[k] + w * (left + right)
+        }
+        let en = smoothed(0) * 0.5
+        var es = -en
+        guard m > 1 else { return es > en ? false : nil }
+        for k in 1..<(m - 1) { es = es - smoothed(k) * 0.5 }
+        let half = smoothed(m - 1) * 0.5
+        return es - half > es + half ? false : nil
+    }
+
+    /// The two-state Viterbi of `decode`, always run (tests compare the shortcut with it).
+    static func decodeFully(_ q: SpanParameters, _ b: SpanBuffers) {
         let m = b.evidenceCount
         b.runCount = 0
         guard m > 0 else { return }
