@@ -13,6 +13,8 @@
 public struct LanguageSpanDetector: Sendable {
     public let classifier: LanguageClassifier
     package let table: SpanTable
+    /// The model's English-minus-Spanish weight per bucket, for the scan's word loop.
+    let differences: NgramDifferences
     package var parameters: SpanParameters
     /// Tooling: false carries the register across tokens as the classifier does (for comparisons).
     package var isolateTokens = true
@@ -26,6 +28,7 @@ public struct LanguageSpanDetector: Sendable {
         self.classifier = classifier
         self.table = table
         self.parameters = table.parameters
+        differences = NgramDifferences(classifier.model)
     }
 
     /// The spans of `utf8`, in order, in `scratch.spans`.

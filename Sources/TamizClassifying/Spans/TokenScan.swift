@@ -14,28 +14,38 @@ extension LanguageSpanDetector {
         guard let p = text.baseAddress, text.count > 0 else { return }
         b.reserve(text.count / 2 + 2)
         let model = classifier.model
-        withExtendedLifetime(model.storage) {
+        withExtendedLifetime((model.storage, differences)) {
             withExtendedLifetime(table.storage) {
                 if model.extractor.mask == 0xFFFF_FFFF && model.extractor.shift == 47 {
-                    Self.scanTokens(p, text.count, model, table, parameters, b, isolate: isolateTokens, mask: 0xFFFF_FFFF, shift: 47)
+                    Self.scanTokens(p, text.count, model, table, differences, parameters, b, isolate: isolateTokens, mask: 0xFFFF_FFFF, shift: 47)
                 } else {
-                    Self.scanTokens(p, text.count, model, table, parameters, b, isolate: isolateTokens, mask: model.extractor.mask, shift: model.extractor.shift)
+                    Self.scanTokens(p, text.count, model, table, differences, parameters, b, isolate: isolateTokens, mask: model.extractor.mask, shift: model.extractor.shift)
                 }
             }
         }
+    }
+
+    /// The last byte of the text that is not an ASCII letter (-1 if none): a run of letters
+    /// that starts before it ends at it at the latest, so `wordTokens` needs no bound check in it.
+    @inline(__always)
+    static func lastNonLetter(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var k = n &- 1
+        while k >= 0 && (p[k] | 0x20) &- 0x61 < 26 { k &-= 1 }
+        return k
     }
 
     /// The loop, with the model's n-gram mask and bucket shift as arguments (constants for the
     /// shipped shape, as in `LanguageModel.scanWords`). Runs of plain words (`wordTokens`) go
     /// out of line; this loop takes every other byte.
     @inline(__always)
-    static func scanTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ model: LanguageModel, _ table: SpanTable, _ q: SpanParameters,
-                           _ b: SpanBuffers, isolate: Bool, mask: UInt64, shift: UInt64) {
+    static func scanTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ model: LanguageModel, _ table: SpanTable, _ differences: NgramDifferences,
+                           _ q: SpanParameters, _ b: SpanBuffers, isolate: Bool, mask: UInt64, shift: UInt64) {
         var t = TokenScanState(
             hot: HotLoopState(table: model.wideTable, extractor: model.extractor, bias: model.bias,
                               temperature: model.temperature, temperatureSlope: model.temperatureSlope),
             columns: TokenColumns(b), isolate: isolate, english: model.englishClass, spanish: model.spanishClass,
-            tableBase: table.storage.base + SpanTable.headerSize, tableShift: table.shift, weights: EvidenceWeights(q))
+            tableBase: table.storage.base + SpanTable.headerSize, tableShift: table.shift, weights: EvidenceWeights(q),
+            differences: UnsafePointer(differences.table), lastNonLetter: Self.lastNonLetter(p, n))
         let shippedShape = mask == 0xFFFF_FFFF && shift == 47 && t.hasShippedShape
         var i = 0
 
@@ -126,83 +136,104 @@ extension LanguageSpanDetector {
     }
 
     /// `shipped`: the caller checked `TokenScanState.hasShippedShape`.
+    ///
+    /// Each letter adds its bucket's English-minus-Spanish weight (`NgramDifferences`) to one
+    /// Int32, not a row to the lanes: the first token's lanes (begun in the general loop) are
+    /// folded into that sum on the way in, and a token left unfinished hands it back in
+    /// `TokenScanState.difference`. One turn of the outer loop per token, the inner loop per
+    /// letter run of its word: a token that starts here starts right after the previous one's
+    /// end, where its state is known, so nothing is tested per token that only the first one
+    /// can have. A run that starts before the text's last non-letter byte stops at it at the
+    /// latest: that loop has no bound check.
     @inline(__always)
     static func wordTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState,
                            mask: UInt64, shift: UInt64, shipped: Bool) {
         // The loop's state in locals, written back at the end: as fields of `t`, each went
         // back to memory at every token (the column stores might have aliased it).
-        let table = t.hot.table, columns = t.columns
+        let differences = t.differences, columns = t.columns
         let tableBase = t.tableBase, tableShift = t.tableShift
         let wordFeatures = shipped || t.hot.wordFeatures, isolate = shipped || t.isolate
-        let standardClasses = shipped || (t.english == 0 && t.spanish == 1)
         let weights = t.weights
+        let safe = t.lastNonLetter
         let m = FeatureExtractor.multiplier
-        var reg = t.hot.reg, lanes = t.hot.lanes, pending = t.hot.pending
+        // The token so far: the general loop's lanes (and spills) as one difference.
+        var sum = t.difference
+        do {
+            var (even, odd) = t.hot.widenedLanes
+            if t.hot.spilled { even &+= t.hot.tokenEven; odd &+= t.hot.tokenOdd }
+            let total = SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
+            sum &+= total[t.english] &- total[t.spanish]
+            t.hot.lanes = SIMD8(repeating: 0)
+            t.hot.pending = 0
+            t.hot.tokenEven = SIMD4(repeating: 0)
+            t.hot.tokenOdd = SIMD4(repeating: 0)
+            t.hot.spilled = false
+        }
+        var reg = t.hot.reg
         var wordLength = t.hot.wordLength, tokenLetters = t.hot.tokenLetters
         var count = t.count, evidenceCount = t.evidenceCount, tokenStart = t.tokenStart, odds = t.odds, flags = t.flags
+        var junk = t.hot.junk
         var afterSpace = t.hot.tokenStart
+        let firstCount = count
         defer {
             t.hot.reg = reg
-            t.hot.lanes = lanes
-            t.hot.pending = pending
             t.hot.wordLength = wordLength
             t.hot.tokenLetters = tokenLetters
             t.hot.tokenStart = afterSpace
+            t.hot.junk = junk
+            t.difference = sum
             t.count = count
             t.evidenceCount = evidenceCount
             t.tokenStart = tokenStart
             t.odds = odds
             t.flags = flags
+            if count != firstCount { t.hashtag = false }  // the token begun in the general loop ended here
         }
         var j = i
-        var folded = p[j] | 0x20
-        while true {
-            if tokenStart < 0 {
-                tokenStart = j
-                if p[j] < 0x61 { flags = 2 }
-                if isolate { reg = FeatureExtractor.allSpaces }
-            }
-            // A run of at most 64 ASCII letters: one lookup per byte (a longer word takes
-            // another run; `pending` counts the rows, spilled before the Int16 lanes could fill).
-            if pending > 128 {
-                let words = unsafeBitCast(lanes, to: SIMD4<Int32>.self)
-                t.hot.tokenEven &+= (words &<< 16) &>> 16
-                t.hot.tokenOdd &+= words &>> 16
-                t.hot.spilled = true
-                lanes = SIMD8(repeating: 0)
-                pending = 0
-            }
-            let start = j
-            let end = min(n, j &+ 64)
-            repeat {
-                reg = (reg &<< 8) | UInt64(folded)
-                lanes &+= table[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
-                j &+= 1
-                if j == end { break }
-                folded = p[j] | 0x20
-            } while folded &- 0x61 < 26
-            pending &+= j &- start
-            wordLength &+= j &- start
-            guard j < n else { break }
-            var b = p[j]
-            folded = b | 0x20
-            if folded &- 0x61 < 26 { continue }  // a word of more than 64 letters
-            if b == 0xC3 {
+        if tokenStart < 0 {
+            tokenStart = j
+            if p[j] < 0x61 { flags = 2 }
+            if isolate { reg = FeatureExtractor.allSpaces }
+        }
+        var folded = UInt64(p[j] | 0x20)
+        tokens: while true {
+            // The token's word: its runs of ASCII letters, one lookup per byte, and its Latin-1 letters.
+            while true {
+                let start = j
+                if j < safe {
+                    repeat {
+                        reg = (reg &<< 8) | folded
+                        sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
+                        j &+= 1
+                        folded = UInt64(p[j] | 0x20)
+                    } while folded &- 0x61 < 26
+                    wordLength &+= j &- start
+                } else {
+                    repeat {
+                        reg = (reg &<< 8) | folded
+                        sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
+                        j &+= 1
+                        if j == n { break }
+                        folded = UInt64(p[j] | 0x20)
+                    } while folded &- 0x61 < 26
+                    wordLength &+= j &- start
+                    guard j < n else { break tokens }
+                }
+                guard p[j] == 0xC3 else { break }
                 // A Latin-1 letter inside the word, as `FeatureExtractor.decode` reads it.
-                guard j &+ 1 < n else { break }
+                guard j &+ 1 < n else { break tokens }
                 let c = p[j &+ 1]
-                guard c & 0xC0 == 0x80, c != 0x97, c != 0xB7 else { break }
+                guard c & 0xC0 == 0x80, c != 0x97, c != 0xB7 else { break tokens }
                 reg = (reg &<< 8) | UInt64(c < 0x9F ? c | 0x20 : c)
-                lanes &+= table[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
+                sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
                 wordLength &+= 1
-                pending &+= 1
                 j &+= 2
-                guard j < n else { break }
-                b = p[j]
-                folded = b | 0x20
-                if folded &- 0x61 < 26 { continue }
+                guard j < n else { break tokens }
+                folded = UInt64(p[j] | 0x20)
+                guard folded &- 0x61 < 26 else { break }
             }
             // The token's end: this space, or the space or text end after a mark.
+            let b = p[j]
             let tokenEnd: Int
             if b == 0x20 {
                 tokenEnd = j
@@ -225,43 +256,25 @@ extension LanguageSpanDetector {
                 flags |= 1
             }
             if wordFeatures {
-                lanes &+= table[Int(truncatingIfNeeded: ((key ^ FeatureExtractor.wordSalt) &* m) &>> shift)]
+                sum &+= differences[Int(truncatingIfNeeded: ((key ^ FeatureExtractor.wordSalt) &* m) &>> shift)]
             }
             tokenLetters &+= wordLength
-            wordLength = 0
             reg = (reg &<< 8) | 0x20
-            lanes &+= table[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
-            // The token's end (`TokenScanState.endToken` with the state in locals).
-            let words = unsafeBitCast(lanes, to: SIMD4<Int32>.self)
-            var tokenEven = (words &<< 16) &>> 16, tokenOdd = words &>> 16
-            let spilled = t.hot.spilled
-            if spilled {
-                tokenEven &+= t.hot.tokenEven
-                tokenOdd &+= t.hot.tokenOdd
-                t.hot.tokenEven = SIMD4(repeating: 0)
-                t.hot.tokenOdd = SIMD4(repeating: 0)
-                t.hot.spilled = false
-            }
-            let e: Int32, o: Int32
-            if standardClasses {
-                (e, o) = (tokenEven[0], tokenOdd[0])
-            } else {
-                let total = SIMD8(tokenEven[0], tokenOdd[0], tokenEven[1], tokenOdd[1], tokenEven[2], tokenOdd[2], tokenEven[3], tokenOdd[3])
-                (e, o) = (total[t.english], total[t.spanish])
-            }
-            // (The text's own sums, which the classifier keeps, are not needed here.)
-            let letters = t.hot.junk ? 0 : Int32(truncatingIfNeeded: tokenLetters)
-            columns.record(count, start: tokenStart, end: tokenEnd, letters: letters, ngram: e &- o, odds: odds, flags: flags,
+            sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
+            // The token's record (`TokenScanState.endToken` with the state in locals; the
+            // text's own sums, which the classifier keeps, are not needed here).
+            let letters = junk ? 0 : Int32(truncatingIfNeeded: tokenLetters)
+            columns.record(count, start: tokenStart, end: tokenEnd, letters: letters, ngram: sum, odds: odds, flags: flags,
                            weights, evidenceCount: &evidenceCount)
             count &+= 1
-            t.hot.junk = false
-            t.hashtag = false
-            lanes = SIMD8(repeating: 0)
-            pending = 0
+            // The next token, if it is a word: from the state of a new token.
+            junk = false
+            sum = 0
+            wordLength = 0
             tokenLetters = 0
-            tokenStart = -1
             odds = 0
             flags = 0
+            tokenStart = -1
             if tokenEnd == n {
                 j = n
                 break
@@ -269,8 +282,11 @@ extension LanguageSpanDetector {
             j = tokenEnd &+ 1
             afterSpace = j
             guard j < n else { break }
-            folded = p[j] | 0x20
+            folded = UInt64(p[j] | 0x20)
             guard folded &- 0x61 < 26 else { break }
+            tokenStart = j
+            if p[j] < 0x61 { flags = 2 }
+            if isolate { reg = FeatureExtractor.allSpaces }
         }
         i = j
     }
@@ -313,6 +329,12 @@ struct TokenScanState {
     let tableBase: UnsafeRawPointer
     let tableShift: UInt64
     let weights: EvidenceWeights
+    /// `NgramDifferences.table`, and the current token's sum of it from `wordTokens` (added to
+    /// the lanes' English minus Spanish at the token's end).
+    let differences: UnsafePointer<Int32>
+    var difference: Int32 = 0
+    /// See `LanguageSpanDetector.lastNonLetter`.
+    let lastNonLetter: Int
     var count = 0
     var evidenceCount = 0
     /// The current token's first byte (-1 between tokens).
@@ -327,8 +349,10 @@ struct TokenScanState {
 
     @inline(__always)
     init(hot: HotLoopState, columns: TokenColumns, isolate: Bool, english: Int, spanish: Int, tableBase: UnsafeRawPointer,
-         tableShift: UInt64, weights: EvidenceWeights) {
+         tableShift: UInt64, weights: EvidenceWeights, differences: UnsafePointer<Int32>, lastNonLetter: Int) {
         self.weights = weights
+        self.differences = differences
+        self.lastNonLetter = lastNonLetter
         self.hot = hot
         self.columns = columns
         self.isolate = isolate
@@ -365,8 +389,9 @@ struct TokenScanState {
             (e, o) = (total[english], total[spanish])
         }
         columns.record(count, start: tokenStart, end: end, letters: hot.junk ? 0 : Int32(truncatingIfNeeded: hot.tokenLetters),
-                       ngram: e &- o, odds: odds, flags: flags, weights, evidenceCount: &evidenceCount)
+                       ngram: e &- o &+ difference, odds: odds, flags: flags, weights, evidenceCount: &evidenceCount)
         count &+= 1
+        difference = 0
         if hashtag { hot.junk = true }
         hot.endToken()
         hashtag = false
@@ -374,4 +399,25 @@ struct TokenScanState {
         odds = 0
         flags = 0
     }
+}
+
+/// The model's weight table as the scan's word loop reads it: per bucket, the English weight
+/// minus the Spanish one as one Int32, which is all a token's evidence needs of its row. A word's
+/// letters then add one Int32 each (one `add` from memory) instead of a row of eight Int16
+/// lanes, and the sum cannot overflow within any text (it wraps like the lanes' Int32 sums do,
+/// so e − o of the rows and the sum of the differences are the same bits): no 64-letter runs,
+/// no spills. Made once per detector (2^17 buckets for the shipped model).
+final class NgramDifferences: @unchecked Sendable {
+    let table: UnsafeMutablePointer<Int32>
+
+    init(_ model: LanguageModel) {
+        let rows = 1 << (64 - Int(model.extractor.shift))
+        table = .allocate(capacity: rows)
+        let wide = model.wideTable, en = model.englishClass, es = model.spanishClass
+        withExtendedLifetime(model.storage) {
+            for r in 0..<rows { (table + r).initialize(to: Int32(wide[r][en]) &- Int32(wide[r][es])) }
+        }
+    }
+
+    deinit { table.deallocate() }
 }
