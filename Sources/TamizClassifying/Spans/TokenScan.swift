@@ -127,31 +127,29 @@ extension LanguageSpanDetector {
     /// `wordTokensOfAnyShape` takes the others.
     @inline(never)
     static func wordTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState) {
-        wordTokens(p, n, &i, &t, mask: 0xFFFF_FFFF, shift: 47, shipped: true)
+        wordTokens(p, n, &i, &t, mask: 0xFFFF_FFFF, shift: 47, tableShift: 47, shipped: true)
     }
 
     @inline(never)
     static func wordTokensOfAnyShape(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState) {
-        wordTokens(p, n, &i, &t, mask: t.hot.mask, shift: t.hot.shift, shipped: false)
+        wordTokens(p, n, &i, &t, mask: t.hot.mask, shift: t.hot.shift, tableShift: t.tableShift, shipped: false)
     }
 
-    /// `shipped`: the caller checked `TokenScanState.hasShippedShape`.
+    /// `shipped`: the caller checked `TokenScanState.hasShippedShape` (which includes the span
+    /// table's shape, so `tableShift` is a constant here too).
     ///
     /// Each letter adds its bucket's English-minus-Spanish weight (`NgramDifferences`) to one
     /// Int32, not a row to the lanes: the first token's lanes (begun in the general loop) are
     /// folded into that sum on the way in, and a token left unfinished hands it back in
-    /// `TokenScanState.difference`. One turn of the outer loop per token, the inner loop per
-    /// letter run of its word: a token that starts here starts right after the previous one's
-    /// end, where its state is known, so nothing is tested per token that only the first one
-    /// can have. A run that starts before the text's last non-letter byte stops at it at the
-    /// latest: that loop has no bound check.
+    /// `TokenScanState.difference`. The first token may have been begun in the general loop
+    /// (with its letters, odds, flags and junk); every later one starts here, right after the
+    /// previous one's end, from a known state: the loop over those keeps only what they need
+    /// (the same code, inlined twice). A run that starts before the text's last non-letter
+    /// byte stops at it at the latest: that loop has no bound check.
     @inline(__always)
     static func wordTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState,
-                           mask: UInt64, shift: UInt64, shipped: Bool) {
-        // The loop's state in locals, written back at the end: as fields of `t`, each went
-        // back to memory at every token (the column stores might have aliased it).
-        let differences = t.differences, columns = t.columns
-        let tableBase = t.tableBase, tableShift = t.tableShift
+                           mask: UInt64, shift: UInt64, tableShift: UInt64, shipped: Bool) {
+        let differences = t.differences, columns = t.columns, tableBase = t.tableBase
         let wordFeatures = shipped || t.hot.wordFeatures, isolate = shipped || t.isolate
         let weights = t.weights
         let safe = t.lastNonLetter
@@ -170,36 +168,18 @@ extension LanguageSpanDetector {
             t.hot.spilled = false
         }
         var reg = t.hot.reg
-        var wordLength = t.hot.wordLength, tokenLetters = t.hot.tokenLetters
-        var count = t.count, evidenceCount = t.evidenceCount, tokenStart = t.tokenStart, odds = t.odds, flags = t.flags
-        var junk = t.hot.junk
-        var afterSpace = t.hot.tokenStart
-        let firstCount = count
-        defer {
-            t.hot.reg = reg
-            t.hot.wordLength = wordLength
-            t.hot.tokenLetters = tokenLetters
-            t.hot.tokenStart = afterSpace
-            t.hot.junk = junk
-            t.difference = sum
-            t.count = count
-            t.evidenceCount = evidenceCount
-            t.tokenStart = tokenStart
-            t.odds = odds
-            t.flags = flags
-            if count != firstCount { t.hashtag = false }  // the token begun in the general loop ended here
-        }
+        var count = t.count, evidenceCount = t.evidenceCount
         var j = i
-        if tokenStart < 0 {
-            tokenStart = j
-            if p[j] < 0x61 { flags = 2 }
-            if isolate { reg = FeatureExtractor.allSpaces }
-        }
-        var folded = UInt64(p[j] | 0x20)
-        tokens: while true {
-            // The token's word: its runs of ASCII letters, one lookup per byte, and its Latin-1 letters.
+        // The word's letters so far are `j + lengthBase`: ASCII letters are one byte each,
+        // Latin-1 letters two (each takes one off), so a run does not count its letters.
+        var lengthBase = t.hot.wordLength &- j
+
+        /// The rest of the current word from the letter at `j` (`folded`): its runs of ASCII
+        /// letters, one lookup per byte, and its Latin-1 letters. False: the text ends in it, or
+        /// a byte other than a letter or a word end follows (the general loop takes it there).
+        @inline(__always) func word(_ folded: UInt64) -> Bool {
+            var folded = folded
             while true {
-                let start = j
                 if j < safe {
                     repeat {
                         reg = (reg &<< 8) | folded
@@ -207,7 +187,6 @@ extension LanguageSpanDetector {
                         j &+= 1
                         folded = UInt64(p[j] | 0x20)
                     } while folded &- 0x61 < 26
-                    wordLength &+= j &- start
                 } else {
                     repeat {
                         reg = (reg &<< 8) | folded
@@ -216,79 +195,126 @@ extension LanguageSpanDetector {
                         if j == n { break }
                         folded = UInt64(p[j] | 0x20)
                     } while folded &- 0x61 < 26
-                    wordLength &+= j &- start
-                    guard j < n else { break tokens }
+                    guard j < n else { return false }
                 }
-                guard p[j] == 0xC3 else { break }
+                guard p[j] == 0xC3 else { return true }
                 // A Latin-1 letter inside the word, as `FeatureExtractor.decode` reads it.
-                guard j &+ 1 < n else { break tokens }
+                guard j &+ 1 < n else { return false }
                 let c = p[j &+ 1]
-                guard c & 0xC0 == 0x80, c != 0x97, c != 0xB7 else { break tokens }
+                guard c & 0xC0 == 0x80, c != 0x97, c != 0xB7 else { return false }
                 reg = (reg &<< 8) | UInt64(c < 0x9F ? c | 0x20 : c)
                 sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
-                wordLength &+= 1
+                lengthBase &-= 1
                 j &+= 2
-                guard j < n else { break tokens }
+                guard j < n else { return false }
                 folded = UInt64(p[j] | 0x20)
-                guard folded &- 0x61 < 26 else { break }
+                guard folded &- 0x61 < 26 else { return true }
             }
-            // The token's end: this space, or the space or text end after a mark.
+        }
+
+        /// Where the token ends if the word at `j` ends it: at this space, or at the space or
+        /// text end after a mark (not a `.` three bytes after `afterSpace`: `www.`); nil if not.
+        @inline(__always) func tokenEnd(afterSpace: Int) -> Int? {
             let b = p[j]
-            let tokenEnd: Int
-            if b == 0x20 {
-                tokenEnd = j
-            } else {
-                let marks: UInt64 = (1 << 0x21) | (1 << 0x2C) | (1 << 0x2E) | (1 << 0x3F)
-                guard b < 64, (marks &>> UInt64(b)) & 1 != 0, b != 0x2E || j != afterSpace &+ 3 else { break }
-                if j &+ 1 == n {
-                    tokenEnd = n
-                } else {
-                    guard p[j &+ 1] == 0x20 else { break }
-                    tokenEnd = j &+ 1
-                }
-            }
-            // The word's end: its word-list odds, its word feature, the end space.
+            if b == 0x20 { return j }
+            let marks: UInt64 = (1 << 0x21) | (1 << 0x2C) | (1 << 0x2E) | (1 << 0x3F)
+            guard b < 64, (marks &>> UInt64(b)) & 1 != 0, b != 0x2E || j != afterSpace &+ 3 else { return nil }
+            if j &+ 1 == n { return n }
+            guard p[j &+ 1] == 0x20 else { return nil }
+            return j &+ 1
+        }
+
+        /// The word's end: its word-list odds (0x100 | odds if listed, else 0), its word feature, the end space.
+        @inline(__always) func endWord(_ wordLength: Int) -> Int32 {
             let key = SpanTable.wordKey(reg, wordLength)
             let (index, fingerprint) = SpanTable.bucket(ofKey: key, shift: tableShift)
             let entry = (tableBase + 2 &* index).loadUnaligned(as: UInt16.self)
-            if UInt8(truncatingIfNeeded: entry &>> 8) == fingerprint {
-                odds &+= Int32(Int8(truncatingIfNeeded: entry))
-                flags |= 1
-            }
             if wordFeatures {
                 sum &+= differences[Int(truncatingIfNeeded: ((key ^ FeatureExtractor.wordSalt) &* m) &>> shift)]
             }
-            tokenLetters &+= wordLength
             reg = (reg &<< 8) | 0x20
             sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
-            // The token's record (`TokenScanState.endToken` with the state in locals; the
-            // text's own sums, which the classifier keeps, are not needed here).
-            let letters = junk ? 0 : Int32(truncatingIfNeeded: tokenLetters)
-            columns.record(count, start: tokenStart, end: tokenEnd, letters: letters, ngram: sum, odds: odds, flags: flags,
+            return UInt8(truncatingIfNeeded: entry &>> 8) == fingerprint ? 0x100 | Int32(UInt8(truncatingIfNeeded: entry)) : 0
+        }
+
+        /// The token's record (`TokenScanState.endToken` with the state in locals; the text's
+        /// own sums, which the classifier keeps, are not needed here).
+        @inline(__always) func record(start: Int, end: Int, letters: Int32, odds: Int32, flags: UInt8) {
+            columns.record(count, start: start, end: end, letters: letters, ngram: sum, odds: odds, flags: flags,
                            weights, evidenceCount: &evidenceCount)
             count &+= 1
-            // The next token, if it is a word: from the state of a new token.
-            junk = false
             sum = 0
-            wordLength = 0
-            tokenLetters = 0
-            odds = 0
-            flags = 0
-            tokenStart = -1
-            if tokenEnd == n {
-                j = n
-                break
-            }
-            j = tokenEnd &+ 1
-            afterSpace = j
-            guard j < n else { break }
-            folded = UInt64(p[j] | 0x20)
-            guard folded &- 0x61 < 26 else { break }
+        }
+
+        // The first token, perhaps begun in the general loop.
+        var tokenStart = t.tokenStart, flags = t.flags
+        if tokenStart < 0 {
             tokenStart = j
             if p[j] < 0x61 { flags = 2 }
             if isolate { reg = FeatureExtractor.allSpaces }
         }
-        i = j
+        guard word(UInt64(p[j] | 0x20)), let firstEnd = tokenEnd(afterSpace: t.hot.tokenStart) else {
+            // Unfinished: the general loop goes on with it.
+            i = j
+            t.hot.reg = reg
+            t.hot.wordLength = j &+ lengthBase
+            t.difference = sum
+            t.tokenStart = tokenStart
+            t.flags = flags
+            return
+        }
+        let wordLength = j &+ lengthBase
+        let listed = endWord(wordLength)
+        let odds = t.odds &+ Int32(Int8(truncatingIfNeeded: listed))
+        let letters = t.hot.tokenLetters &+ wordLength
+        record(start: tokenStart, end: firstEnd, letters: t.hot.junk ? 0 : Int32(truncatingIfNeeded: letters), odds: odds,
+               flags: flags | UInt8(truncatingIfNeeded: listed &>> 8))
+        t.hot.junk = false
+        t.hot.tokenLetters = 0
+        t.hashtag = false
+        t.odds = 0
+        t.flags = 0
+        t.tokenStart = -1
+        var end = firstEnd
+        var afterSpace = t.hot.tokenStart
+        // Every later token: a word of its own from right after a space.
+        while end < n {
+            j = end &+ 1
+            afterSpace = j
+            guard j < n else { break }
+            let folded = UInt64(p[j] | 0x20)
+            guard folded &- 0x61 < 26 else { break }
+            let start = j
+            lengthBase = -start
+            let capital: UInt8 = p[j] < 0x61 ? 2 : 0
+            if isolate { reg = FeatureExtractor.allSpaces }
+            guard word(folded), let e = tokenEnd(afterSpace: start) else {
+                t.tokenStart = start
+                t.flags = capital
+                t.difference = sum
+                t.hot.reg = reg
+                t.hot.wordLength = j &+ lengthBase
+                t.hot.tokenStart = afterSpace
+                t.count = count
+                t.evidenceCount = evidenceCount
+                i = j
+                return
+            }
+            let wordLength = j &+ lengthBase
+            let listed = endWord(wordLength)
+            let letters = Int32(truncatingIfNeeded: wordLength)
+            record(start: start, end: e, letters: letters, odds: Int32(Int8(truncatingIfNeeded: listed)),
+                   flags: capital | UInt8(truncatingIfNeeded: listed &>> 8))
+            end = e
+        }
+        // Between tokens: the next byte is not a letter (or the text ended).
+        i = end < n ? end &+ 1 : n
+        t.hot.tokenStart = afterSpace
+        t.hot.reg = reg
+        t.hot.wordLength = 0
+        t.difference = 0
+        t.count = count
+        t.evidenceCount = evidenceCount
     }
 }
 
@@ -343,9 +369,9 @@ struct TokenScanState {
     var flags: UInt8 = 0
     var hashtag = false
 
-    /// Word features on, classes en and es first, isolated tokens: what `wordTokens` takes
-    /// as constants (with the n-gram mask and shift).
-    var hasShippedShape: Bool { hot.wordFeatures && english == 0 && spanish == 1 && isolate }
+    /// Word features on, classes en and es first, isolated tokens, a span table of 2^17
+    /// buckets: what `wordTokens` takes as constants (with the n-gram mask and shift).
+    var hasShippedShape: Bool { hot.wordFeatures && english == 0 && spanish == 1 && isolate && tableShift == 47 }
 
     @inline(__always)
     init(hot: HotLoopState, columns: TokenColumns, isolate: Bool, english: Int, spanish: Int, tableBase: UnsafeRawPointer,
