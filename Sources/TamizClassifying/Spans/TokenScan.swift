@@ -45,7 +45,7 @@ extension LanguageSpanDetector {
                               temperature: model.temperature, temperatureSlope: model.temperatureSlope),
             columns: TokenColumns(b), isolate: isolate, english: model.englishClass, spanish: model.spanishClass,
             tableBase: table.storage.base + SpanTable.headerSize, tableShift: table.shift, weights: EvidenceWeights(q),
-            differences: UnsafePointer(differences.table), lastNonLetter: Self.lastNonLetter(p, n))
+            differences: differences, lastNonLetter: Self.lastNonLetter(p, n))
         let shippedShape = mask == 0xFFFF_FFFF && shift == 47 && t.hasShippedShape
         var i = 0
 
@@ -149,7 +149,7 @@ extension LanguageSpanDetector {
     @inline(__always)
     static func wordTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState,
                            mask: UInt64, shift: UInt64, tableShift: UInt64, shipped: Bool) {
-        let differences = t.differences, columns = t.columns, tableBase = t.tableBase
+        let differences = t.differences, fold = t.fold, columns = t.columns, tableBase = t.tableBase
         let wordFeatures = shipped || t.hot.wordFeatures, isolate = shipped || t.isolate
         let weights = t.weights
         let safe = t.lastNonLetter
@@ -185,16 +185,16 @@ extension LanguageSpanDetector {
                         reg = (reg &<< 8) | folded
                         sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
                         j &+= 1
-                        folded = UInt64(p[j] | 0x20)
-                    } while folded &- 0x61 < 26
+                        folded = UInt64(fold[Int(p[j])])
+                    } while folded != 0
                 } else {
                     repeat {
                         reg = (reg &<< 8) | folded
                         sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
                         j &+= 1
                         if j == n { break }
-                        folded = UInt64(p[j] | 0x20)
-                    } while folded &- 0x61 < 26
+                        folded = UInt64(fold[Int(p[j])])
+                    } while folded != 0
                     guard j < n else { return false }
                 }
                 guard p[j] == 0xC3 else { return true }
@@ -207,8 +207,8 @@ extension LanguageSpanDetector {
                 lengthBase &-= 1
                 j &+= 2
                 guard j < n else { return false }
-                folded = UInt64(p[j] | 0x20)
-                guard folded &- 0x61 < 26 else { return true }
+                folded = UInt64(fold[Int(p[j])])
+                guard folded != 0 else { return true }
             }
         }
 
@@ -282,8 +282,8 @@ extension LanguageSpanDetector {
             j = end &+ 1
             afterSpace = j
             guard j < n else { break }
-            let folded = UInt64(p[j] | 0x20)
-            guard folded &- 0x61 < 26 else { break }
+            let folded = UInt64(fold[Int(p[j])])
+            guard folded != 0 else { break }
             let start = j
             lengthBase = -start
             let capital: UInt8 = p[j] < 0x61 ? 2 : 0
@@ -359,6 +359,8 @@ struct TokenScanState {
     /// the lanes' English minus Spanish at the token's end).
     let differences: UnsafePointer<Int32>
     var difference: Int32 = 0
+    /// `NgramDifferences.fold`.
+    let fold: UnsafePointer<UInt8>
     /// See `LanguageSpanDetector.lastNonLetter`.
     let lastNonLetter: Int
     var count = 0
@@ -375,9 +377,10 @@ struct TokenScanState {
 
     @inline(__always)
     init(hot: HotLoopState, columns: TokenColumns, isolate: Bool, english: Int, spanish: Int, tableBase: UnsafeRawPointer,
-         tableShift: UInt64, weights: EvidenceWeights, differences: UnsafePointer<Int32>, lastNonLetter: Int) {
+         tableShift: UInt64, weights: EvidenceWeights, differences: NgramDifferences, lastNonLetter: Int) {
         self.weights = weights
-        self.differences = differences
+        self.differences = UnsafePointer(differences.table)
+        fold = UnsafePointer(differences.fold)
         self.lastNonLetter = lastNonLetter
         self.hot = hot
         self.columns = columns
@@ -435,8 +438,17 @@ struct TokenScanState {
 /// no spills. Made once per detector (2^17 buckets for the shipped model).
 final class NgramDifferences: @unchecked Sendable {
     let table: UnsafeMutablePointer<Int32>
+    /// Per byte value: an ASCII letter folded to lower case (`b | 0x20`), 0 for any other byte.
+    /// The word loop's letter test is a load from it: its values are not known to the compiler
+    /// as the range test's were, which had it mask the register again at every letter.
+    let fold: UnsafeMutablePointer<UInt8>
 
     init(_ model: LanguageModel) {
+        fold = .allocate(capacity: 256)
+        for b in 0..<256 {
+            let folded = UInt8(b) | 0x20
+            (fold + b).initialize(to: folded &- 0x61 < 26 ? folded : 0)
+        }
         let rows = 1 << (64 - Int(model.extractor.shift))
         table = .allocate(capacity: rows)
         let wide = model.wideTable, en = model.englishClass, es = model.spanishClass
@@ -445,5 +457,8 @@ final class NgramDifferences: @unchecked Sendable {
         }
     }
 
-    deinit { table.deallocate() }
+    deinit {
+        table.deallocate()
+        fold.deallocate()
+    }
 }
