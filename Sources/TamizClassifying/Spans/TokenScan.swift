@@ -149,14 +149,15 @@ extension LanguageSpanDetector {
     @inline(__always)
     static func wordTokens(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ t: inout TokenScanState,
                            mask: UInt64, shift: UInt64, tableShift: UInt64, shipped: Bool) {
-        let differences = t.differences, fold = t.fold, columns = t.columns, tableBase = t.tableBase
+        let differences = t.differences, fold = t.fold, keyMasks = t.keyMasks, columns = t.columns, tableBase = t.tableBase
         let wordFeatures = shipped || t.hot.wordFeatures, isolate = shipped || t.isolate
         let weights = t.weights
         let safe = t.lastNonLetter
         let m = FeatureExtractor.multiplier
         // The token so far: the general loop's lanes (and spills) as one difference.
         var sum = t.difference
-        do {
+        let lanes = unsafeBitCast(t.hot.lanes, to: SIMD2<UInt64>.self)
+        if lanes[0] | lanes[1] != 0 || t.hot.spilled {
             var (even, odd) = t.hot.widenedLanes
             if t.hot.spilled { even &+= t.hot.tokenEven; odd &+= t.hot.tokenOdd }
             let total = SIMD8(even[0], odd[0], even[1], odd[1], even[2], odd[2], even[3], odd[3])
@@ -224,9 +225,11 @@ extension LanguageSpanDetector {
             return j &+ 1
         }
 
-        /// The word's end: its word-list odds (0x100 | odds if listed, else 0), its word feature, the end space.
-        @inline(__always) func endWord(_ wordLength: Int) -> Int32 {
-            let key = SpanTable.wordKey(reg, wordLength)
+        /// The word's end: its word-list odds (0 if it is not listed) and whether it is listed
+        /// (1, the flag), its word feature, the end space.
+        @inline(__always) func endWord(_ wordLength: Int) -> (odds: Int32, listed: UInt8) {
+            // `SpanTable.wordKey`, its mask for a word of fewer than 8 letters from a table.
+            let key = wordLength < 8 ? (reg & keyMasks[wordLength]) | (UInt64(truncatingIfNeeded: wordLength) &<< 56) : reg
             let (index, fingerprint) = SpanTable.bucket(ofKey: key, shift: tableShift)
             let entry = (tableBase + 2 &* index).loadUnaligned(as: UInt16.self)
             if wordFeatures {
@@ -234,7 +237,8 @@ extension LanguageSpanDetector {
             }
             reg = (reg &<< 8) | 0x20
             sum &+= differences[Int(truncatingIfNeeded: ((reg & mask) &* m) &>> shift)]
-            return UInt8(truncatingIfNeeded: entry &>> 8) == fingerprint ? 0x100 | Int32(UInt8(truncatingIfNeeded: entry)) : 0
+            let hit = UInt8(truncatingIfNeeded: entry &>> 8) == fingerprint
+            return (hit ? Int32(Int8(truncatingIfNeeded: entry)) : 0, hit ? 1 : 0)
         }
 
         /// The token's record (`TokenScanState.endToken` with the state in locals; the text's
@@ -265,10 +269,10 @@ extension LanguageSpanDetector {
         }
         let wordLength = j &+ lengthBase
         let listed = endWord(wordLength)
-        let odds = t.odds &+ Int32(Int8(truncatingIfNeeded: listed))
+        let odds = t.odds &+ listed.odds
         let letters = t.hot.tokenLetters &+ wordLength
         record(start: tokenStart, end: firstEnd, letters: t.hot.junk ? 0 : Int32(truncatingIfNeeded: letters), odds: odds,
-               flags: flags | UInt8(truncatingIfNeeded: listed &>> 8))
+               flags: flags | listed.listed)
         t.hot.junk = false
         t.hot.tokenLetters = 0
         t.hashtag = false
@@ -277,7 +281,10 @@ extension LanguageSpanDetector {
         t.tokenStart = -1
         var end = firstEnd
         var afterSpace = t.hot.tokenStart
-        // Every later token: a word of its own from right after a space.
+        // Every later token: a word of its own from right after a space, so it has letters and
+        // evidence, and its evidence columns are written through pointers that advance with it.
+        let firstEvidence = columns.evidence
+        var index = columns.evidenceIndex + evidenceCount, evidence = columns.evidence + evidenceCount
         while end < n {
             j = end &+ 1
             afterSpace = j
@@ -296,15 +303,22 @@ extension LanguageSpanDetector {
                 t.hot.wordLength = j &+ lengthBase
                 t.hot.tokenStart = afterSpace
                 t.count = count
-                t.evidenceCount = evidenceCount
+                t.evidenceCount = evidence - firstEvidence
                 i = j
                 return
             }
             let wordLength = j &+ lengthBase
-            let listed = endWord(wordLength)
-            let letters = Int32(truncatingIfNeeded: wordLength)
-            record(start: start, end: e, letters: letters, odds: Int32(Int8(truncatingIfNeeded: listed)),
-                   flags: capital | UInt8(truncatingIfNeeded: listed &>> 8))
+            let (odds, listed) = endWord(wordLength)
+            let flags = capital | listed
+            // `TokenColumns.record` for a token with letters.
+            columns.tokens[count] = TokenRecord(start: start, end: e, letters: Int32(truncatingIfNeeded: wordLength), ngram: sum,
+                                                odds: odds, flags: flags)
+            index.pointee = Int32(truncatingIfNeeded: count)
+            evidence.pointee = weights.evidence(ngram: sum, odds: odds, flags: flags, first: evidence == firstEvidence)
+            index += 1
+            evidence += 1
+            count &+= 1
+            sum = 0
             end = e
         }
         // Between tokens: the next byte is not a letter (or the text ended).
@@ -314,7 +328,7 @@ extension LanguageSpanDetector {
         t.hot.wordLength = 0
         t.difference = 0
         t.count = count
-        t.evidenceCount = evidenceCount
+        t.evidenceCount = evidence - firstEvidence
     }
 }
 
@@ -359,8 +373,9 @@ struct TokenScanState {
     /// the lanes' English minus Spanish at the token's end).
     let differences: UnsafePointer<Int32>
     var difference: Int32 = 0
-    /// `NgramDifferences.fold`.
+    /// `NgramDifferences.fold` and `.keyMasks`.
     let fold: UnsafePointer<UInt8>
+    let keyMasks: UnsafePointer<UInt64>
     /// See `LanguageSpanDetector.lastNonLetter`.
     let lastNonLetter: Int
     var count = 0
@@ -381,6 +396,7 @@ struct TokenScanState {
         self.weights = weights
         self.differences = UnsafePointer(differences.table)
         fold = UnsafePointer(differences.fold)
+        keyMasks = UnsafePointer(differences.keyMasks)
         self.lastNonLetter = lastNonLetter
         self.hot = hot
         self.columns = columns
@@ -442,8 +458,13 @@ final class NgramDifferences: @unchecked Sendable {
     /// The word loop's letter test is a load from it: its values are not known to the compiler
     /// as the range test's were, which had it mask the register again at every letter.
     let fold: UnsafeMutablePointer<UInt8>
+    /// For a word of 0-7 letters, the mask of its bytes in the register (`SpanTable.wordKey`
+    /// without a shift by a variable: on x86-64 that ties up `cl`).
+    let keyMasks: UnsafeMutablePointer<UInt64>
 
     init(_ model: LanguageModel) {
+        keyMasks = .allocate(capacity: 8)
+        for length in 0..<8 { (keyMasks + length).initialize(to: UInt64.max &>> UInt64(64 &- 8 &* length)) }
         fold = .allocate(capacity: 256)
         for b in 0..<256 {
             let folded = UInt8(b) | 0x20
@@ -460,5 +481,6 @@ final class NgramDifferences: @unchecked Sendable {
     deinit {
         table.deallocate()
         fold.deallocate()
+        keyMasks.deallocate()
     }
 }
