@@ -238,7 +238,9 @@ public struct LanguageSpanDetector: Sendable {
     /// between two languages; a text without evidence is one `und` span. Measures them in code
     /// points. A span's confidence is from its evidence summed in order.
     static func makeSpans(_ utf8: UnsafeBufferPointer<UInt8>, _ q: SpanParameters, _ scratch: inout SpanScratch) {
-        scratch.spans.removeAll(keepingCapacity: true)
+        // (`removeAll(keepingCapacity:)` is a generic replaceSubrange, 87 instructions a text;
+        // a text has one or two spans.)
+        while scratch.spans.popLast() != nil {}
         let b = scratch.buffers
         let n = b.count
         guard n > 0 else { return }
@@ -258,7 +260,7 @@ public struct LanguageSpanDetector: Sendable {
                 for k in firstToken...lastToken { count &+= Int(tokens[k].letters) }
                 let start = r == 0 ? tokens[0].start : tokens[firstToken].start
                 let end = r &+ 1 == runs ? tokens[n &- 1].end : tokens[lastToken].end
-                scratch.spans.append(span(english ? 1 : 2, sum, start, end, count, q))
+                scratch.spans.append(span(english ? 1 : 2, sum, start, end, count, q, ascii: !b.nonASCII))
                 if r &+ 1 < runs {
                     let nextToken = Int(index[next])
                     if nextToken &- lastToken > 1 {
@@ -270,7 +272,12 @@ public struct LanguageSpanDetector: Sendable {
                 first = next
             }
         }
-        // Code points: one pass up to the last span's end.
+        // Code points: one pass up to the last span's end. In a text of ASCII only (the scan
+        // saw no other byte) they are the bytes, and the spans were made with them.
+        guard b.nonASCII else {
+            for s in scratch.spans.indices where scratch.spans[s].language == .undetermined { scratch.spans[s].scalars = scratch.spans[s].bytes }
+            return
+        }
         guard let p = utf8.baseAddress else { return }
         var scalars = 0, at = 0
         for s in scratch.spans.indices {
@@ -284,9 +291,10 @@ public struct LanguageSpanDetector: Sendable {
     }
 
     @inline(__always)
-    static func span(_ label: UInt8, _ sum: Float, _ start: Int, _ end: Int, _ letters: Int, _ q: SpanParameters) -> LanguageSpan {
+    static func span(_ label: UInt8, _ sum: Float, _ start: Int, _ end: Int, _ letters: Int, _ q: SpanParameters, ascii: Bool) -> LanguageSpan {
         let confidence = 1 / (1 + fastExpNegativeScalar(q.confidenceScale * abs(sum)))
-        return LanguageSpan(language: SpanBuffers.language(label), confidence: confidence, bytes: start..<end, scalars: 0..<0, letters: letters)
+        return LanguageSpan(language: SpanBuffers.language(label), confidence: confidence, bytes: start..<end, scalars: ascii ? start..<end : 0..<0,
+                            letters: letters)
     }
 
     /// Code points in `count` bytes (bytes that are not UTF-8 continuation bytes `10xxxxxx`),
@@ -340,8 +348,27 @@ struct EvidenceWeights {
     }
 }
 
-/// exp(-x) for one x ≥ 0 (`fastExpNegative`'s lane 0; 0 above 30).
+/// exp(-x) for one x ≥ 0 (0 above 30): `fastExpNegative`'s operations on one lane, so the same
+/// bits as its lane 0 (`ScalarCountTests` compares them); through the eight lanes it was most of
+/// the cost of a span.
 @inline(__always)
 func fastExpNegativeScalar(_ x: Float) -> Float {
-    fastExpNegative(SIMD8(repeating: min(x, 31)), zeroAbove: 30)[0]
+    let x = min(x, 31)
+    let t = -x * 1.442_695_04
+    let magic: Float = 12_582_912
+    var shifted = t + magic
+    if shifted - magic > t { shifted -= 1 }
+    let whole = Int32(bitPattern: shifted.bitPattern) &- 0x4B40_0000
+    let f = t - (shifted - magic)
+    let p = 1 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * 0.009_618_13)))
+    let scale = Float(bitPattern: UInt32(bitPattern: (whole &+ 127) &<< 23))
+    let keep = ~((Int32(bitPattern: Float(30).bitPattern) &- Int32(bitPattern: x.bitPattern)) &>> 31)
+    return Float(bitPattern: (p * scale).bitPattern & UInt32(bitPattern: keep))
+}
+
+extension LanguageSpanDetector {
+    /// Tests: `fastExpNegativeScalar(x)` and lane 0 of `fastExpNegative` for it.
+    package static func exponentials(_ x: Float) -> (scalar: Float, lanes: Float) {
+        (fastExpNegativeScalar(x), fastExpNegative(SIMD8(repeating: min(x, 31)), zeroAbove: 30)[0])
+    }
 }

@@ -81,6 +81,7 @@ extension LanguageSpanDetector {
                 i &+= 1
             } else {
                 (kind, sym) = FeatureExtractor.decode(p, n, &i, tokenStart: t.hot.tokenStart)
+                t.nonASCII = true
             }
             if kind != 3, t.tokenStart < 0 {
                 t.tokenStart = at
@@ -115,6 +116,7 @@ extension LanguageSpanDetector {
         if t.tokenStart >= 0 { t.endToken(n) } else { t.hot.endToken() }
         b.count = t.count
         b.evidenceCount = t.evidenceCount
+        b.nonASCII = t.nonASCII
     }
 
     /// Plain words from the ASCII letter at `i`: runs of ASCII letters with their Latin-1
@@ -199,6 +201,7 @@ extension LanguageSpanDetector {
                     guard j < n else { return false }
                 }
                 guard p[j] == 0xC3 else { return true }
+                t.nonASCII = true
                 // A Latin-1 letter inside the word, as `FeatureExtractor.decode` reads it.
                 guard j &+ 1 < n else { return false }
                 let c = p[j &+ 1]
@@ -385,6 +388,8 @@ struct TokenScanState {
     var odds: Int32 = 0
     var flags: UInt8 = 0
     var hashtag = false
+    /// A byte ≥ 0x80 was read (`SpanBuffers.nonASCII`).
+    var nonASCII = false
 
     /// Word features on, classes en and es first, isolated tokens, a span table of 2^17
     /// buckets: what `wordTokens` takes as constants (with the n-gram mask and shift).
