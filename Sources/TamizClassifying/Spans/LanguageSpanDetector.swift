@@ -155,18 +155,20 @@ public struct LanguageSpanDetector: Sendable {
         }
         for k in 0..<m where evidence[k].bitPattern &- 0x8000_0001 >= bound { return nil }  // -1e30 ≤ e < 0
         // es as the Viterbi computes it (it never switches), with the same smoothed values.
-        @inline(__always) func smoothed(_ k: Int) -> Float {
-            if w == 0 { return evidence[k] }
+        @inline(__always) func spanishEnds(_ smoothed: (Int) -> Float) -> Bool? {
+            let en = smoothed(0) * 0.5
+            var es = -en
+            guard m > 1 else { return es > en ? false : nil }
+            for k in 1..<(m - 1) { es = es - smoothed(k) * 0.5 }
+            let half = smoothed(m - 1) * 0.5
+            return es - half > es + half ? false : nil
+        }
+        if w == 0 { return spanishEnds { evidence[$0] } }
+        return spanishEnds { k in
             let left = k > 0 ? evidence[k - 1] : 0
             let right = k + 1 < m ? evidence[k + 1] : 0
             return evidence[k] + w * (left + right)
         }
-        let en = smoothed(0) * 0.5
-        var es = -en
-        guard m > 1 else { return es > en ? false : nil }
-        for k in 1..<(m - 1) { es = es - smoothed(k) * 0.5 }
-        let half = smoothed(m - 1) * 0.5
-        return es - half > es + half ? false : nil
     }
 
     /// The two-state Viterbi of `decode`, always run (tests compare the shortcut with it).
@@ -197,7 +199,9 @@ public struct LanguageSpanDetector: Sendable {
             let switchToEn = enFromEs > en, switchToEs = esFromEn > es
             let newEn = (switchToEn ? enFromEs : en) + half
             let newEs = (switchToEs ? esFromEn : es) - half
-            back[k] = (switchToEn ? 1 : 0) | (switchToEs ? 2 : 0)
+            // (A Bool's byte is 0 or 1: set from the flags, where `? 1 : 0` became two branches
+            // that a mixed sentence mispredicts.)
+            back[k] = unsafeBitCast(switchToEn, to: UInt8.self) | unsafeBitCast(switchToEs, to: UInt8.self) &<< 1
             en = newEn
             es = newEs
         }
