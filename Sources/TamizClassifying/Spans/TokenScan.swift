@@ -231,8 +231,11 @@ extension LanguageSpanDetector {
         /// The word's end: its word-list odds (0 if it is not listed) and whether it is listed
         /// (1, the flag), its word feature, the end space.
         @inline(__always) func endWord(_ wordLength: Int) -> (odds: Int32, listed: UInt8) {
-            // `SpanTable.wordKey`, its mask for a word of fewer than 8 letters from a table.
-            let key = wordLength < 8 ? (reg & keyMasks[wordLength]) | (UInt64(truncatingIfNeeded: wordLength) &<< 56) : reg
+            // `SpanTable.wordKey` from a table, without a branch (a word's length is as
+            // unpredictable as its language): the mask and the length byte for its length, or
+            // for 8 letters and more all of the register and no length.
+            let c = 2 &* min(wordLength, 8)
+            let key = (reg & keyMasks[c]) | keyMasks[c &+ 1]
             let (index, fingerprint) = SpanTable.bucket(ofKey: key, shift: tableShift)
             let entry = (tableBase + 2 &* index).loadUnaligned(as: UInt16.self)
             if wordFeatures {
@@ -463,13 +466,17 @@ final class NgramDifferences: @unchecked Sendable {
     /// The word loop's letter test is a load from it: its values are not known to the compiler
     /// as the range test's were, which had it mask the register again at every letter.
     let fold: UnsafeMutablePointer<UInt8>
-    /// For a word of 0-7 letters, the mask of its bytes in the register (`SpanTable.wordKey`
-    /// without a shift by a variable: on x86-64 that ties up `cl`).
+    /// For a word of 0-7 letters, the mask of its bytes in the register and its length in the
+    /// top byte, then for 8 and more all bits and 0 (`SpanTable.wordKey` as a table: without a
+    /// branch, and without a shift by a variable, which on x86-64 ties up `cl`).
     let keyMasks: UnsafeMutablePointer<UInt64>
 
     init(_ model: LanguageModel) {
-        keyMasks = .allocate(capacity: 8)
-        for length in 0..<8 { (keyMasks + length).initialize(to: UInt64.max &>> UInt64(64 &- 8 &* length)) }
+        keyMasks = .allocate(capacity: 18)
+        for length in 0...8 {
+            (keyMasks + 2 * length).initialize(to: length < 8 ? UInt64.max &>> UInt64(64 &- 8 &* length) : UInt64.max)
+            (keyMasks + 2 * length + 1).initialize(to: length < 8 ? UInt64(length) &<< 56 : 0)
+        }
         fold = .allocate(capacity: 256)
         for b in 0..<256 {
             let folded = UInt8(b) | 0x20
