@@ -29,4 +29,27 @@ struct ScalarCountTests {
         let continuations = [UInt8](repeating: 0x80, count: 64)
         #expect(continuations.withUnsafeBufferPointer { LanguageSpanDetector.scalarCount($0.baseAddress!, 64) } == 0)
     }
+
+    /// A span's confidence goes through `fastExpNegativeScalar`, the eight-lane exp's operations
+    /// on one value: the same bits as that exp's lane 0, for every x the confidence can give
+    /// (0 up to and past the 30 cut-off) and a sweep of bit patterns.
+    @Test("the one-lane exp gives the eight-lane exp's bits")
+    func scalarExpIsLaneZero() {
+        var x: Float = 0
+        while x < 40 {
+            let (scalar, lanes) = LanguageSpanDetector.exponentials(x)
+            #expect(scalar.bitPattern == lanes.bitPattern, "\(x)")
+            x = x.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp.nextUp
+                + 1e-5
+        }
+        for bits in stride(from: UInt32(0), to: 0x7F80_0000, by: 9_973) {
+            let x = Float(bitPattern: bits)
+            let (scalar, lanes) = LanguageSpanDetector.exponentials(x)
+            #expect(scalar.bitPattern == lanes.bitPattern, "\(x)")
+        }
+        for x: Float in [0, .leastNonzeroMagnitude, 1e-30, 0.5, 1, 29.999998, 30, 30.000002, 31, 100, .greatestFiniteMagnitude, .infinity] {
+            let (scalar, lanes) = LanguageSpanDetector.exponentials(x)
+            #expect(scalar.bitPattern == lanes.bitPattern, "\(x)")
+        }
+    }
 }

@@ -95,6 +95,8 @@ final class SpanBuffers: @unchecked Sendable {
     var smoothed = UnsafeMutablePointer<Float>.allocate(capacity: 1)
     var back = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
     /// The decoded runs of one language: each one's first evidence index, and the first one's language.
+    /// The scan saw a byte ≥ 0x80 (else code points are bytes).
+    var nonASCII = false
     var runCount = 0
     var runStart = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     var firstRunEnglish = false

@@ -13,6 +13,8 @@
 public struct LanguageSpanDetector: Sendable {
     public let classifier: LanguageClassifier
     package let table: SpanTable
+    /// The model's English-minus-Spanish weight per bucket, for the scan's word loop.
+    let differences: NgramDifferences
     package var parameters: SpanParameters
     /// Tooling: false carries the register across tokens as the classifier does (for comparisons).
     package var isolateTokens = true
@@ -26,6 +28,7 @@ public struct LanguageSpanDetector: Sendable {
         self.classifier = classifier
         self.table = table
         self.parameters = table.parameters
+        differences = NgramDifferences(classifier.model)
     }
 
     /// The spans of `utf8`, in order, in `scratch.spans`.
@@ -75,6 +78,28 @@ public struct LanguageSpanDetector: Sendable {
         return (0..<tokens.count).map { (SpanBuffers.language(b.label[$0]), evidence[$0]) }
     }
 
+    /// Tests: the runs `decode` finds for `evidence` (each run's first index, the first run's
+    /// language), and those of the Viterbi always run (`decodeFully`).
+    package static func runs(_ evidence: [Float], _ parameters: SpanParameters) -> (decoded: [Int32], english: Bool, viterbi: [Int32], viterbiEnglish: Bool) {
+        let b = SpanBuffers()
+        b.reserve(evidence.count)
+        for (k, e) in evidence.enumerated() { b.evidence[k] = e }
+        b.evidenceCount = evidence.count
+        decode(parameters, b)
+        let decoded = (0..<b.runCount).map { b.runStart[$0] }, english = b.firstRunEnglish
+        decodeFully(parameters, b)
+        return (decoded, english, (0..<b.runCount).map { b.runStart[$0] }, b.firstRunEnglish)
+    }
+
+    /// Tests: the evidence of `text` as the scan weighs it.
+    package func evidence(_ text: String) -> [Float] {
+        var text = text
+        var scratch = SpanScratch()
+        text.withUTF8 { scan($0, into: &scratch) }
+        let b = scratch.buffers
+        return (0..<b.evidenceCount).map { b.evidence[$0] }
+    }
+
     /// The evidence of every token with letters, from its columns (as the scan records it:
     /// `TokenColumns.record`).
     static func weigh(_ q: SpanParameters, _ b: SpanBuffers) {
@@ -94,6 +119,60 @@ public struct LanguageSpanDetector: Sendable {
     /// `b.runStart` holds each run's first evidence index, in order, and `b.firstRunEnglish`
     /// the first run's language (runs alternate: there are two states).
     static func decode(_ q: SpanParameters, _ b: SpanBuffers) {
+        let m = b.evidenceCount
+        b.runCount = 0
+        guard m > 0 else { return }
+        if let english = oneRun(q, b.evidence, m) {
+            b.runStart[0] = 0
+            b.runCount = 1
+            b.firstRunEnglish = english
+            return
+        }
+        decodeFully(q, b)
+    }
+
+    /// The language of the single run the Viterbi below decodes when every word's evidence has
+    /// the same sign (a one-language sentence, most of them), found without running it; nil when
+    /// that is not certain, and the Viterbi runs. What makes it certain, in floating point too:
+    /// with a switch penalty p ≥ 0 and every smoothed evidence ≥ 0 (finite), each step keeps
+    /// en ≥ es (en only gains, es − p ≤ es ≤ en, and rounding is monotone), so no back pointer
+    /// into English is set and the end state is English (ties go to English). Every evidence
+    /// ≤ 0 keeps es ≥ en the same way, but a tie at the end would still go to English: the end
+    /// is checked as the Viterbi would compute it (its es is the plain sum, its en at most
+    /// es + the last half). A context weight w ≥ 0 keeps each smoothed value's sign (e + w · (l + r)).
+    /// Bounds (evidence ≤ 1e30, w ≤ 1e6) keep every value finite; `SpanDetectorTests` checks
+    /// it against `decodeFully` on random evidence and texts.
+    @inline(__always)
+    static func oneRun(_ q: SpanParameters, _ evidence: UnsafeMutablePointer<Float>, _ m: Int) -> Bool? {
+        let w = q.contextWeight, penalty = q.switchPenalty
+        guard w >= 0, w <= 1e6, penalty >= 0, penalty.isFinite else { return nil }
+        // Non-negative floats order like their bit patterns: one unsigned compare per word
+        // (NaN, negative zero and anything above the bound fail it; they take the Viterbi).
+        let bound = Float(1e30).bitPattern
+        if evidence[0].bitPattern <= bound {
+            for k in 1..<max(m, 1) where evidence[k].bitPattern > bound { return nil }
+            return true
+        }
+        for k in 0..<m where evidence[k].bitPattern &- 0x8000_0001 >= bound { return nil }  // -1e30 ≤ e < 0
+        // es as the Viterbi computes it (it never switches), with the same smoothed values.
+        @inline(__always) func spanishEnds(_ smoothed: (Int) -> Float) -> Bool? {
+            let en = smoothed(0) * 0.5
+            var es = -en
+            guard m > 1 else { return es > en ? false : nil }
+            for k in 1..<(m - 1) { es = es - smoothed(k) * 0.5 }
+            let half = smoothed(m - 1) * 0.5
+            return es - half > es + half ? false : nil
+        }
+        if w == 0 { return spanishEnds { evidence[$0] } }
+        return spanishEnds { k in
+            let left = k > 0 ? evidence[k - 1] : 0
+            let right = k + 1 < m ? evidence[k + 1] : 0
+            return evidence[k] + w * (left + right)
+        }
+    }
+
+    /// The two-state Viterbi of `decode`, always run (tests compare the shortcut with it).
+    static func decodeFully(_ q: SpanParameters, _ b: SpanBuffers) {
         let m = b.evidenceCount
         b.runCount = 0
         guard m > 0 else { return }
@@ -120,7 +199,9 @@ public struct LanguageSpanDetector: Sendable {
             let switchToEn = enFromEs > en, switchToEs = esFromEn > es
             let newEn = (switchToEn ? enFromEs : en) + half
             let newEs = (switchToEs ? esFromEn : es) - half
-            back[k] = (switchToEn ? 1 : 0) | (switchToEs ? 2 : 0)
+            // (A Bool's byte is 0 or 1: set from the flags, where `? 1 : 0` became two branches
+            // that a mixed sentence mispredicts.)
+            back[k] = unsafeBitCast(switchToEn, to: UInt8.self) | unsafeBitCast(switchToEs, to: UInt8.self) &<< 1
             en = newEn
             es = newEs
         }
@@ -161,7 +242,9 @@ public struct LanguageSpanDetector: Sendable {
     /// between two languages; a text without evidence is one `und` span. Measures them in code
     /// points. A span's confidence is from its evidence summed in order.
     static func makeSpans(_ utf8: UnsafeBufferPointer<UInt8>, _ q: SpanParameters, _ scratch: inout SpanScratch) {
-        scratch.spans.removeAll(keepingCapacity: true)
+        // (`removeAll(keepingCapacity:)` is a generic replaceSubrange, 87 instructions a text;
+        // a text has one or two spans.)
+        while scratch.spans.popLast() != nil {}
         let b = scratch.buffers
         let n = b.count
         guard n > 0 else { return }
@@ -181,7 +264,7 @@ public struct LanguageSpanDetector: Sendable {
                 for k in firstToken...lastToken { count &+= Int(tokens[k].letters) }
                 let start = r == 0 ? tokens[0].start : tokens[firstToken].start
                 let end = r &+ 1 == runs ? tokens[n &- 1].end : tokens[lastToken].end
-                scratch.spans.append(span(english ? 1 : 2, sum, start, end, count, q))
+                scratch.spans.append(span(english ? 1 : 2, sum, start, end, count, q, ascii: !b.nonASCII))
                 if r &+ 1 < runs {
                     let nextToken = Int(index[next])
                     if nextToken &- lastToken > 1 {
@@ -193,7 +276,12 @@ public struct LanguageSpanDetector: Sendable {
                 first = next
             }
         }
-        // Code points: one pass up to the last span's end.
+        // Code points: one pass up to the last span's end. In a text of ASCII only (the scan
+        // saw no other byte) they are the bytes, and the spans were made with them.
+        guard b.nonASCII else {
+            for s in scratch.spans.indices where scratch.spans[s].language == .undetermined { scratch.spans[s].scalars = scratch.spans[s].bytes }
+            return
+        }
         guard let p = utf8.baseAddress else { return }
         var scalars = 0, at = 0
         for s in scratch.spans.indices {
@@ -207,9 +295,10 @@ public struct LanguageSpanDetector: Sendable {
     }
 
     @inline(__always)
-    static func span(_ label: UInt8, _ sum: Float, _ start: Int, _ end: Int, _ letters: Int, _ q: SpanParameters) -> LanguageSpan {
+    static func span(_ label: UInt8, _ sum: Float, _ start: Int, _ end: Int, _ letters: Int, _ q: SpanParameters, ascii: Bool) -> LanguageSpan {
         let confidence = 1 / (1 + fastExpNegativeScalar(q.confidenceScale * abs(sum)))
-        return LanguageSpan(language: SpanBuffers.language(label), confidence: confidence, bytes: start..<end, scalars: 0..<0, letters: letters)
+        return LanguageSpan(language: SpanBuffers.language(label), confidence: confidence, bytes: start..<end, scalars: ascii ? start..<end : 0..<0,
+                            letters: letters)
     }
 
     /// Code points in `count` bytes (bytes that are not UTF-8 continuation bytes `10xxxxxx`),
@@ -263,8 +352,27 @@ struct EvidenceWeights {
     }
 }
 
-/// exp(-x) for one x ≥ 0 (`fastExpNegative`'s lane 0; 0 above 30).
+/// exp(-x) for one x ≥ 0 (0 above 30): `fastExpNegative`'s operations on one lane, so the same
+/// bits as its lane 0 (`ScalarCountTests` compares them); through the eight lanes it was most of
+/// the cost of a span.
 @inline(__always)
 func fastExpNegativeScalar(_ x: Float) -> Float {
-    fastExpNegative(SIMD8(repeating: min(x, 31)), zeroAbove: 30)[0]
+    let x = min(x, 31)
+    let t = -x * 1.442_695_04
+    let magic: Float = 12_582_912
+    var shifted = t + magic
+    if shifted - magic > t { shifted -= 1 }
+    let whole = Int32(bitPattern: shifted.bitPattern) &- 0x4B40_0000
+    let f = t - (shifted - magic)
+    let p = 1 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * 0.009_618_13)))
+    let scale = Float(bitPattern: UInt32(bitPattern: (whole &+ 127) &<< 23))
+    let keep = ~((Int32(bitPattern: Float(30).bitPattern) &- Int32(bitPattern: x.bitPattern)) &>> 31)
+    return Float(bitPattern: (p * scale).bitPattern & UInt32(bitPattern: keep))
+}
+
+extension LanguageSpanDetector {
+    /// Tests: `fastExpNegativeScalar(x)` and lane 0 of `fastExpNegative` for it.
+    package static func exponentials(_ x: Float) -> (scalar: Float, lanes: Float) {
+        (fastExpNegativeScalar(x), fastExpNegative(SIMD8(repeating: min(x, 31)), zeroAbove: 30)[0])
+    }
 }
