@@ -254,22 +254,44 @@ package enum CleanerModel {
     }
 
     /// Calls `body` with each line's index and its row of ``contextFeatureCount`` context
-    /// features (from stage one's log-odds), in order, built in one reused buffer.
+    /// features (from stage one's log-odds), in order, built in one reused buffer. The per-line
+    /// tables (probabilities, prefix sums, run lengths, distances) live in two scratch
+    /// allocations per document, read through pointers; the neighbours' clamped log-odds are
+    /// taken once per line into a zero-padded table, so a row's six are two contiguous reads.
     package static func forEachContextRow(
         _ lines: UnsafeBufferPointer<LineEvidence>, logits: [Double], _ body: (Int, UnsafePointer<Double>) -> Void
     ) {
         let count = lines.count
         guard count > 0 else { return }
-        var probabilities = [Double](repeating: 0, count: count + 1)
-        var prefix = [Double](repeating: 0, count: count + 1)  // prefix sums of probabilities
-        var likelyBefore = [Int32](repeating: 0, count: count + 1)  // prefix counts of p > 0.5
-        var likely = 0
-        for index in 0..<count {
-            let p = sigmoid(logits[index])
-            probabilities[index] = p
-            prefix[index + 1] = prefix[index] + p
-            if p > 0.5 { likely += 1 }
-            likelyBefore[index + 1] = Int32(truncatingIfNeeded: likely)
+        precondition(logits.count >= count)
+        let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 4 * count + 8)
+        defer { doubles.deallocate() }
+        let integers = UnsafeMutablePointer<Int32>.allocate(capacity: 4 * count + 1)
+        defer { integers.deallocate() }
+        let probabilities = doubles
+        let prefix = probabilities + count  // prefix sums of probabilities, count + 1
+        let contentBefore = prefix + (count + 1)  // prefix sums of probability × words, count + 1
+        let clamped = contentBefore + (count + 1)  // clamped log-odds / 4, three zeros either side: count + 6
+        let likelyBefore = integers  // prefix counts of p > 0.5, count + 1
+        let runLength = likelyBefore + (count + 1)
+        let strongBefore = runLength + count
+        let strongAfter = strongBefore + count
+        let likely = logits.withUnsafeBufferPointer { logits in
+            let logits = logits.baseAddress!
+            prefix[0] = 0
+            likelyBefore[0] = 0
+            clamped[0] = 0; clamped[1] = 0; clamped[2] = 0
+            clamped[count + 3] = 0; clamped[count + 4] = 0; clamped[count + 5] = 0
+            var likely = 0
+            for index in 0..<count {
+                let p = sigmoid(logits[index])
+                probabilities[index] = p
+                prefix[index + 1] = prefix[index] + p
+                if p > 0.5 { likely += 1 }
+                likelyBefore[index + 1] = Int32(truncatingIfNeeded: likely)
+                clamped[index + 3] = min(max(logits[index], -8), 8) / 4
+            }
+            return likely
         }
         // The main block: the run with the largest sum of (p - 0.5) weighted by line length.
         var best = -Double.infinity, bestStart = 0, bestEnd = 0
@@ -286,7 +308,6 @@ package enum CleanerModel {
         for index in bestStart...bestEnd { blockWords += Double(lines[index].words) }
         let blockShare = totalWords > 0 ? blockWords / totalWords : 0
         // Lengths of runs on the same side of 0.5.
-        var runLength = [Int32](repeating: 0, count: count)
         var start = 0
         for index in 1...count where index == count || (probabilities[index] > 0.5) != (probabilities[start] > 0.5) {
             for inRun in start..<index { runLength[inRun] = Int32(index - start) }
@@ -299,13 +320,11 @@ package enum CleanerModel {
         let likelyShare = Double(likely) / Double(count)
         // Where the likely content lies: its words before each line, and the nearest likely
         // paragraph before and after.
-        var contentBefore = [Double](repeating: 0, count: count + 1)
+        contentBefore[0] = 0
         for index in 0..<count {
             contentBefore[index + 1] = contentBefore[index] + probabilities[index] * Double(lines[index].words)
         }
         let contentTotal = max(contentBefore[count], 1)
-        var strongBefore = [Int32](repeating: 64, count: count)
-        var strongAfter = [Int32](repeating: 64, count: count)
         var lastStrong = -1_000
         for index in 0..<count {
             strongBefore[index] = Int32(min(64, index - lastStrong))
@@ -319,12 +338,10 @@ package enum CleanerModel {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: contextFeatureCount) { buffer in
             let row = buffer.baseAddress!
             for index in 0..<count {
-                var slot = 0
-                for offset in -3...3 where offset != 0 {
-                    let neighbour = index + offset
-                    row[slot] = neighbour >= 0 && neighbour < count ? min(max(logits[neighbour], -8), 8) / 4 : 0
-                    slot += 1
-                }
+                // Neighbours -3…-1 and +1…+3 (0 beyond the document), and the line itself.
+                let around = clamped + index
+                row[0] = around[0]; row[1] = around[1]; row[2] = around[2]
+                row[3] = around[4]; row[4] = around[5]; row[5] = around[6]
                 row[6] = mean(index - 10, index)
                 row[7] = mean(index + 1, index + 11)
                 row[8] = mean(index - 3, index)
@@ -334,7 +351,7 @@ package enum CleanerModel {
                 row[12] = index > bestEnd ? logCount(Int32(clamping: index - bestEnd)) : 0
                 row[13] = blockShare
                 row[14] = logCount(runLength[index])
-                row[15] = min(max(logits[index], -8), 8) / 4
+                row[15] = around[3]
                 row[16] = likelyShare
                 let before = contentBefore[index] / contentTotal
                 let after = (contentTotal - contentBefore[index + 1]) / contentTotal
