@@ -611,10 +611,41 @@ package enum CleanerModel {
     package static func decodeLetterLines<Lines: RandomAccessCollection<LineEvidence>>(
         _ logits: [Double], evidence: Lines, bias: Double, switchPenalty: Double
     ) -> [Bool] where Lines.Index == Int {
-        let letterLines = evidence.indices.filter { evidence[$0].has(LineEvidence.Flag.hasLetter) }
-        let decided = decode(letterLines.map { logits[$0] }, bias: bias, switchPenalty: switchPenalty)
+        // ``decode(_:bias:switchPenalty:)`` run in place over the letter lines (the same
+        // expressions in the same order, so the same decisions), without gathering their
+        // log-odds into an array first.
         var result = [Bool](repeating: false, count: logits.count)
-        for (position, index) in letterLines.enumerated() { result[index] = decided[position] }
+        var back = [UInt8](repeating: 0, count: logits.count)
+        var keep = 0.0, drop = 0.0
+        var seen = false
+        for index in evidence.indices where evidence[index].has(LineEvidence.Flag.hasLetter) {
+            let half = (logits[index] + bias) / 2
+            if !seen {
+                keep = half
+                drop = -(logits[index] + bias) / 2
+                seen = true
+                continue
+            }
+            let keepFromKeep = keep, keepFromDrop = drop - switchPenalty
+            let dropFromDrop = drop, dropFromKeep = keep - switchPenalty
+            var bits: UInt8 = 0
+            let newKeep: Double
+            if keepFromKeep >= keepFromDrop { newKeep = keepFromKeep + half; bits |= 1 } else { newKeep = keepFromDrop + half }
+            let newDrop: Double
+            if dropFromKeep > dropFromDrop { newDrop = dropFromKeep - half; bits |= 2 } else { newDrop = dropFromDrop - half }
+            back[index] = bits
+            keep = newKeep
+            drop = newDrop
+        }
+        guard seen else { return result }
+        var state = keep >= drop
+        var index = evidence.endIndex
+        while index > evidence.startIndex {
+            index -= 1
+            guard evidence[index].has(LineEvidence.Flag.hasLetter) else { continue }
+            result[index] = state
+            state = state ? back[index] & 1 != 0 : back[index] & 2 != 0
+        }
         return result
     }
 
