@@ -254,22 +254,44 @@ package enum CleanerModel {
     }
 
     /// Calls `body` with each line's index and its row of ``contextFeatureCount`` context
-    /// features (from stage one's log-odds), in order, built in one reused buffer.
+    /// features (from stage one's log-odds), in order, built in one reused buffer. The per-line
+    /// tables (probabilities, prefix sums, run lengths, distances) live in two scratch
+    /// allocations per document, read through pointers; the neighbours' clamped log-odds are
+    /// taken once per line into a zero-padded table, so a row's six are two contiguous reads.
     package static func forEachContextRow(
         _ lines: UnsafeBufferPointer<LineEvidence>, logits: [Double], _ body: (Int, UnsafePointer<Double>) -> Void
     ) {
         let count = lines.count
         guard count > 0 else { return }
-        var probabilities = [Double](repeating: 0, count: count + 1)
-        var prefix = [Double](repeating: 0, count: count + 1)  // prefix sums of probabilities
-        var likelyBefore = [Int32](repeating: 0, count: count + 1)  // prefix counts of p > 0.5
-        var likely = 0
-        for index in 0..<count {
-            let p = sigmoid(logits[index])
-            probabilities[index] = p
-            prefix[index + 1] = prefix[index] + p
-            if p > 0.5 { likely += 1 }
-            likelyBefore[index + 1] = Int32(truncatingIfNeeded: likely)
+        precondition(logits.count >= count)
+        let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 4 * count + 8)
+        defer { doubles.deallocate() }
+        let integers = UnsafeMutablePointer<Int32>.allocate(capacity: 4 * count + 1)
+        defer { integers.deallocate() }
+        let probabilities = doubles
+        let prefix = probabilities + count  // prefix sums of probabilities, count + 1
+        let contentBefore = prefix + (count + 1)  // prefix sums of probability × words, count + 1
+        let clamped = contentBefore + (count + 1)  // clamped log-odds / 4, three zeros either side: count + 6
+        let likelyBefore = integers  // prefix counts of p > 0.5, count + 1
+        let runLength = likelyBefore + (count + 1)
+        let strongBefore = runLength + count
+        let strongAfter = strongBefore + count
+        let likely = logits.withUnsafeBufferPointer { logits in
+            let logits = logits.baseAddress!
+            prefix[0] = 0
+            likelyBefore[0] = 0
+            clamped[0] = 0; clamped[1] = 0; clamped[2] = 0
+            clamped[count + 3] = 0; clamped[count + 4] = 0; clamped[count + 5] = 0
+            var likely = 0
+            for index in 0..<count {
+                let p = sigmoid(logits[index])
+                probabilities[index] = p
+                prefix[index + 1] = prefix[index] + p
+                if p > 0.5 { likely += 1 }
+                likelyBefore[index + 1] = Int32(truncatingIfNeeded: likely)
+                clamped[index + 3] = min(max(logits[index], -8), 8) / 4
+            }
+            return likely
         }
         // The main block: the run with the largest sum of (p - 0.5) weighted by line length.
         var best = -Double.infinity, bestStart = 0, bestEnd = 0
@@ -286,7 +308,6 @@ package enum CleanerModel {
         for index in bestStart...bestEnd { blockWords += Double(lines[index].words) }
         let blockShare = totalWords > 0 ? blockWords / totalWords : 0
         // Lengths of runs on the same side of 0.5.
-        var runLength = [Int32](repeating: 0, count: count)
         var start = 0
         for index in 1...count where index == count || (probabilities[index] > 0.5) != (probabilities[start] > 0.5) {
             for inRun in start..<index { runLength[inRun] = Int32(index - start) }
@@ -299,13 +320,11 @@ package enum CleanerModel {
         let likelyShare = Double(likely) / Double(count)
         // Where the likely content lies: its words before each line, and the nearest likely
         // paragraph before and after.
-        var contentBefore = [Double](repeating: 0, count: count + 1)
+        contentBefore[0] = 0
         for index in 0..<count {
             contentBefore[index + 1] = contentBefore[index] + probabilities[index] * Double(lines[index].words)
         }
         let contentTotal = max(contentBefore[count], 1)
-        var strongBefore = [Int32](repeating: 64, count: count)
-        var strongAfter = [Int32](repeating: 64, count: count)
         var lastStrong = -1_000
         for index in 0..<count {
             strongBefore[index] = Int32(min(64, index - lastStrong))
@@ -319,12 +338,10 @@ package enum CleanerModel {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: contextFeatureCount) { buffer in
             let row = buffer.baseAddress!
             for index in 0..<count {
-                var slot = 0
-                for offset in -3...3 where offset != 0 {
-                    let neighbour = index + offset
-                    row[slot] = neighbour >= 0 && neighbour < count ? min(max(logits[neighbour], -8), 8) / 4 : 0
-                    slot += 1
-                }
+                // Neighbours -3…-1 and +1…+3 (0 beyond the document), and the line itself.
+                let around = clamped + index
+                row[0] = around[0]; row[1] = around[1]; row[2] = around[2]
+                row[3] = around[4]; row[4] = around[5]; row[5] = around[6]
                 row[6] = mean(index - 10, index)
                 row[7] = mean(index + 1, index + 11)
                 row[8] = mean(index - 3, index)
@@ -334,7 +351,7 @@ package enum CleanerModel {
                 row[12] = index > bestEnd ? logCount(Int32(clamping: index - bestEnd)) : 0
                 row[13] = blockShare
                 row[14] = logCount(runLength[index])
-                row[15] = min(max(logits[index], -8), 8) / 4
+                row[15] = around[3]
                 row[16] = likelyShare
                 let before = contentBefore[index] / contentTotal
                 let after = (contentTotal - contentBefore[index + 1]) / contentTotal
@@ -382,20 +399,45 @@ package enum CleanerModel {
         return result
     }
 
-    /// `bias + Σ a[i]·w[i]` over `count` columns, in four interleaved sums.
+    /// `bias + Σ a[i]·w[i]` over `count` columns, in four interleaved sums: sum `k` takes the
+    /// columns `k`, `k + 4`, … in order, the last `count % 4` columns go to sum 0, and the sums
+    /// are added as `(s0 + s1) + (s2 + s3)`. The four sums are the lanes of two `SIMD2` (one SSE2
+    /// register each), each lane's additions in the same order as four scalar sums, so the
+    /// result is the scalar one bit for bit (`CleanerModelArithmeticTests`).
     @inline(__always)
     static func dot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, count: Int) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var s01 = SIMD2<Double>(), s23 = SIMD2<Double>()
         var column = 0
         while column + 4 <= count {
-            s0 += a[column] * w[column]
-            s1 += a[column + 1] * w[column + 1]
-            s2 += a[column + 2] * w[column + 2]
-            s3 += a[column + 3] * w[column + 3]
+            s01 += load2(a + column) * load2(w + column)
+            s23 += load2(a + column + 2) * load2(w + column + 2)
             column += 4
         }
+        var s0 = s01.x
         while column < count { s0 += a[column] * w[column]; column += 1 }
-        return (s0 + s1) + (s2 + s3)
+        return (s0 + s01.y) + (s23.x + s23.y)
+    }
+
+    /// The four lane sums of two dot products over the same columns (``dot(_:_:_:count:)``), as
+    /// two `SIMD2` each: `s01` holds lanes 0 and 1 of the first, `s23` lanes 2 and 3.
+    struct LaneSums {
+        var s01 = SIMD2<Double>(), s23 = SIMD2<Double>(), t01 = SIMD2<Double>(), t23 = SIMD2<Double>()
+
+        /// Adds the four columns at `a` times those at `w` (first) and at `v` (second).
+        @inline(__always)
+        mutating func add(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ v: UnsafePointer<Double>) {
+            let a01 = load2(a), a23 = load2(a + 2)
+            s01 += a01 * load2(w)
+            s23 += a23 * load2(w + 2)
+            t01 += a01 * load2(v)
+            t23 += a23 * load2(v + 2)
+        }
+    }
+
+    /// Two doubles from `pointer` (any alignment).
+    @inline(__always)
+    static func load2(_ pointer: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD2<Double>.self)
     }
 
     /// `dot(a, w, count:)` and `dot(a, v, count:)` in one pass over `a`: each sum is taken in the
@@ -404,31 +446,106 @@ package enum CleanerModel {
     static func dot(
         _ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ v: UnsafePointer<Double>, count: Int
     ) -> (Double, Double) {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+        var s01 = SIMD2<Double>(), s23 = SIMD2<Double>()
+        var t01 = SIMD2<Double>(), t23 = SIMD2<Double>()
         var column = 0
         while column + 4 <= count {
-            let a0 = a[column], a1 = a[column + 1], a2 = a[column + 2], a3 = a[column + 3]
-            s0 += a0 * w[column]
-            s1 += a1 * w[column + 1]
-            s2 += a2 * w[column + 2]
-            s3 += a3 * w[column + 3]
-            t0 += a0 * v[column]
-            t1 += a1 * v[column + 1]
-            t2 += a2 * v[column + 2]
-            t3 += a3 * v[column + 3]
+            let a01 = load2(a + column), a23 = load2(a + column + 2)
+            s01 += a01 * load2(w + column)
+            s23 += a23 * load2(w + column + 2)
+            t01 += a01 * load2(v + column)
+            t23 += a23 * load2(v + column + 2)
             column += 4
         }
+        var s0 = s01.x, t0 = t01.x
         while column < count {
             s0 += a[column] * w[column]
             t0 += a[column] * v[column]
             column += 1
         }
-        return ((s0 + s1) + (s2 + s3), (t0 + t1) + (t2 + t3))
+        return ((s0 + s01.y) + (s23.x + s23.y), (t0 + t01.y) + (t23.x + t23.y))
     }
 
-    /// Stage two's log-odds of content for every line.
+    /// Stage two's log-odds of content for every line: bit for bit ``contentLogitsByRows(_:weights:)``.
+    ///
+    /// A stage-one row is the line's own features, then four neighbours' six, then two edge flags;
+    /// its dot products (with stage one's weights and with stage two's line part) are four lane
+    /// sums each, column `c` going to lane `c % 4` in column order (``dot(_:_:_:count:)``). The own
+    /// columns (0–51, 13 whole groups of four) come first in every lane, so their partial sums are
+    /// taken once per line, as its own features are computed, and no row is copied: the
+    /// neighbour columns continue the lanes from a flat array of every line's six (zero rows pad
+    /// the document's ends), then the edge flags go to lane 0, as in the row.
     package static func contentLogits(_ lines: UnsafeBufferPointer<LineEvidence>, weights: CleanerWeights) -> [Double] {
+        let count = lines.count
+        guard count > 0 else { return [] }
+        precondition(weights.lineWeights.count == lineFeatureCount + 1 && weights.contextWeights.count == stageTwoFeatureCount + 1)
+        let document = statistics(lines)
+        var first = [Double](repeating: 0, count: count)
+        var second = [Double](repeating: 0, count: count)
+        let ownGroups = ownFeatureCount / 4
+        let width = neighbourFeatureCount
+        // Per line: the lane sums of its own columns, four for stage one and four for stage two.
+        let partial = UnsafeMutablePointer<LaneSums>.allocate(capacity: count)
+        defer { partial.deallocate() }
+        // Every line's neighbour features, two zero rows before and after.
+        let neighbours = UnsafeMutablePointer<Double>.allocate(capacity: (count + 4) * width)
+        defer { neighbours.deallocate() }
+        neighbours.initialize(repeating: 0, count: (count + 4) * width)
+        weights.lineWeights.withUnsafeBufferPointer { w1 in
+            weights.contextWeights.withUnsafeBufferPointer { w2 in
+                let w1 = w1.baseAddress!, w2 = w2.baseAddress!
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: ownFeatureCount) { buffer in
+                    let own = buffer.baseAddress!
+                    for index in 0..<count {
+                        ownFeatures(lines[index], index: index, count: count, document: document, into: own)
+                        var lanes = LaneSums()
+                        for group in 0..<ownGroups {
+                            let column = group &* 4
+                            lanes.add(own + column, w1 + column, w2 + column)
+                        }
+                        partial[index] = lanes
+                        neighbourFeatures(own, into: neighbours + (index &+ 2) &* width)
+                    }
+                }
+                first.withUnsafeMutableBufferPointer { first in
+                    second.withUnsafeMutableBufferPointer { second in
+                        for index in 0..<count {
+                            var lanes = partial[index]
+                            // Columns 52–63: neighbours -2 and -1; 64–75: +1 and +2.
+                            let before = neighbours + index &* width, after = neighbours + (index &+ 3) &* width
+                            for group in 0..<(2 * width / 4) {
+                                let offset = group &* 4
+                                lanes.add(before + offset, w1 + ownFeatureCount + offset, w2 + ownFeatureCount + offset)
+                            }
+                            for group in 0..<(2 * width / 4) {
+                                let offset = group &* 4, column = ownFeatureCount + 2 * width + offset
+                                lanes.add(after + offset, w1 + column, w2 + column)
+                            }
+                            let edge = ownFeatureCount + neighbourOffsets * width
+                            let isFirst: Double = index == 0 ? 1 : 0, isLast: Double = index == count - 1 ? 1 : 0
+                            var s0 = lanes.s01.x, t0 = lanes.t01.x
+                            s0 += isFirst * w1[edge]; t0 += isFirst * w2[edge]
+                            s0 += isLast * w1[edge + 1]; t0 += isLast * w2[edge + 1]
+                            first[index] = w1[lineFeatureCount] + ((s0 + lanes.s01.y) + (lanes.s23.x + lanes.s23.y))
+                            second[index] = w2[stageTwoFeatureCount] + ((t0 + lanes.t01.y) + (lanes.t23.x + lanes.t23.y))
+                        }
+                    }
+                }
+            }
+        }
+        weights.contextWeights.withUnsafeBufferPointer { w2 in
+            second.withUnsafeMutableBufferPointer { second in
+                forEachContextRow(lines, logits: first) { index, row in
+                    second[index] += dot(row, w2.baseAddress! + lineFeatureCount, count: contextFeatureCount)
+                }
+            }
+        }
+        return second
+    }
+
+    /// ``contentLogits(_:weights:)`` the plain way, row by row through ``forEachLineFeatureRow(_:_:)``
+    /// and ``forEachContextRow(_:logits:_:)`` (for tests: the fast form gives the same bits).
+    package static func contentLogitsByRows(_ lines: UnsafeBufferPointer<LineEvidence>, weights: CleanerWeights) -> [Double] {
         let count = lines.count
         var first = [Double](repeating: 0, count: count)
         var second = [Double](repeating: 0, count: count)
@@ -494,10 +611,41 @@ package enum CleanerModel {
     package static func decodeLetterLines<Lines: RandomAccessCollection<LineEvidence>>(
         _ logits: [Double], evidence: Lines, bias: Double, switchPenalty: Double
     ) -> [Bool] where Lines.Index == Int {
-        let letterLines = evidence.indices.filter { evidence[$0].has(LineEvidence.Flag.hasLetter) }
-        let decided = decode(letterLines.map { logits[$0] }, bias: bias, switchPenalty: switchPenalty)
+        // ``decode(_:bias:switchPenalty:)`` run in place over the letter lines (the same
+        // expressions in the same order, so the same decisions), without gathering their
+        // log-odds into an array first.
         var result = [Bool](repeating: false, count: logits.count)
-        for (position, index) in letterLines.enumerated() { result[index] = decided[position] }
+        var back = [UInt8](repeating: 0, count: logits.count)
+        var keep = 0.0, drop = 0.0
+        var seen = false
+        for index in evidence.indices where evidence[index].has(LineEvidence.Flag.hasLetter) {
+            let half = (logits[index] + bias) / 2
+            if !seen {
+                keep = half
+                drop = -(logits[index] + bias) / 2
+                seen = true
+                continue
+            }
+            let keepFromKeep = keep, keepFromDrop = drop - switchPenalty
+            let dropFromDrop = drop, dropFromKeep = keep - switchPenalty
+            var bits: UInt8 = 0
+            let newKeep: Double
+            if keepFromKeep >= keepFromDrop { newKeep = keepFromKeep + half; bits |= 1 } else { newKeep = keepFromDrop + half }
+            let newDrop: Double
+            if dropFromKeep > dropFromDrop { newDrop = dropFromKeep - half; bits |= 2 } else { newDrop = dropFromDrop - half }
+            back[index] = bits
+            keep = newKeep
+            drop = newDrop
+        }
+        guard seen else { return result }
+        var state = keep >= drop
+        var index = evidence.endIndex
+        while index > evidence.startIndex {
+            index -= 1
+            guard evidence[index].has(LineEvidence.Flag.hasLetter) else { continue }
+            result[index] = state
+            state = state ? back[index] & 1 != 0 : back[index] & 2 != 0
+        }
         return result
     }
 

@@ -69,26 +69,31 @@ struct LineScan {
     fileprivate static let terminal: UInt8 = 16, closing: UInt8 = 32, pipe: UInt8 = 64, slash: UInt8 = 128
 
     init(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup) {
-        var topics = TopicKeyBuffer(capacity: 0)
-        self.init(line, lookup: lookup, topics: &topics, collectingTopics: false)
+        // No topic buffer: the scanner's topic pointer stays nil (an empty buffer would cost an
+        // allocation per line).
+        guard line.count > 0, let base = line.baseAddress else { return }
+        var scanner = LineScanner(lookup: lookup)
+        scanner.scan(base, count: line.count)
+        self = scanner.result
+        measureEnd(line)
     }
 
     /// Scans `line` and also appends the keys of its topic words (those
     /// ``forEachTopicWord(_:lookup:_:)`` yields, in order) to `topics`, found in the same pass.
     init(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup, topics: inout TopicKeyBuffer) {
-        self.init(line, lookup: lookup, topics: &topics, collectingTopics: true)
-    }
-
-    private init(_ line: UnsafeBufferPointer<UInt8>, lookup: WordLookup, topics: inout TopicKeyBuffer, collectingTopics: Bool) {
         guard line.count > 0, let base = line.baseAddress else { return }
         var scanner = LineScanner(lookup: lookup)
-        if collectingTopics {
-            topics.reserve(atMost: TopicKeyBuffer.maximumKeys(inLineOf: line.count))
-            scanner.topicKeys = topics.end
-        }
+        topics.reserve(atMost: TopicKeyBuffer.maximumKeys(inLineOf: line.count))
+        scanner.topicKeys = topics.end
         scanner.scan(base, count: line.count)
-        if collectingTopics { topics.advance(by: scanner.topicCount) }
+        topics.advance(by: scanner.topicCount)
         self = scanner.result
+        measureEnd(line)
+    }
+
+    /// Whether the line holds anything but space, and whether it ends in sentence punctuation.
+    @inline(__always)
+    private mutating func measureEnd(_ line: UnsafeBufferPointer<UInt8>) {
         // The last scalar is found once for both (it was searched twice).
         guard let last = Self.lastScalar(line, before: line.count) else { return }
         hasNonSpace = true

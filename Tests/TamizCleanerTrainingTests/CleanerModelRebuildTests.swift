@@ -20,6 +20,27 @@ struct CleanerModelRebuildTests {
         #expect(weights == CleanerWeights.shipped)
     }
 
+    @Test("the run time's stage-two log-odds equal the row-by-row ones bit for bit on every dev page")
+    func fastLogitsEqualRowByRow() throws {
+        for page in FeatureTable.pages(try committedTable()) {
+            let evidence = page.map(\.evidence)
+            let (fast, plain) = evidence.withUnsafeBufferPointer {
+                (CleanerModel.contentLogits($0, weights: .shipped), CleanerModel.contentLogitsByRows($0, weights: .shipped))
+            }
+            #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern))
+        }
+        // Short documents and the edges: one to six lines of each page's start.
+        for page in FeatureTable.pages(try committedTable()).prefix(8) {
+            for length in 1...6 {
+                let evidence = page.prefix(length).map(\.evidence)
+                let (fast, plain) = evidence.withUnsafeBufferPointer {
+                    (CleanerModel.contentLogits($0, weights: .shipped), CleanerModel.contentLogitsByRows($0, weights: .shipped))
+                }
+                #expect(fast.map(\.bitPattern) == plain.map(\.bitPattern))
+            }
+        }
+    }
+
     static let scrapes = Paths.sharedURL("samples")
 
     @Test("the committed feature table is a rebuild from the dev scrapes",

@@ -32,4 +32,34 @@ struct CleanerModelArithmeticTests {
             }
         }
     }
+
+    /// The dot product as four scalar sums (the model's fitted form, before it ran on `SIMD4`).
+    static func scalarDot(_ a: [Double], _ w: [Double]) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var column = 0
+        while column + 4 <= a.count {
+            s0 += a[column] * w[column]
+            s1 += a[column + 1] * w[column + 1]
+            s2 += a[column + 2] * w[column + 2]
+            s3 += a[column + 3] * w[column + 3]
+            column += 4
+        }
+        while column < a.count { s0 += a[column] * w[column]; column += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+
+    @Test("the SIMD dot product equals four scalar sums bit for bit, at every length")
+    func simdDotEqualsScalarSums() {
+        for count in 0...90 {
+            let a = Self.numbers(count, seed: 4), w = Self.numbers(count, seed: 5)
+            a.withUnsafeBufferPointer { a in
+                w.withUnsafeBufferPointer { w in
+                    guard let a = a.baseAddress, let w = w.baseAddress else { return }
+                    #expect(CleanerModel.dot(a, w, count: count).bitPattern
+                        == Self.scalarDot(Array(UnsafeBufferPointer(start: a, count: count)),
+                                          Array(UnsafeBufferPointer(start: w, count: count))).bitPattern)
+                }
+            }
+        }
+    }
 }
