@@ -574,46 +574,15 @@ package enum CleanerModel {
         return second
     }
 
-    /// The keep (`true`) / drop sequence maximising the summed log-odds of kept lines (shifted by
-    /// `bias`) minus `switchPenalty` per change between keeping and dropping.
-    package static func decode(_ logits: [Double], bias: Double, switchPenalty: Double) -> [Bool] {
-        let count = logits.count
-        guard count > 0 else { return [] }
-        // back[i] bit 0: the best predecessor of "keep i" was keep; bit 1: of "drop i" was keep.
-        var back = [UInt8](repeating: 0, count: count)
-        var keep = (logits[0] + bias) / 2
-        var drop = -(logits[0] + bias) / 2
-        for index in 1..<count {
-            let half = (logits[index] + bias) / 2
-            let keepFromKeep = keep, keepFromDrop = drop - switchPenalty
-            let dropFromDrop = drop, dropFromKeep = keep - switchPenalty
-            var bits: UInt8 = 0
-            let newKeep: Double
-            if keepFromKeep >= keepFromDrop { newKeep = keepFromKeep + half; bits |= 1 } else { newKeep = keepFromDrop + half }
-            let newDrop: Double
-            if dropFromKeep > dropFromDrop { newDrop = dropFromKeep - half; bits |= 2 } else { newDrop = dropFromDrop - half }
-            back[index] = bits
-            keep = newKeep
-            drop = newDrop
-        }
-        var result = [Bool](repeating: false, count: count)
-        var state = keep >= drop
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            result[index] = state
-            state = state ? back[index] & 1 != 0 : back[index] & 2 != 0
-        }
-        return result
-    }
-
-    /// ``decode(_:bias:switchPenalty:)`` over the lines that hold a letter. A line without one (an
-    /// image placeholder, `* * *`, a zero-width space) carries no evidence either way and is
-    /// dropped anyway, so it neither costs a switch nor splits a run of content around it.
+    /// The keep (`true`) / drop sequence over the lines that hold a letter maximising the summed
+    /// log-odds of kept lines (shifted by `bias`) minus `switchPenalty` per change between keeping
+    /// and dropping (a Viterbi over two states). A line without a letter (an image placeholder,
+    /// `* * *`, a zero-width space) carries no evidence either way and is dropped anyway, so it
+    /// neither costs a switch nor splits a run of content around it.
     package static func decodeLetterLines<Lines: RandomAccessCollection<LineEvidence>>(
         _ logits: [Double], evidence: Lines, bias: Double, switchPenalty: Double
     ) -> [Bool] where Lines.Index == Int {
-        // ``decode(_:bias:switchPenalty:)`` run in place over the letter lines (the same
-        // expressions in the same order, so the same decisions), without gathering their
-        // log-odds into an array first.
+        // back[i] bit 0: the best predecessor of "keep i" was keep; bit 1: of "drop i" was keep.
         var result = [Bool](repeating: false, count: logits.count)
         var back = [UInt8](repeating: 0, count: logits.count)
         var keep = 0.0, drop = 0.0
