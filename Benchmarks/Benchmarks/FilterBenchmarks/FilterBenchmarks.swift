@@ -5,7 +5,8 @@ import Tamiz
 
 /// The whole filter, file to /dev/null, as `tamiz label` and `tamiz keep en` run it,
 /// over 32 MB of paragraph lines (plain, and gzip-compressed for `keep en`, decoded by ISA-L and by zlib),
-/// at one thread and at every core.
+/// at one thread and at every core; `-spans` runs the same action with `--unit span` beside its
+/// sentence-unit twin, so one run gives the span mode's speed ratio (issue 14: at least 0.5).
 let benchmarks: @Sendable () -> Void = {
     let paragraphs = BenchmarkInputs.paragraphs()
     var oneCopy: [UInt8] = []
@@ -53,14 +54,18 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let actions: [(String, FilterAction)] = [("label", .label(.tsv)), ("keep-en", .keep([.english]))]
+    let units: [(String, UnitKind)] = [("", .sentence), ("-spans", .span)]
     for (name, action) in actions {
         for threads in Set([1, cores]).sorted() {
-            Benchmark("filter-\(name)-\(threads)-threads-32MB", configuration: configuration) { benchmark in
-                var options = FilterOptions(action: action)
-                options.threads = threads
-                let start = ContinuousClock.now
-                blackHole(try TamizFilter(options: options).run(inputs: [path], outputDescriptor: devNull))
-                BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+            for (suffix, unit) in units {
+                Benchmark("filter-\(name)-\(threads)-threads-32MB\(suffix)", configuration: configuration) { benchmark in
+                    var options = FilterOptions(action: action)
+                    options.threads = threads
+                    options.unit = unit
+                    let start = ContinuousClock.now
+                    blackHole(try TamizFilter(options: options).run(inputs: [path], outputDescriptor: devNull))
+                    BenchmarkInputs.recordThroughput(benchmark, bytes: bytes, since: start)
+                }
             }
         }
     }
