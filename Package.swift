@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "TamizSpansTests", dependencies: ["TamizClassifying", "TamizTraining", "TamizSpanTraining", "TamizTestSupport"]),
         .testTarget(name: "TamizCleaningTests", dependencies: ["TamizCleaning", "TamizTestSupport"]),
         .testTarget(name: "TamizCleanerTrainingTests", dependencies: ["TamizCleanerTraining", "TamizCleaning", "TamizTestSupport"]),
-        .testTarget(name: "TamizTests", dependencies: ["Tamiz", "TamizTestSupport"]),
+        .testTarget(name: "TamizTests", dependencies: ["Tamiz", "TamizTraining", "TamizTestSupport"]),
         .testTarget(name: "TamizContainersTests", dependencies: ["TamizContainers", "TamizTestSupport"]),
         .testTarget(name: "TamizCLITests", dependencies: ["tamiz", "TamizTestSupport"]),
     ]

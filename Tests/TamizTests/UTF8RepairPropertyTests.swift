@@ -1,22 +1,11 @@
 import Testing
 @testable import Tamiz
+import TamizTraining
 
 /// `UTF8Repair` must agree with the standard library's decoder on every input: the same
 /// replacement characters in the same places, and byte accounting that maps back to the input.
 @Suite("UTF8Repair against String(decoding:as:)")
 struct UTF8RepairPropertyTests {
-    /// A fixed-seed generator (SplitMix64), so a failure reproduces.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Bytes that stress a decoder: ASCII runs (the 8-byte fast path), whole and cut multi-byte
     /// sequences, overlong forms, surrogates, bytes above U+10FFFF and stray continuations.
     private static let pieces: [[UInt8]] = [
@@ -26,7 +15,7 @@ struct UTF8RepairPropertyTests {
         [0x00], [0x0A], [0x0D],
     ]
 
-    private static func randomInput(_ generator: inout Generator) -> [UInt8] {
+    private static func randomInput(_ generator: inout TrainingRandom) -> [UInt8] {
         var bytes: [UInt8] = []
         for _ in 0..<Int.random(in: 0...24, using: &generator) {
             if Int.random(in: 0..<5, using: &generator) == 0 {
@@ -40,7 +29,7 @@ struct UTF8RepairPropertyTests {
 
     /// `count` inputs from a generator seeded with `seed`.
     private static func generatedInputs(seed: UInt64, count: Int) -> [[UInt8]] {
-        var generator = Generator(state: seed)
+        var generator = TrainingRandom(state: seed)
         return (0..<count).map { _ in randomInput(&generator) }
     }
 
