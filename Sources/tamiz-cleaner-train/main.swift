@@ -9,6 +9,7 @@ let usage = """
            tamiz-cleaner-train fit [--table FILE] [--output FILE]
            tamiz-cleaner-train cv [--table FILE] [--folds K] [--penalty X] [--bias X] [--switch X]
                                   [--grid] [--without GROUP]... [--predictions DIR] [--rules DIR]...
+           tamiz-cleaner-train export [--table FILE] [--output FILE]
       table   one row of numbers per non-blank line of the scrapes (default ../shared/samples/scrapes
               and scrapes2) -> Data/cleaner/lines.tsv
       fit     fits the model on the table -> Sources/TamizCleaning/CleanerModelWeights.swift
@@ -16,6 +17,8 @@ let usage = """
               micro F1 per page language; --predictions writes DIR/model/NNN.tsv for score.py, and
               --without leaves a feature group out (its value by CV);
               with --rules SCRAPES_DIR also DIR/rules/NNN.tsv from the built-in LineCleaner (fitted on all pages)
+      export  the stage-one feature rows (page, site, language, line, gold, f0...) as TSV, default
+              stdout, for model experiments outside Swift
     """
 
 func fail(_ message: String, code: Int32) -> Never {
@@ -132,6 +135,22 @@ do {
                 }
             }
         }
+    case "export":
+        // Stage-one feature rows of every line, for experiments outside Swift.
+        let pages = FeatureTable.pages(try loadTable())
+        var text = "page\tsite\tlanguage\tline\tgold\t" + (0..<CleanerModel.lineFeatureCount).map { "f\($0)" }.joined(separator: "\t") + "\n"
+        for page in pages {
+            let evidence = page.map(\.evidence)
+            let features = evidence.withUnsafeBufferPointer { CleanerModel.lineFeatures($0) }
+            for (position, row) in page.enumerated() {
+                text += "\(row.page)\t\(row.site)\t\(row.language)\t\(row.line)\t\(row.gold)"
+                for column in 0..<CleanerModel.lineFeatureCount {
+                    text += "\t\(features[position * CleanerModel.lineFeatureCount + column])"
+                }
+                text += "\n"
+            }
+        }
+        try text.write(toFile: option("--output", "/dev/stdout"), atomically: false, encoding: .utf8)
     default:
         fail("unknown command \(command)\n" + usage, code: 2)
     }
