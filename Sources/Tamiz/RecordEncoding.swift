@@ -7,21 +7,19 @@ enum RecordEncoding {
         language: Language, confidence: Float, debris: DebrisReason?, scalars: Range<Int>? = nil,
         to output: inout [UInt8]
     ) {
-        output.append(contentsOf: language.rawValue.utf8)
-        output.append(0x09)
-        appendConfidence(confidence, to: &output)
-        output.append(0x09)
-        if let debris {
-            output.append(contentsOf: debris.rawValue.utf8)
-        } else {
-            output.append(UInt8(ascii: "-"))
-        }
-        output.append(0x09)
-        if let scalars {
-            appendInteger(scalars.lowerBound, to: &output)
-            output.append(0x09)
-            appendInteger(scalars.upperBound, to: &output)
-            output.append(0x09)
+        HeaderBytes.append(to: &output) { header in
+            header.put(language.rawValue)
+            header.put(0x09)
+            header.put(confidence: confidence)
+            header.put(0x09)
+            if let debris { header.put(debris.rawValue) } else { header.put(UInt8(ascii: "-")) }
+            header.put(0x09)
+            if let scalars {
+                header.put(integer: scalars.lowerBound)
+                header.put(0x09)
+                header.put(integer: scalars.upperBound)
+                header.put(0x09)
+            }
         }
     }
 
@@ -63,27 +61,29 @@ enum RecordEncoding {
             Array(file.utf8).withUnsafeBufferPointer { appendJSONText($0, to: &output) }
             output.append(contentsOf: #"","#.utf8)
         }
-        output.append(contentsOf: #""line":"#.utf8)
-        appendInteger(line, to: &output)
-        if let scalars {
-            output.append(contentsOf: #","start":"#.utf8)
-            appendInteger(scalars.lowerBound, to: &output)
-            output.append(contentsOf: #","end":"#.utf8)
-            appendInteger(scalars.upperBound, to: &output)
+        HeaderBytes.append(to: &output) { header in
+            header.put(#""line":"#)
+            header.put(integer: line)
+            if let scalars {
+                header.put(#","start":"#)
+                header.put(integer: scalars.lowerBound)
+                header.put(#","end":"#)
+                header.put(integer: scalars.upperBound)
+            }
+            header.put(#","lang":""#)
+            header.put(language.rawValue)
+            header.put(#"","confidence":"#)
+            header.put(confidence: confidence)
+            header.put(#","debris":"#)
+            if let debris {
+                header.put(UInt8(ascii: "\""))
+                header.put(debris.rawValue)
+                header.put(UInt8(ascii: "\""))
+            } else {
+                header.put("null")
+            }
+            header.put(#","text":""#)
         }
-        output.append(contentsOf: #","lang":""#.utf8)
-        output.append(contentsOf: language.rawValue.utf8)
-        output.append(contentsOf: #"","confidence":"#.utf8)
-        appendConfidence(confidence, to: &output)
-        output.append(contentsOf: #","debris":"#.utf8)
-        if let debris {
-            output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: debris.rawValue.utf8)
-            output.append(UInt8(ascii: "\""))
-        } else {
-            output.append(contentsOf: "null".utf8)
-        }
-        output.append(contentsOf: #","text":""#.utf8)
     }
 
     /// The end of a JSON record after its text.
@@ -118,22 +118,77 @@ enum RecordEncoding {
 
     /// A confidence in [0, 1] with three decimals (`0.987`, `1.000`); NaN is written as `0.000`.
     static func appendConfidence(_ confidence: Float, to output: inout [UInt8]) {
-        let clamped = confidence.isNaN ? 0 : min(max(confidence, 0), 1)
-        let thousandths = Int((clamped * 1000).rounded())
-        output.append(UInt8(ascii: "0") + UInt8(thousandths / 1000))
-        output.append(UInt8(ascii: "."))
-        output.append(UInt8(ascii: "0") + UInt8(thousandths / 100 % 10))
-        output.append(UInt8(ascii: "0") + UInt8(thousandths / 10 % 10))
-        output.append(UInt8(ascii: "0") + UInt8(thousandths % 10))
+        HeaderBytes.append(to: &output) { $0.put(confidence: confidence) }
     }
 
     static func appendInteger(_ value: Int, to output: inout [UInt8]) {
-        if value < 0 {
-            output.append(UInt8(ascii: "-"))
-            appendInteger(-value, to: &output)
-            return
+        HeaderBytes.append(to: &output) { $0.put(integer: value) }
+    }
+}
+
+/// The fixed-size fields of one record, gathered in a stack buffer and appended to the output in
+/// one copy: each `Array.append` checks capacity and uniqueness, which cost more than the few
+/// bytes of a field (`LineRecordTests` checks the encodings).
+struct HeaderBytes {
+    /// Room for the longest header: the JSON one with three 20-digit integers (about 150 bytes).
+    static let capacity = 192
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    private init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    /// Runs `body` on an empty header and appends what it put to `output`.
+    static func append(to output: inout [UInt8], _ body: (inout HeaderBytes) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var header = HeaderBytes(buffer)
+            body(&header)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<header.count]))
         }
-        if value >= 10 { appendInteger(value / 10, to: &output) }
-        output.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    @inline(__always)
+    mutating func put(_ byte: UInt8) {
+        precondition(count < buffer.count, "record header longer than \(HeaderBytes.capacity) bytes")
+        buffer[count] = byte
+        count &+= 1
+    }
+
+    /// A short string: a language or debris name (stored inline, so `withUTF8` copies nothing).
+    mutating func put(_ string: String) {
+        var string = string
+        string.withUTF8 { for byte in $0 { put(byte) } }
+    }
+
+    mutating func put(_ literal: StaticString) {
+        literal.withUTF8Buffer { for byte in $0 { put(byte) } }
+    }
+
+    /// A confidence in [0, 1] with three decimals (`0.987`, `1.000`); NaN is written as `0.000`.
+    mutating func put(confidence: Float) {
+        let clamped = confidence.isNaN ? 0 : min(max(confidence, 0), 1)
+        let thousandths = Int((clamped * 1000).rounded())
+        put(UInt8(ascii: "0") + UInt8(thousandths / 1000))
+        put(UInt8(ascii: "."))
+        put(UInt8(ascii: "0") + UInt8(thousandths / 100 % 10))
+        put(UInt8(ascii: "0") + UInt8(thousandths / 10 % 10))
+        put(UInt8(ascii: "0") + UInt8(thousandths % 10))
+    }
+
+    /// A decimal integer, with `-` when negative.
+    mutating func put(integer value: Int) {
+        if value < 0 { put(UInt8(ascii: "-")) }
+        // Digits of the magnitude, lowest first, then reversed in place (Int.min has 19 digits).
+        let first = count
+        var rest = value.magnitude
+        repeat {
+            put(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        var low = first, high = count - 1
+        while low < high {
+            buffer.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 }
