@@ -7,6 +7,13 @@ const unsigned char tamiz_embedded_abbreviations[] = {
 };
 const size_t tamiz_embedded_abbreviations_size = sizeof(tamiz_embedded_abbreviations);
 
+// The frequent short words (Data/segmentation/short-words.txt), words that can end a sentence
+// before a lower-case word (`ShortWords`).
+const unsigned char tamiz_embedded_short_words[] = {
+#embed "../../Data/segmentation/short-words.txt"
+};
+const size_t tamiz_embedded_short_words_size = sizeof(tamiz_embedded_short_words);
+
 // The word frequency lists (Data/corpus/words), the evidence for joining a word that a line
 // break split at a hyphen (`SoftWraps`).
 const unsigned char tamiz_embedded_english_words[] = {

@@ -256,8 +256,25 @@ struct SentenceRules {
             if nextIsDigit || kind != .beforeNumber { return nil }
         } else if let kind = inferredKind(wordAt: t, dot: dot, number: numberBefore(wordAt: t, floor: floor)) {
             if nextIsDigit || kind != .beforeNumber { return nil }
+        } else if isRareShortLowercaseWord(t, dot) {
+            return nil  // "el párr. 3", "del cte. mes"
         }
         return k
+    }
+
+    /// A word of two to four lower-case letters that is not a frequent short word (`ShortWords`) reads as an abbreviation before a lower-case word or a
+    /// number: "párr. 3", "cte. mes". Capitalised and all-caps words are left to split: before a
+    /// lower-case word they are mostly names and acronyms ending a sentence ("the IAEA. it").
+    private func isRareShortLowercaseWord(_ t: Int, _ dot: Int) -> Bool {
+        var letters = 0
+        var i = t
+        while i < dot {
+            let (v, n) = text.scalar(at: i)
+            guard TextView.isLower(v) else { return false }
+            letters += 1
+            i += n
+        }
+        return letters >= 2 && letters <= 4 && !ShortWords.contains(text.bytes + t, count: dot - t)
     }
 
     /// "er", "do", "ra", "da", "ro", "to", "vo", "no", "mo": the letters after the digits of a

@@ -15,7 +15,7 @@ struct Segmentation: ParsableCommand {
 struct SegmentationBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Copy ICU's suppression lists into Data/segmentation and rebuild abbreviations.tsv (bit for bit from Data/).")
+        abstract: "Copy ICU's suppression lists into Data/segmentation and rebuild abbreviations.tsv and short-words.txt (bit for bit from Data/).")
 
     @Flag(name: .customLong("keep-icu-lists"), help: "Do not refresh icu-<lang>.txt from this machine's ICU.")
     var keepICULists = false
@@ -32,6 +32,9 @@ struct SegmentationBuild: ParsableCommand {
         try writeTextFile(data.tablePath, table)
         let entries = AbbreviationTable.parse(table)
         print("wrote \(data.tablePath): \(entries.count) entries")
+        let shortWords = try data.shortWordsFile()
+        try writeTextFile(data.shortWordsPath, shortWords)
+        print("wrote \(data.shortWordsPath): \(ShortWords.parse(shortWords).count) words")
     }
 }
 

@@ -25,6 +25,16 @@ let icuVersionMatchesCommittedLists: Bool = {
         }
     }
 
+    @Test func theCommittedShortWordListEqualsARebuildFromTheWordLists() throws {
+        #expect(try data.shortWordsFile() == readTextFile(data.shortWordsPath))
+        #expect(ShortWords.embeddedWords == ShortWords.parse(try readTextFile(data.shortWordsPath)))
+    }
+
+    @Test func shortWordsAreTwoToFourLettersAtTheMinimumFrequency() {
+        let list = "word\tzipf\nme\t6.48\nhome\t5.81\nhomes\t4.9\ncte\t2.88\na\t7.1\nmás\t6.2\n"
+        #expect(SegmentationData.frequentShortWords(inLists: [list, "word\tzipf\nme\t6.70\n"]) == ["home", "me", "más"])
+    }
+
     @Test func theEmbeddedTableIsTheCommittedFile() throws {
         #expect(AbbreviationTable.embedded == AbbreviationTable.parse(try readTextFile(data.tablePath)))
         #expect(AbbreviationTable.embedded.count > 100)

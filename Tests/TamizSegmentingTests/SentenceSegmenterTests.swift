@@ -30,6 +30,19 @@ import Testing
         #expect(segmenter.sentences(in: "just a heading without a period") == ["just a heading without a period"])
     }
 
+    // MARK: A period before a lower-case word
+
+    @Test func aPeriodAfterARareShortLowerCaseWordContinuesTheSentence() {
+        #expect(segmenter.sentences(in: "Lo dice el párr. 3 del acuerdo.") == ["Lo dice el párr. 3 del acuerdo."])
+        #expect(segmenter.sentences(in: "Firmó el día 9 del cte. mes.") == ["Firmó el día 9 del cte. mes."])
+    }
+
+    @Test func aPeriodAfterAFrequentWordOrAnAcronymStillEndsAWebTextSentence() {
+        #expect(segmenter.sentences(in: "ok see you soon. i will call.") == ["ok see you soon.", "i will call."])
+        #expect(segmenter.sentences(in: "we met the NYSE. it was fun.") == ["we met the NYSE.", "it was fun."])
+        #expect(segmenter.sentences(in: "nos vemos mañana. yo llamo.") == ["nos vemos mañana.", "yo llamo."])
+    }
+
     @Test func appendSentencesKeepsWhatIsAlreadyInTheArray() {
         let bytes = Array("First one. Second one.".utf8)
         var collected: [Range<Int>] = [100 ..< 200]
