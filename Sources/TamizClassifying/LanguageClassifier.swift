@@ -52,14 +52,68 @@ public struct LanguageClassifier: Sendable {
     /// the check, so sentences pay nothing for it.
     @inlinable static var nameCheckMaximumLetters: Int { 40 }
 
-    /// A confident answer on one capitalised token that is no frequent word of its language (a
-    /// bare given name or surname, with or without a comma: `Pedro`, `Sara,`; one all-caps
-    /// word) is `und`: it carries no language evidence, however the model scores its letters.
-    /// Two or more capitalised words (`Kay Mann`) keep a confident answer.
+    /// A confident answer on one capitalised token, or on a full name (two to four capitalised
+    /// words of letters: `Kay Mann`, `Rosa Diaz,`, `Bart De Wever`), none of them a frequent word
+    /// of its language, is `und`: a bare name carries no language evidence, however the model
+    /// scores its letters (`ShortItemTests`). Several words with digits or other marks
+    /// (`08/16/2000 03:48 PM`, `- CrudeStocks.pdf`) keep their answer.
     @usableFromInline @inline(never)
     func checkedForEvidence(_ guess: LanguageGuess, _ utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
-        if !Self.isOneToken(utf8) || Self.hasLowerCaseWord(utf8) || model.evidenceWords.hasWord(of: guess.language, in: utf8) { return guess }
+        guard Self.isOneToken(utf8) || Self.isFullName(utf8) else { return guess }
+        if Self.hasLowerCaseWord(utf8) || model.evidenceWords.hasWord(of: guess.language, in: utf8) { return guess }
         return LanguageGuess(language: .undetermined, confidence: 1 - guess.confidence)
+    }
+
+    /// True for two to four space-separated words (after trimming, the last may end in a comma),
+    /// each a capital followed by letters, lower-case ones among them, with `'` or `-` allowed
+    /// inside, or an initial (`T`, `T.`), and at least two words that are not initials:
+    /// `Kay Mann`, `Bart De Wever`, `José Luis Núñez,`, `Jean-Luc O'Neill`, `Jeffrey T Hodge`.
+    static func isFullName(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b &- 9) < 5 }
+        guard var first = utf8.firstIndex(where: { !isSpace($0) }), var last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return false
+        }
+        if utf8[last] == UInt8(ascii: ",") { last -= 1 }
+        var words = 0, initials = 0
+        while first <= last {
+            // One word: a capital, then letters (ASCII or Latin-1 `C3 xx`), `'` or `-` inside.
+            let wordStart = first
+            let capital = utf8[first]
+            if capital &- 0x41 < 26 {
+                first += 1
+            } else if capital == 0xC3, first < last, utf8[first + 1] >= 0x80, utf8[first + 1] <= 0x9E, utf8[first + 1] != 0x97 {
+                first += 2
+            } else {
+                return false
+            }
+            var lower = false
+            while first <= last && !isSpace(utf8[first]) {
+                let b = utf8[first]
+                if b &- 0x61 < 26 {
+                    lower = true
+                    first += 1
+                } else if b &- 0x41 < 26 {
+                    first += 1
+                } else if b == 0xC3, first < last, utf8[first + 1] & 0xC0 == 0x80, utf8[first + 1] != 0x97, utf8[first + 1] != 0xB7 {
+                    if utf8[first + 1] >= 0x9F { lower = true }
+                    first += 2
+                } else if (b == 0x27 || b == 0x2D), first < last, utf8[first + 1] &- 0x41 < 26 || utf8[first + 1] &- 0x61 < 26 {
+                    first += 1
+                } else if b == UInt8(ascii: "."), first - wordStart == 1, first == last || isSpace(utf8[first + 1]) {
+                    first += 1
+                } else {
+                    return false
+                }
+            }
+            if !lower {
+                // An initial: one ASCII capital, perhaps with a full stop.
+                guard first - wordStart == 1 || (first - wordStart == 2 && utf8[first - 1] == UInt8(ascii: ".")) else { return false }
+                initials += 1
+            }
+            words += 1
+            while first <= last && isSpace(utf8[first]) { first += 1 }
+        }
+        return words <= 4 && words - initials >= 2
     }
 
     /// True when the text is one whitespace-free token once outer whitespace is trimmed (`Sara,`).

@@ -18,9 +18,10 @@ struct DevAccuracyTests {
         return Double(right) / Double(lines.count)
     }
 
-    /// 94.77 → 94.29 % when a lone capitalised name became `und` (`Kay`, `Renee,`: no evidence).
+    /// 94.77 → 94.29 % when a lone capitalised name became `und` (`Kay`, `Renee,`: no evidence),
+    /// → 93.65 % when full names did too (`Kay Mann`, `Jeffrey T Hodge`: 11 names and `Hey Vladi,`).
     @Test func englishDevSentences() throws {
-        #expect(try rate("en.dev.txt", .english) >= 0.94)
+        #expect(try rate("en.dev.txt", .english) >= 0.935)
         #expect(try rate("en.dev.txt", .spanish) <= 0.0025)
     }
 
@@ -31,6 +32,6 @@ struct DevAccuracyTests {
 
     @Test(arguments: ["fr", "pt", "it", "de", "ca", "gl", "nl"])
     func otherLanguageDevSentencesAreUndetermined(_ code: String) throws {
-        #expect(try rate("other/\(code).dev.txt", .undetermined) >= (code == "nl" ? 0.96 : 0.98))
+        #expect(try rate("other/\(code).dev.txt", .undetermined) >= (code == "nl" ? 0.97 : 0.98))
     }
 }

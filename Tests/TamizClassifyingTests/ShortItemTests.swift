@@ -8,8 +8,8 @@ import TamizClassifying
 ///   language (`he`, `once`, `en`, `un`) gets that language confidently;
 /// - unambiguous frequent words and all-caps headlines get their language;
 /// - numbers, emoji and symbols are `und` with confidence 1;
-/// - a bare name carries no language: most come out `und` or below 0.9 (the ones listed here);
-///   a strongly English- or Spanish-looking one (`Barack Obama`, `Madrid`, `Pedro`) may still be labelled.
+/// - a bare name carries no language: a lone name or a full name (`Pedro`, `Kay Mann`) is `und`
+///   unless one of its words is a frequent word of the answer's language.
 @Suite struct ShortItemTests {
     let classifier = LanguageClassifier()
     let strict = LanguageClassifier(minimumConfidence: 0.9)
@@ -101,6 +101,19 @@ import TamizClassifying
     func aLoneCapitalisedNameIsNeverConfident(_ text: String) {
         let guess = classifier.classify(text)
         #expect(guess.language == .undetermined, "\(text) → \(guess)")
+    }
+
+    /// A full name alone, with or without a comma, is `und` too: two to four capitalised words,
+    /// initials allowed, none a frequent word (the model alone said `es` or `en` at 0.99 or more).
+    @Test(arguments: ["Rosa Diaz,", "Marisol Ortega", "Kay Mann", "Jeffrey T Hodge", "Bart De Wever", "José Luis Núñez,"])
+    func aFullNameAloneIsNeverConfident(_ text: String) {
+        let guess = classifier.classify(text)
+        #expect(guess.language == .undetermined, "\(text) → \(guess)")
+    }
+
+    /// Capitalised words with digits or marks are not a name: a time stamp keeps its answer.
+    @Test func capitalisedWordsWithDigitsAreNotAName() {
+        #expect(classifier.classify("08/16/2000 03:48 PM").language == .english)
     }
 
     /// One capitalised word that is a frequent word of its language keeps it (`Gracias` is not a name).
