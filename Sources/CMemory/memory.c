@@ -11,10 +11,9 @@ void tz_release_free_memory(void) {
 #endif
 }
 
-void tz_set_mmap_threshold(int bytes) {
+void tz_keep_freed_memory(void) {
 #if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, bytes);
-#else
-    (void)bytes;
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
 }

@@ -130,7 +130,7 @@ struct CommonOptions: ParsableArguments {
             languageModel = .embedded
         }
         let options = filterOptions(action: action)
-        limitMemoryRetention(threads: options.threads)
+        keepFreedMemoryForReuse()
         let filter = TamizFilter(options: options, model: languageModel)
         do {
             let statistics = try filter.run(

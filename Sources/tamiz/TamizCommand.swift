@@ -205,10 +205,10 @@ struct Route: ParsableCommand {
 }
 
 /// Blocks, their outputs and the cleaner's per-document tables (0.3–2 MB each) are allocated and
-/// freed on different threads. glibc's adaptive threshold moves such buffers from mmap into its
-/// per-thread arenas after the first free, and each arena keeps its own high-water mark; a fixed
-/// threshold gives them back to the system when freed, for a few more page faults; one thread
-/// has a single arena and does not need it (numbers: Docs/Measurements.md).
-func limitMemoryRetention(threads: Int) {
-    if threads > 1 { tz_set_mmap_threshold(256 << 10) }
+/// freed once per block. Served from fresh mmap pages, or from a heap trimmed after each free,
+/// every block pays its page faults again: a fifth of the CPU time of `keep en` on real scrapes at
+/// two threads. Kept for reuse, they cost about 10 MB more peak memory (numbers:
+/// Docs/Measurements.md). Documents of 4 MiB or more still hand their memory back after them.
+func keepFreedMemoryForReuse() {
+    tz_keep_freed_memory()
 }

@@ -12,9 +12,11 @@ extern "C" {
 /// count in the process's peak memory when the next large buffer is filled.
 void tz_release_free_memory(void);
 
-/// Fixes the size from which allocations are served by mmap and so given back when freed
-/// (glibc's `mallopt(M_MMAP_THRESHOLD, bytes)`); does nothing elsewhere.
-void tz_set_mmap_threshold(int bytes);
+/// Keeps freed memory for reuse: allocations below 4 MiB come from the heap rather than fresh
+/// mmap pages, and the heap is not trimmed below 64 MiB (glibc's `M_MMAP_THRESHOLD` and
+/// `M_TRIM_THRESHOLD`); larger ones, such as a big document's tables, still go back when freed.
+/// Does nothing elsewhere.
+void tz_keep_freed_memory(void);
 
 #ifdef __cplusplus
 }
