@@ -8,7 +8,7 @@
 ///
 /// `LanguageClassifier` checks two kinds of answer against them: English or Spanish below 0.98
 /// (`checkedAgainstWordLists`: a word of the answer's language keeps it, one of the other
-/// language makes it `und`), and a confident answer on one short capitalised token
+/// language gives that language), and a confident answer on one short capitalised token
 /// (`checkedForEvidence`: `Hi,` and `WOW!` keep their answer, a bare name such as `Pedro` loses it).
 /// The word lists belong to the model: `tamiz-train` builds them from `Data/corpus/words` and
 /// stores them after the weight table as sorted fingerprints (`ModelFormat`, version 3), so a
