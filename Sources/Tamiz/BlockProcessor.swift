@@ -307,8 +307,10 @@ final class BlockProcessor {
     /// below the threshold is `und`, as the classifier's own answers are.
     private func unitGuess(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
         let utf8 = UnsafeBufferPointer(rebasing: text[range])
-        guard let mixedAware else { return classifier.classify(utf8) }
-        let guess = mixedAware.mixedAwareGuess(utf8, scratch: &spanScratch)
+        // Not `guard let`: binding the optional copied the detector (a retain, a release and
+        // a memcpy per unit).
+        guard mixedAware != nil else { return classifier.classify(utf8) }
+        let guess = mixedAware!.mixedAwareGuess(utf8, scratch: &spanScratch)
         if let minimumConfidence = options.minimumConfidence, guess.language != .undetermined, guess.confidence < minimumConfidence {
             return LanguageGuess(language: .undetermined, confidence: 1 - guess.confidence)
         }
@@ -333,11 +335,11 @@ final class BlockProcessor {
         }
         for sentence in sentenceRanges {
             let range = (line.lowerBound + sentence.lowerBound)..<(line.lowerBound + sentence.upperBound)
-            guard let spanDetector else {
+            guard spanDetector != nil else {  // not `guard let`: see `unitGuess`
                 body(range, unitGuess(range, in: text))
                 continue
             }
-            spanDetector.detect(UnsafeBufferPointer(rebasing: text[range]), into: &spanScratch)
+            spanDetector!.detect(UnsafeBufferPointer(rebasing: text[range]), into: &spanScratch)
             for span in spanScratch.spans {
                 var language = span.language
                 if let minimumConfidence = options.minimumConfidence, span.confidence < minimumConfidence {
