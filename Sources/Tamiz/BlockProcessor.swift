@@ -62,6 +62,8 @@ final class BlockProcessor {
     /// confidence is seen or compared. `keep` and `route` without a threshold only need the label.
     private let mixedAware: LanguageSpanDetector?
     private var spanScratch = SpanScratch()
+    /// `options.joinsWrappedLines`, read once per line (computed, it compared an optional).
+    private let joinsWrappedLines: Bool
     /// Decides where each unit goes (built once from the action).
     let router: UnitRouter
     /// Turns a unit into output bytes (built once from the action).
@@ -84,6 +86,7 @@ final class BlockProcessor {
 
     init(options: FilterOptions, model: LanguageModel) throws(FilterError) {
         self.options = options
+        joinsWrappedLines = options.joinsWrappedLines
         if let minimumConfidence = options.minimumConfidence {
             classifier = LanguageClassifier(model: model, minimumConfidence: minimumConfidence)
         } else {
@@ -182,7 +185,7 @@ final class BlockProcessor {
             processDocuments(buffer, of: block, into: &output)
             return
         }
-        if options.joinsWrappedLines {
+        if joinsWrappedLines {
             processParagraphs(text, of: block, into: &output)
             return
         }
@@ -245,7 +248,7 @@ final class BlockProcessor {
         _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R
     ) -> R {
         let unit = UnsafeBufferPointer(rebasing: text[range])
-        guard options.joinsWrappedLines, unit.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+        guard joinsWrappedLines, unit.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
             return body(unit, inputBytes(range))
         }
         joined = SoftWraps.joined(unit)
@@ -328,7 +331,7 @@ final class BlockProcessor {
             return
         }
         sentenceRanges.removeAll(keepingCapacity: true)
-        if options.joinsWrappedLines {
+        if joinsWrappedLines {
             segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), paragraphs: .blankLine, to: &sentenceRanges)
         } else {
             segmenter!.appendSentences(of: UnsafeBufferPointer(rebasing: text[line]), to: &sentenceRanges)
