@@ -9,6 +9,7 @@ let usage = """
            tamiz-cleaner-train fit [--table FILE] [--output FILE]
            tamiz-cleaner-train cv [--table FILE] [--folds K] [--penalty X] [--bias X] [--switch X]
                                   [--grid] [--without GROUP]... [--predictions DIR] [--rules DIR]...
+                                  [--logits FILE]
            tamiz-cleaner-train export [--table FILE] [--output FILE]
       table   one row of numbers per non-blank line of the scrapes (default ../shared/samples/scrapes
               and scrapes2) -> Data/cleaner/lines.tsv
@@ -16,7 +17,9 @@ let usage = """
       cv      leave-site-out cross-validation (sites in K folds; 0 = one fold per site, the default):
               micro F1 per page language; --predictions writes DIR/model/NNN.tsv for score.py, and
               --without leaves a feature group out (its value by CV);
-              with --rules SCRAPES_DIR also DIR/rules/NNN.tsv from the built-in LineCleaner (fitted on all pages)
+              with --rules SCRAPES_DIR also DIR/rules/NNN.tsv from the built-in LineCleaner (fitted on all pages);
+              --logits writes the out-of-fold stage-two logit of every line as TSV (page, site, language,
+              line, gold, logit, words, hasLetter, kept) for decoder experiments
       export  the stage-one feature rows (page, site, language, line, gold, f0...) as TSV, default
               stdout, for model experiments outside Swift
     """
@@ -85,6 +88,16 @@ do {
         let folds = Int(number("--folds", 0))
         let logits = CleanerFitting.crossValidatedLogits(pages, folds: folds, settings: settings)
         let names = ["en", "es", "mixed"]
+        if let dump = options["--logits"]?.last {
+            var text = ""
+            for (page, pageLogits) in zip(pages, logits) {
+                let kept = CleanerFitting.decisions(page, logits: pageLogits, bias: settings.bias, switchPenalty: settings.switchPenalty)
+                for ((row, logit), keep) in zip(zip(page, pageLogits), kept) {
+                    text += "\(row.page)\t\(row.site)\t\(row.language)\t\(row.line)\t\(row.gold)\t\(logit)\t\(row.evidence.words)\t\(row.evidence.has(LineEvidence.Flag.hasLetter) ? 1 : 0)\t\(keep ? 1 : 0)\n"
+                }
+            }
+            try text.write(toFile: dump, atomically: true, encoding: .utf8)
+        }
         func report(bias: Double, switchPenalty: Double) -> [[Bool]] {
             var scores = [LineScore](repeating: LineScore(), count: 3)
             var all = LineScore()
