@@ -88,16 +88,6 @@ do {
         let folds = Int(number("--folds", 0))
         let logits = CleanerFitting.crossValidatedLogits(pages, folds: folds, settings: settings)
         let names = ["en", "es", "mixed"]
-        if let dump = options["--logits"]?.last {
-            var text = ""
-            for (page, pageLogits) in zip(pages, logits) {
-                let kept = CleanerFitting.decisions(page, logits: pageLogits, bias: settings.bias, switchPenalty: settings.switchPenalty)
-                for ((row, logit), keep) in zip(zip(page, pageLogits), kept) {
-                    text += "\(row.page)\t\(row.site)\t\(row.language)\t\(row.line)\t\(row.gold)\t\(logit)\t\(row.evidence.words)\t\(row.evidence.has(LineEvidence.Flag.hasLetter) ? 1 : 0)\t\(keep ? 1 : 0)\n"
-                }
-            }
-            try text.write(toFile: dump, atomically: true, encoding: .utf8)
-        }
         func report(bias: Double, switchPenalty: Double) -> [[Bool]] {
             var scores = [LineScore](repeating: LineScore(), count: 3)
             var all = LineScore()
@@ -123,6 +113,15 @@ do {
             }
         }
         let decisions = report(bias: settings.bias, switchPenalty: settings.switchPenalty)
+        if let path = options["--logits"]?.last {
+            var text = ""
+            for ((page, pageLogits), kept) in zip(zip(pages, logits), decisions) {
+                for ((row, logit), keep) in zip(zip(page, pageLogits), kept) {
+                    text += "\(row.page)\t\(row.site)\t\(row.language)\t\(row.line)\t\(row.gold)\t\(logit)\t\(row.evidence.words)\t\(row.evidence.has(LineEvidence.Flag.hasLetter) ? 1 : 0)\t\(keep ? 1 : 0)\n"
+                }
+            }
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         if let directory = options["--predictions"]?.last {
             let model = URL(fileURLWithPath: directory).appendingPathComponent("model")
             try FileManager.default.createDirectory(at: model, withIntermediateDirectories: true)
