@@ -48,16 +48,26 @@ struct SentenceRules {
             let (next, _) = text.scalar(at: boundary)
             if TextView.isLower(next) || (next < 0x80 && TextView.isDigit(UInt8(next))) { return .merge }
         }
+        // Spanish marks a question or exclamation at both ends, and where the writer capitalises
+        // sentences a lower-case word after the closing mark goes on with the same sentence:
+        // "¿Quién llama? preguntó", "¡Cuidado! dijo"; but "¿en serio? no lo sabía".
+        if (last == 0x3F || last == 0x21) && opensWithInvertedMark(closing: last, from: s, to: e)
+            && firstLetterIsUpper(from: s, to: e) && nextIsLowercaseWord(boundary) {
+            return .merge
+        }
         if last == 0x2E {  // "."
             if endsWithSpacedEllipsis(e, floor: s) { return .merge }
             if e == boundary && endsWithGluedListNumber(dotAt: e - 1, floor: s) { return .merge }
+            if endsWithListNumberAfterColon(dotAt: e - 1, floor: s) { return .merge }
             switch abbreviationKind(dotAt: e - 1, floor: s) {
             case .title?: return .merge
             case .ambiguous?: return nextStartsSentence(boundary) ? .split : .merge
             case .beforeNumber?, .trailing?:
                 if nextIsDigit(boundary) || nextIsRomanNumeral(boundary) { return .merge }
                 return isLowercaseLetter(before: e - 1, floor: s) && nextIsInitial(boundary) ? .merge : .split
-            case nil: return .split
+            case nil:
+                return nextIsDigit(boundary) && !nextIsListNumber(boundary) && isShortWordEndingNoSentence(dotAt: e - 1, floor: s)
+                    ? .merge : .split
             }
         }
 
@@ -128,6 +138,8 @@ struct SentenceRules {
     /// vowel, lowercase after its first letter, is an abbreviation before a number ("ch. 3",
     /// "Ch. 3"), and after a number a unit that a lowercase word continues ("300 lts. de agua").
     func inferredKind(wordAt t: Int, dot: Int, number: NumberBefore) -> AbbreviationKind? {
+        // Spanish doubles the initial for a plural: "EE. UU.", "RR. HH.", "JJ. OO.".
+        if dot - t == 2 && text[t] == text[t + 1] && text[t] >= 0x41 && text[t] <= 0x5A { return .ambiguous }
         var letters = 0, vowels = 0
         var i = t
         let capitalised = TextView.isUpper(text.scalar(at: t).value)
@@ -170,8 +182,9 @@ struct SentenceRules {
     }
 
     /// After an ambiguous abbreviation: does the next word begin a new sentence?
-    /// Yes for an opening quote, `¿`, `¡` or a dash, or a capitalised common sentence opener
-    /// ("The", "He", "Pero"); no for names and other capitalised words ("U.S. Army").
+    /// Yes for an opening quote, `¿`, `¡` or a dash, a capitalised common sentence opener ("The",
+    /// "He", "Pero") or a capitalised word that text writes in lower case (`EmbeddedWordList.lowercaseWords`: "a.m.
+    /// Lunch"); no for names and the words of names ("U.S. Army").
     func nextStartsSentence(_ boundary: Int) -> Bool {
         let j = text.skipSpace(from: boundary, to: text.hi)
         guard j < text.hi else { return false }
@@ -186,8 +199,51 @@ struct SentenceRules {
             k += m
         }
         if k == j + n && k < text.hi && text[k] == UInt8(ascii: ".") { return false }  // another initial
-        guard let key = WordKey(text.bytes + j, count: k - j, lowercased: true) else { return false }
-        return Lexicon.sentenceStarters.contains(key)
+        if let key = WordKey(text.bytes + j, count: k - j, lowercased: true), Lexicon.sentenceStarters.contains(key) { return true }
+        // A capitalised noun before a number labels something: "P.O. Box 1187", "M.A.L.I.C.I.A. Número 3".
+        if k < text.hi && text[k] == 0x20 && nextIsDigit(k) { return false }
+        return k - j > n && EmbeddedWordList.lowercaseWords.contains(text.bytes + j, count: k - j)
+    }
+
+    /// "Requisitos: 1. Ser mayor de edad.": a one- or two-digit number after a word, a colon and a
+    /// space opens the first item of a list, which goes on after it ("ganó 3: 2." is a score).
+    private func endsWithListNumberAfterColon(dotAt dot: Int, floor: Int) -> Bool {
+        var t = dot
+        while t > floor && TextView.isDigit(text[t - 1]) { t -= 1 }
+        guard dot - t >= 1 && dot - t <= 2 else { return false }
+        var c = t
+        while c > floor && text[c - 1] == UInt8(ascii: " ") { c -= 1 }
+        guard c < t && c - 1 > floor && text[c - 1] == UInt8(ascii: ":") else { return false }
+        return !TextView.isDigit(text[c - 2]) && text[c - 2] != UInt8(ascii: " ")
+    }
+
+    /// Whether the sentence in `start..<end`, which ends with `closing` ("?" or "!"), holds the
+    /// inverted mark that opens it ("¿" or "¡").
+    private func opensWithInvertedMark(closing: UInt32, from start: Int, to end: Int) -> Bool {
+        let second: UInt8 = closing == 0x3F ? 0xBF : 0xA1
+        var i = start
+        while i + 1 < end {
+            if text[i] == 0xC2 && text[i + 1] == second { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the first letter in `start..<end` is a capital.
+    private func firstLetterIsUpper(from start: Int, to end: Int) -> Bool {
+        var i = start
+        while i < end {
+            let (v, n) = text.scalar(at: i)
+            if TextView.isLetter(v) { return TextView.isUpper(v) }
+            i += n
+        }
+        return false
+    }
+
+    /// Whether the first character after the spaces at `boundary` is a lower-case letter.
+    private func nextIsLowercaseWord(_ boundary: Int) -> Bool {
+        let j = text.skipSpace(from: boundary, to: text.hi)
+        return j < text.hi && TextView.isLower(text.scalar(at: j).value)
     }
 
     /// "1.Abra la caja" after a colon: ICU breaks between a one- or two-digit list number and the
@@ -258,11 +314,41 @@ struct SentenceRules {
             if nextIsDigit || kind != .beforeNumber { return nil }
         } else if isRareShortLowercaseWord(t, dot) {
             return nil  // "el párr. 3", "del cte. mes"
+        } else if nextIsDigit && !nextIsListNumber(k) && isShortWordEndingNoSentence(dotAt: dot, floor: floor) {
+            return nil  // "Eq. 12", "la secc. 5"
         }
         return k
     }
 
-    /// A word of two to four lower-case letters that is not a frequent short word (`ShortWords`) reads as an abbreviation before a lower-case word or a
+    /// Whether a numbered list item ("2. Fold", "2.Remove") follows the spaces at `boundary`.
+    private func nextIsListNumber(_ boundary: Int) -> Bool {
+        let j = text.skipSpace(from: boundary, to: text.hi)
+        guard let marker = listMarker(at: j, limit: text.hi) else { return false }
+        return marker.style == .number && marker.end < text.hi
+    }
+
+    /// Before a number, a word of two to five letters (lower case after the first) that ends no
+    /// training sentence (`EmbeddedWordList.finalWords`) reads as an abbreviation: "Eq. 12", "la secc. 5", "para. 3".
+    private func isShortWordEndingNoSentence(dotAt dot: Int, floor: Int) -> Bool {
+        var t = dot, letters = 0
+        while t > floor {
+            let (v, n) = text.scalar(before: t)
+            guard TextView.isLetter(v) else { break }
+            t -= n
+            letters += 1
+        }
+        guard letters >= 2 && letters <= 5 else { return false }
+        if t > floor && !text.isSpace(at: t - 1) && !TextView.isOpener(text.scalar(before: t).value) { return false }
+        var i = text.scalar(at: t).length + t
+        while i < dot {
+            let (v, n) = text.scalar(at: i)
+            guard TextView.isLower(v) else { return false }
+            i += n
+        }
+        return !EmbeddedWordList.finalWords.contains(text.bytes + t, count: dot - t)
+    }
+
+    /// A word of two to four lower-case letters that is not a frequent short word (`EmbeddedWordList.shortWords`) reads as an abbreviation before a lower-case word or a
     /// number: "párr. 3", "cte. mes". Capitalised and all-caps words are left to split: before a
     /// lower-case word they are mostly names and acronyms ending a sentence ("the IAEA. it").
     private func isRareShortLowercaseWord(_ t: Int, _ dot: Int) -> Bool {
@@ -274,7 +360,7 @@ struct SentenceRules {
             letters += 1
             i += n
         }
-        return letters >= 2 && letters <= 4 && !ShortWords.contains(text.bytes + t, count: dot - t)
+        return letters >= 2 && letters <= 4 && !EmbeddedWordList.shortWords.contains(text.bytes + t, count: dot - t)
     }
 
     /// "er", "do", "ra", "da", "ro", "to", "vo", "no", "mo": the letters after the digits of a

@@ -15,7 +15,7 @@ struct Segmentation: ParsableCommand {
 struct SegmentationBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Copy ICU's suppression lists into Data/segmentation and rebuild abbreviations.tsv and short-words.txt (bit for bit from Data/).")
+        abstract: "Copy ICU's suppression lists into Data/segmentation and rebuild abbreviations.tsv and the word lists (bit for bit from Data/).")
 
     @Flag(name: .customLong("keep-icu-lists"), help: "Do not refresh icu-<lang>.txt from this machine's ICU.")
     var keepICULists = false
@@ -34,7 +34,13 @@ struct SegmentationBuild: ParsableCommand {
         print("wrote \(data.tablePath): \(entries.count) entries")
         let shortWords = try data.shortWordsFile()
         try writeTextFile(data.shortWordsPath, shortWords)
-        print("wrote \(data.shortWordsPath): \(ShortWords.parse(shortWords).count) words")
+        print("wrote \(data.shortWordsPath): \(EmbeddedWordList.parse(shortWords).count) words")
+        let lowercaseWords = try data.lowercaseWordsFile()
+        try writeTextFile(data.lowercaseWordsPath, lowercaseWords)
+        print("wrote \(data.lowercaseWordsPath): \(EmbeddedWordList.parse(lowercaseWords).count) words")
+        let finalWords = try data.finalWordsFile()
+        try writeTextFile(data.finalWordsPath, finalWords)
+        print("wrote \(data.finalWordsPath): \(EmbeddedWordList.parse(finalWords).count) words")
     }
 }
 

@@ -27,12 +27,56 @@ let icuVersionMatchesCommittedLists: Bool = {
 
     @Test func theCommittedShortWordListEqualsARebuildFromTheWordLists() throws {
         #expect(try data.shortWordsFile() == readTextFile(data.shortWordsPath))
-        #expect(ShortWords.embeddedWords == ShortWords.parse(try readTextFile(data.shortWordsPath)))
+        #expect(EmbeddedWordList.shortWords.words == EmbeddedWordList.parse(try readTextFile(data.shortWordsPath)))
     }
 
     @Test func shortWordsAreTwoToFourLettersAtTheMinimumFrequency() {
         let list = "word\tzipf\nme\t6.48\nhome\t5.81\nhomes\t4.9\ncte\t2.88\na\t7.1\nmás\t6.2\n"
         #expect(SegmentationData.frequentShortWords(inLists: [list, "word\tzipf\nme\t6.70\n"]) == ["home", "me", "más"])
+    }
+
+    @Test func theCommittedLowercaseWordListEqualsARebuildFromTheTrainingSentences() throws {
+        #expect(try data.lowercaseWordsFile() == readTextFile(data.lowercaseWordsPath))
+        #expect(EmbeddedWordList.lowercaseWords.words == EmbeddedWordList.parse(try readTextFile(data.lowercaseWordsPath)))
+    }
+
+    @Test func theCommittedFinalWordListEqualsARebuildFromTheTrainingSentences() throws {
+        #expect(try data.finalWordsFile() == readTextFile(data.finalWordsPath))
+        #expect(EmbeddedWordList.finalWords.words == EmbeddedWordList.parse(try readTextFile(data.finalWordsPath)))
+    }
+
+    @Test func everyEmbeddedWordIsFoundAndItsNeighboursAreNot() {
+        for list in [EmbeddedWordList.shortWords, .lowercaseWords, .finalWords] {
+            let words = list.words
+            let set = Set(words)
+            #expect(words == words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            for word in words {
+                // The lookup folds ASCII and Latin-1 capitals only.
+                let latin1 = word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("à"..."þ").contains($0) && $0 != "÷" }
+                for probe in [word, word + "a", String(word.dropLast())] + (latin1 ? [word.uppercased()] : []) {
+                    let expected = set.contains(probe.lowercased()) && probe.utf8.count <= 64
+                    var bytes = Array(probe.utf8)
+                    let found = bytes.withUnsafeMutableBufferPointer { list.contains($0.baseAddress!, count: $0.count) }
+                    if found != expected { Issue.record("\(probe): found \(found)") }
+                }
+            }
+        }
+    }
+
+    @Test func aWordIsLowercaseWhenSentencesWriteItSoAndSeldomCapitaliseIt() {
+        let evidence = CapitalisationEvidence(lines: [
+            "We had lunch with the Army band.", "After lunch the army left.", "The army marched at dawn.",
+            "Then Army officers came.", "It was late. Lunch was cold.",
+        ])
+        // A sentence's first word and a word after a period say nothing: "The army", "late. Lunch".
+        #expect(evidence.lower["lunch"] == 2 && evidence.capitalised["lunch"] == nil)
+        #expect(evidence.lower["army"] == 2 && evidence.capitalised["army"] == 2)
+        #expect(evidence.lowercaseWords(minimumLower: 2, maximumCapitalisedShare: 0.25) == ["lunch", "the", "was"])
+    }
+
+    @Test func finalWordsAreShortWordsEndingATrainingSentence() {
+        let evidence = AbbreviationEvidence(lines: ["Come in.", "We waited an hour.", "See Eq. 3 here.", "It was gone. Really."])
+        #expect(SegmentationData.shortFinalWords([evidence]) == ["here", "hour", "in"])
     }
 
     @Test func theEmbeddedTableIsTheCommittedFile() throws {
