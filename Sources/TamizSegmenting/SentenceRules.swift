@@ -202,6 +202,7 @@ struct SentenceRules {
         if let key = WordKey(text.bytes + j, count: k - j, lowercased: true), Lexicon.sentenceStarters.contains(key) { return true }
         // A capitalised noun before a number labels something: "P.O. Box 1187", "M.A.L.I.C.I.A. Número 3".
         if k < text.hi && text[k] == 0x20 && nextIsDigit(k) { return false }
+        if k < text.hi && text[k] == UInt8(ascii: "-") { return false }  // part of a name: "M.S. Al-Sahaf"
         return k - j > n && EmbeddedWordList.lowercaseWords.contains(text.bytes + j, count: k - j)
     }
 

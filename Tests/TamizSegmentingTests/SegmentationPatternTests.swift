@@ -64,6 +64,7 @@ let englishPatternCases: [PatternCase] = [
     .init(.capitalAfterAbbreviation, "Doors open at 8 p.m. Seating is first come, first served.", ["Doors open at 8 p.m.", "Seating is first come, first served."]),
     .init(.capitalAfterAbbreviation, "He served in the U.S. Army for ten years.", ["He served in the U.S. Army for ten years."]),
     .init(.capitalAfterAbbreviation, "Send it to P.O. Box 1187 in Dayton.", ["Send it to P.O. Box 1187 in Dayton."]),
+    .init(.capitalAfterAbbreviation, "The former minister, M.S. Al-Sahaf, spoke last.", ["The former minister, M.S. Al-Sahaf, spoke last."]),
     .init(.referenceNumber, "The bound follows from Eq. 12 and the lemma.", ["The bound follows from Eq. 12 and the lemma."]),
     .init(.referenceNumber, "We waited for an hour. 20 minutes later the bus came.", ["We waited for an hour.", "20 minutes later the bus came."]),
     .init(.referenceNumber, "Check the lid. 2. Rinse the filter.", ["Check the lid.", "2. Rinse the filter."]),
