@@ -21,7 +21,9 @@ let package = Package(
         .target(name: "CTamizModelData"),
         // The generated abbreviation table (Data/segmentation/abbreviations.tsv), embedded with #embed.
         .target(name: "CTamizSegmentationData"),
-        .target(name: "TamizSegmenting", dependencies: ["CICUSentenceBreak", "CTamizSegmentationData"]),
+        // Byte helpers every module shares: Latin-1 case folding, FNV-1a, the "www" test.
+        .target(name: "TamizBytes"),
+        .target(name: "TamizSegmenting", dependencies: ["CICUSentenceBreak", "CTamizSegmentationData", "TamizBytes"]),
         // Tooling: ICU's CLDR suppression lists (resource bundles), read only when building the table.
         .target(name: "CICUSuppressions", linkerSettings: [.linkedLibrary("icuuc")]),
         .target(name: "TamizSegmentationTraining", dependencies: ["TamizSegmenting", "CICUSuppressions"]),
@@ -29,14 +31,14 @@ let package = Package(
         .target(name: "CTamizSpanData"),
         .target(
             name: "TamizClassifying",
-            dependencies: ["CTamizModelData", "CTamizSpanData"]
+            dependencies: ["CTamizModelData", "CTamizSpanData", "TamizBytes"]
         ),
         // Tooling, not part of what a user imports: training the classifier's model and evidence
         // word lists from Data/corpus, and the evaluation behind `tamiz eval`.
         .target(name: "TamizTraining", dependencies: ["TamizClassifying"]),
         // Fitting the span table (synthetic mixed sentences, parameter search, evaluation).
         .target(name: "TamizSpanTraining", dependencies: ["TamizClassifying", "TamizTraining"]),
-        .target(name: "TamizCleaning"),
+        .target(name: "TamizCleaning", dependencies: ["TamizBytes"]),
         // The system zlib and libzstd behind plain-C shims (their init functions are macros or
         // return size_t error codes); no Swift package, so no networking stack comes with them.
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
@@ -58,10 +60,11 @@ let package = Package(
         .executableTarget(
             name: "tamiz-train",
             dependencies: [
-                "TamizClassifying", "TamizTraining", "TamizSegmentationTraining", "TamizSpanTraining",
+                "TamizClassifying", "TamizTraining", "TamizSegmentationTraining", "TamizSpanTraining", "TamizBytes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "TamizBytesTests", dependencies: ["TamizBytes"]),
         .testTarget(name: "TamizSegmentingTests", dependencies: ["TamizSegmenting", "TamizTestSupport"]),
         .testTarget(name: "TamizSegmentationTrainingTests", dependencies: ["TamizSegmentationTraining", "TamizTestSupport"]),
         // Finding the package's files and ../shared from the tests (one copy for the targets below).

@@ -17,7 +17,7 @@ mkdir -p "$out"
 
 swift build -c release --build-path "$out/spm" -Xswiftc -sanitize=fuzzer,address --target Tamiz
 products="$out/spm/release"
-swift_targets=(Tamiz TamizSegmenting TamizClassifying TamizCleaning TamizContainers)
+swift_targets=(Tamiz TamizBytes TamizSegmenting TamizClassifying TamizCleaning TamizContainers)
 c_targets=(CICUSentenceBreak CTamizModelData CTamizSegmentationData CTamizSpanData CZlib CZstd CMemory)
 # The harnesses use `package` declarations (WARCDocumentSource, ByteSource), so they join the
 # package: SwiftPM names it after the checkout's folder, lower case, `-` as `_`.

@@ -1,3 +1,4 @@
+import TamizBytes
 /// Frequent words that are evidence for one language over the other, from the frequency lists in
 /// `Data/corpus/words/`: a word of 2+ letters with Zipf ≥ `minimumZipf` in one list and at least
 /// `minimumMargin` above its Zipf in the other list (0 when absent), and not a name
@@ -95,15 +96,12 @@ extension EvidenceWords.Sets {
 /// An open-addressing hash set of word fingerprints, built once per model from its stored
 /// fingerprints (the embedded model's on first use; costs in Docs/Measurements.md).
 struct FingerprintSet: Sendable {
-    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static var seed: UInt64 { FNV1a.offsetBasis }
 
     /// One FNV-1a step over a case-folded byte (`previous` is the byte before it).
     @inline(__always)
     static func mix(_ h: UInt64, _ b: UInt8, after previous: UInt8) -> UInt64 {
-        var c = b
-        if c &- 0x41 < 26 { c |= 0x20 }
-        if previous == 0xC3, c >= 0x80, c <= 0x9E, c != 0x97 { c &+= 0x20 }
-        return (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+        FNV1a.mix(h, Latin1.lowercased(b, after: previous))
     }
 
     /// The first slot to probe for `key`: its top bits after a Fibonacci multiply. FNV-1a's own
@@ -201,12 +199,13 @@ private struct WordScan {
         letters = 0
     }
 
+    /// Out of line: inlined into `containsWord`, it compiles to a slower loop (Docs/Measurements.md).
+    @inline(never)
     mutating func run(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var i = 0
         while i < n {
             // One token: up to a space or a control character 9...13.
-            junk = n &- i >= 4 && p[i] | 0x20 == 0x77 && p[i &+ 1] | 0x20 == 0x77
-                && p[i &+ 2] | 0x20 == 0x77 && p[i &+ 3] == 0x2E
+            junk = n &- i >= 4 && URLBytes.isWWW(p + i) && p[i &+ 3] == 0x2E
             found = false
             runStart = i
             while i < n {
@@ -215,7 +214,7 @@ private struct WordScan {
                     let lower = b | 0x20
                     if lower &- 0x61 < 26 {
                         // An ASCII letter: the common case, folded without looking back.
-                        h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                        h = FNV1a.mix(h, lower)
                         previous = b
                         letters &+= 1
                         i &+= 1

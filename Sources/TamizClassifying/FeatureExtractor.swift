@@ -1,3 +1,4 @@
+import TamizBytes
 /// Where the features of a text go: the classifier sums weights, the trainer records indices.
 @usableFromInline
 package protocol FeatureSink {
@@ -207,7 +208,7 @@ package struct FeatureExtractor: Sendable {
             } else if Self.isJunkASCII(b) {
                 kind = 4
             } else if b == 0x2E, i == tokenStart &+ 3, i >= 3,
-                      p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
+                      URLBytes.isWWW(p + i - 3) {
                 kind = 4  // "www."
             }
             i &+= 1

@@ -1,3 +1,4 @@
+import TamizBytes
 /// The scoring hot loop over raw UTF-8 bytes and the softmax that turns its sums into probabilities.
 
 extension LanguageModel {
@@ -50,7 +51,7 @@ extension LanguageModel {
                 } else if FeatureExtractor.isJunkASCII(b) {
                     kind = 4
                 } else if b == 0x2E, i == s.tokenStart &+ 3, i >= 3,
-                          p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
+                          URLBytes.isWWW(p + i - 3) {
                     kind = 4  // "www."
                 } else {
                     kind = 2

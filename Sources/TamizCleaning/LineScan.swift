@@ -1,3 +1,4 @@
+import TamizBytes
 /// Everything the cleaning rules need to know about one line, measured in one pass over its bytes
 /// with no allocation.
 ///
@@ -185,7 +186,7 @@ struct LineScan {
                 continue
             }
             let second = line[index + 1]
-            let isCapital = width == 2 && byte == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97
+            let isCapital = width == 2 && byte == 0xC3 && Latin1.isCapitalSecondByte(second)
             hash.add(byte)
             hash.add(isCapital ? second + 0x20 : second)
             if width > 2 {
@@ -516,7 +517,7 @@ private struct LineScanner {
                 continue
             }
             // A letter for the word keys; `hasLetter` does not count × ÷ and CJK punctuation.
-            let isCapital = width == 2 && byte == 0xC3 && second >= 0x80 && second <= 0x9E && second != 0x97
+            let isCapital = width == 2 && byte == 0xC3 && Latin1.isCapitalSecondByte(second)
             if !inWord {
                 inWord = true
                 wordHasLetter = false

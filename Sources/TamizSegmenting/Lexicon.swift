@@ -1,3 +1,4 @@
+import TamizBytes
 /// How a word followed by a period affects an ICU sentence break right after it.
 package enum AbbreviationKind: String, Sendable, CaseIterable {
     /// Never ends a sentence (titles, "e.g."): always merge with what follows.
@@ -24,13 +25,7 @@ package struct WordKey: Hashable, Sendable {
         var i = 0
         while i < count {
             var byte = bytes[i]
-            if lowercased {
-                if byte >= 0x41 && byte <= 0x5A {
-                    byte |= 0x20
-                } else if i > 0 && bytes[i - 1] == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
-                    byte += 0x20  // Latin-1 capitals À..Þ → à..þ (second byte of C3 xx)
-                }
-            }
+            if lowercased { byte = Latin1.lowercased(byte, after: i > 0 ? bytes[i - 1] : 0) }
             if i < 8 { low |= UInt64(byte) << (8 * UInt64(i)) } else { high |= UInt64(byte) << (8 * UInt64(i - 8)) }
             i += 1
         }

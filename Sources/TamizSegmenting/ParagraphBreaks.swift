@@ -1,4 +1,5 @@
 import CTamizSegmentationData
+import TamizBytes
 
 /// Where a paragraph ends in text given to `SentenceSegmenter.appendSentences(of:paragraphs:to:)`.
 public enum ParagraphBreaks: String, Sendable, CaseIterable {
@@ -112,14 +113,7 @@ enum WordEvidence {
 
     /// FNV-1a over the bytes, with ASCII and Latin-1 capitals ("É" = C3 89) lowercased if asked.
     static func fingerprint(_ bytes: some Collection<UInt8>, lowercasing: Bool) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var previous: UInt8 = 0
-        for var b in bytes {
-            if lowercasing && ((b >= 0x41 && b <= 0x5A) || (previous == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97)) { b |= 0x20 }
-            hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-            previous = b
-        }
-        return hash
+        FNV1a.hash(bytes, folding: lowercasing)
     }
 
     static let fingerprints: Set<UInt64> = {

@@ -1,4 +1,5 @@
 import CTamizSegmentationData
+import TamizBytes
 
 /// A word list that `tamiz-train segmentation build` writes into Data/segmentation and the build
 /// embeds in the binary: one word a line, sorted by UTF-8 bytes, after `#` comment lines. Lookups
@@ -40,10 +41,8 @@ package struct EmbeddedWordList: @unchecked Sendable {  // Immutable bytes of th
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { word in
             var previous: UInt8 = 0
             for i in 0 ..< count {
-                var b = start[i]
-                if (b >= 0x41 && b <= 0x5A) || (previous == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97) { b |= 0x20 }
-                word[i] = b
-                previous = b
+                word[i] = Latin1.lowercased(start[i], after: previous)
+                previous = word[i]
             }
             var low = 0, high = lines.count  // Both always at the start of a line.
             while low < high {

@@ -10,6 +10,7 @@ import TamizTraining
 
 #if canImport(Glibc)
 import Glibc
+import TamizBytes
 #endif
 
 struct Spans: ParsableCommand {
@@ -240,7 +241,7 @@ struct SpansDigest: ParsableCommand {
         var dump: [UInt8] = []
         for file in files {
             let lines = file.hasSuffix(".conll") ? try SpanEvaluation.readCoNLL(file).map { Array($0.line.utf8) } : try TrainingCorpus.readLines(file)
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var hash = FNV1a.offsetBasis
             var spans = 0
             for line in lines {
                 line.withUnsafeBufferPointer { detector.detect($0, into: &scratch) }
@@ -256,7 +257,7 @@ struct SpansDigest: ParsableCommand {
                 }
                 spans += scratch.spans.count
                 let bytes = Array(record.utf8) + [0x0A]
-                for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01B3 }
+                for b in bytes { hash = FNV1a.mix(hash, b) }
                 if output != nil { dump += bytes }
             }
             print("\(file): \(lines.count) lines, \(spans) spans, digest \(String(hash, radix: 16))")

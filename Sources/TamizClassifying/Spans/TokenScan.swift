@@ -1,3 +1,4 @@
+import TamizBytes
 /// The span detector's single pass over a text: the classifier's features and weights
 /// (`HotLoopState`, `FeatureExtractor.decode`), with each whitespace token's sums recorded
 /// instead of only the text's. Each token starts from an all-space register, so its n-grams are
@@ -73,7 +74,7 @@ extension LanguageSpanDetector {
                 } else if FeatureExtractor.isJunkASCII(c) {
                     kind = 4
                 } else if c == 0x2E, i == t.hot.tokenStart &+ 3, i >= 3,
-                          p[i - 3] | 0x20 == 0x77, p[i - 2] | 0x20 == 0x77, p[i - 1] | 0x20 == 0x77 {
+                          URLBytes.isWWW(p + i - 3) {
                     kind = 4
                 } else {
                     kind = 2
