@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "TamizSegmenting", dependencies: ["CICUSentenceBreak", "CTamizSegmentationData", "TamizBytes"]),
         // Tooling: ICU's CLDR suppression lists (resource bundles), read only when building the table.
         .target(name: "CICUSuppressions", linkerSettings: [.linkedLibrary("icuuc")]),
-        .target(name: "TamizSegmentationTraining", dependencies: ["TamizSegmenting", "CICUSuppressions"]),
+        .target(name: "TamizSegmentationTraining", dependencies: ["TamizSegmenting", "CICUSuppressions", "TamizBytes"]),
         // The committed span table (Data/spans/spans.table), embedded the same way.
         .target(name: "CTamizSpanData"),
         .target(
@@ -35,7 +35,7 @@ let package = Package(
         ),
         // Tooling, not part of what a user imports: training the classifier's model and evidence
         // word lists from Data/corpus, and the evaluation behind `tamiz eval`.
-        .target(name: "TamizTraining", dependencies: ["TamizClassifying"]),
+        .target(name: "TamizTraining", dependencies: ["TamizClassifying", "TamizBytes"]),
         // Fitting the span table (synthetic mixed sentences, parameter search, evaluation).
         .target(name: "TamizSpanTraining", dependencies: ["TamizClassifying", "TamizTraining"]),
         .target(name: "TamizCleaning", dependencies: ["TamizBytes"]),
@@ -43,7 +43,7 @@ let package = Package(
         // return size_t error codes); no Swift package, so no networking stack comes with them.
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "CZstd", linkerSettings: [.linkedLibrary("zstd")]),
-        .target(name: "TamizContainers", dependencies: ["CZlib", "CZstd"]),
+        .target(name: "TamizContainers", dependencies: ["CZlib", "CZstd", "TamizBytes"]),
         // Tooling for the cleaner's model: feature table, fitting, cross-validation.
         .target(name: "TamizCleanerTraining", dependencies: ["TamizCleaning"]),
         .executableTarget(name: "tamiz-cleaner-train", dependencies: ["TamizCleanerTraining", "TamizCleaning"]),

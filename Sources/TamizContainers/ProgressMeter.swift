@@ -1,3 +1,4 @@
+import TamizBytes
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -91,11 +92,7 @@ package final class ProgressMeter {
         return "\(hours):\(minutes < 10 ? "0" : "")\(minutes):\(rest < 10 ? "0" : "")\(rest)"
     }
 
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
+    private static func now() -> Double { monotonicSeconds() }
 }
 
 /// Passes a source's bytes through, telling a `ProgressMeter` how far the input is read and how

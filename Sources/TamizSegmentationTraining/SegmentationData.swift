@@ -1,3 +1,4 @@
+import TamizBytes
 import TamizSegmenting
 
 #if canImport(Glibc)
@@ -145,19 +146,10 @@ package struct FileError: Error, CustomStringConvertible {
 
 /// The whole file as UTF-8 text (invalid bytes become U+FFFD).
 package func readTextFile(_ path: String) throws -> String {
-    guard let file = fopen(path, "rb") else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, file)
-        if n > 0 { bytes.append(contentsOf: chunk[0 ..< n]) }
-        if n < chunk.count {
-            if ferror(file) != 0 { throw FileError(path: path, reason: "read error") }
-            break
-        }
+    switch readWholeFile(path) {
+    case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+    case .failure(let failure): throw FileError(path: path, reason: failure.description)
     }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Writes `text` to `path`, replacing it.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import TamizClassifying
+import TamizBytes
 
 /// An evaluation set or word list that cannot be read (`EvaluationTests` checks a missing file).
 package struct EvaluationError: Error, CustomStringConvertible, Sendable {
@@ -210,13 +211,6 @@ package enum Evaluation {
         report.seconds = best
         report.checksum = sink
         return report
-    }
-
-    /// Seconds on the monotonic clock, for timing the tooling's runs (the one copy `tamiz-train` uses).
-    package static func monotonicSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 }
 

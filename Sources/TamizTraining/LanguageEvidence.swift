@@ -1,4 +1,5 @@
 import TamizClassifying
+import TamizBytes
 
 /// Whether a unit carries any language evidence, judged by a rule that does not use the model, so
 /// `tamiz eval` can say which of its `und` answers are debatable.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import TamizClassifying
+import TamizBytes
 
 /// The training text of every class, read from a corpus directory laid out like `Data/corpus/`:
 /// `en.train.txt`, `es.train.txt`, `other/{fr,pt,it,ca,gl,de,nl}.train.txt` (one sentence a line)
@@ -65,26 +66,6 @@ package struct TrainingCorpus: Sendable {
         case .failure(let failure): throw TrainingError(failure.description)
         }
     }
-}
-
-/// Why a whole file could not be read (`cannot read PATH (errno N)`, `error reading PATH`).
-struct FileReadFailure: Error {
-    var description: String
-}
-
-/// The bytes of the file at `path`: the one whole-file read loop of the training tools.
-func readWholeFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
-    guard let file = fopen(path, "rb") else { return .failure(FileReadFailure(description: "cannot read \(path) (errno \(errno))")) }
-    defer { fclose(file) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-        if got == 0 { break }
-        result += chunk[0..<got]
-    }
-    if ferror(file) != 0 { return .failure(FileReadFailure(description: "error reading \(path)")) }
-    return .success(result)
 }
 
 /// A training failure (a missing or malformed corpus file).

@@ -5,8 +5,6 @@ import TamizTraining
 import Glibc
 #endif
 
-func monotonicSeconds() -> Double { Evaluation.monotonicSeconds() }
-
 func format(_ x: Double, _ digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }

@@ -7,10 +7,10 @@ import ArgumentParser
 import TamizClassifying
 import TamizSpanTraining
 import TamizTraining
+import TamizBytes
 
 #if canImport(Glibc)
 import Glibc
-import TamizBytes
 #endif
 
 struct Spans: ParsableCommand {

@@ -6,6 +6,7 @@
 import ArgumentParser
 import TamizClassifying
 import TamizTraining
+import TamizBytes
 
 #if canImport(Glibc)
 import Glibc
