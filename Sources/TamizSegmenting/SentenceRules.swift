@@ -138,8 +138,12 @@ struct SentenceRules {
     /// vowel, lowercase after its first letter, is an abbreviation before a number ("ch. 3",
     /// "Ch. 3"), and after a number a unit that a lowercase word continues ("300 lts. de agua").
     func inferredKind(wordAt t: Int, dot: Int, number: NumberBefore) -> AbbreviationKind? {
-        // Spanish doubles the initial for a plural: "EE. UU.", "RR. HH.", "JJ. OO.".
-        if dot - t == 2 && text[t] == text[t + 1] && text[t] >= 0x41 && text[t] <= 0x5A { return .ambiguous }
+        // Spanish doubles the initial for a plural: "EE. UU.", "RR. HH.", "JJ. OO."; not the
+        // Roman numerals that end sentences ("el siglo XX.", "Juan Pablo II.").
+        if dot - t == 2 && text[t] == text[t + 1] && text[t] >= 0x41 && text[t] <= 0x5A,
+           text[t] != UInt8(ascii: "I") && text[t] != UInt8(ascii: "V") && text[t] != UInt8(ascii: "X") {
+            return .ambiguous
+        }
         var letters = 0, vowels = 0
         var i = t
         let capitalised = TextView.isUpper(text.scalar(at: t).value)
@@ -203,7 +207,25 @@ struct SentenceRules {
         // A capitalised noun before a number labels something: "P.O. Box 1187", "M.A.L.I.C.I.A. Número 3".
         if k < text.hi && text[k] == 0x20 && nextIsDigit(k) { return false }
         if k < text.hi && text[k] == UInt8(ascii: "-") { return false }  // part of a name: "M.S. Al-Sahaf"
+        if continuesTitleCase(after: k) { return false }  // "U.S. Food and Drug Administration"
         return k - j > n && EmbeddedWordList.lowercaseWords.contains(text.bytes + j, count: k - j)
+    }
+
+    /// Whether the word after `end` (past a space and at most one lower-case word of up to three
+    /// letters: "and", "of", "de") is capitalised, as the words of a name are.
+    private func continuesTitleCase(after end: Int) -> Bool {
+        guard end < text.hi && text[end] == 0x20 else { return false }
+        var j = text.skipSpace(from: end, to: text.hi)
+        var letters = 0, k = j
+        while k < text.hi, TextView.isLower(text.scalar(at: k).value) {
+            k += text.scalar(at: k).length
+            letters += 1
+        }
+        if letters > 0 {
+            guard letters <= 3, k < text.hi, text[k] == 0x20 else { return false }
+            j = text.skipSpace(from: k, to: text.hi)
+        }
+        return j < text.hi && TextView.isUpper(text.scalar(at: j).value)
     }
 
     /// "Requisitos: 1. Ser mayor de edad.": a one- or two-digit number after a word, a colon and a
