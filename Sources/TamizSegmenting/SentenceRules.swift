@@ -228,12 +228,18 @@ struct SentenceRules {
         return j < text.hi && TextView.isUpper(text.scalar(at: j).value)
     }
 
-    /// "Requisitos: 1. Ser mayor de edad.": a one- or two-digit number after a word, a colon and a
-    /// space opens the first item of a list, which goes on after it ("ganó 3: 2." is a score).
+    /// "Requisitos: 1. Ser mayor de edad.": a one- or two-digit number (or a Roman numeral: "partes:
+    /// I. Antecedentes.") after a word, a colon and a space opens the first item of a list, which
+    /// goes on after it ("ganó 3: 2." is a score).
     private func endsWithListNumberAfterColon(dotAt dot: Int, floor: Int) -> Bool {
         var t = dot
         while t > floor && TextView.isDigit(text[t - 1]) { t -= 1 }
-        guard dot - t >= 1 && dot - t <= 2 else { return false }
+        if t == dot {  // "Tres partes: I. Antecedentes."
+            while t > floor && (text[t - 1] == 0x49 || text[t - 1] == 0x56 || text[t - 1] == 0x58) { t -= 1 }
+            guard t < dot, romanNumeral(at: t, limit: dot + 1) != nil else { return false }
+        } else {
+            guard dot - t <= 2 else { return false }
+        }
         var c = t
         while c > floor && text[c - 1] == UInt8(ascii: " ") { c -= 1 }
         guard c < t && c - 1 > floor && text[c - 1] == UInt8(ascii: ":") else { return false }
@@ -460,7 +466,7 @@ struct SentenceRules {
     // MARK: List items ("1. … 2. …", "a) … b) …", "• 9. … • 10. …")
 
     struct ListMarker {
-        enum Style: Equatable { case number, lowerLetter, upperLetter }
+        enum Style: Equatable { case number, lowerLetter, upperLetter, roman }
         var style: Style
         var value: Int
         /// 1 = ".", 2 = ")", 3 = ".)"
@@ -474,6 +480,33 @@ struct SentenceRules {
         func isFollowed(by next: ListMarker) -> Bool {
             canContinueList && next.style == style && next.punctuation == punctuation && next.value > value
         }
+    }
+
+    /// The value and length of the Roman numeral I…XII at `i` ("IV." → 4), if one is there and a
+    /// list mark ("." or ")") follows it.
+    func romanNumeral(at i: Int, limit: Int) -> (value: Int, length: Int)? {
+        var k = i
+        while k < limit && k - i < 4 && (text[k] == 0x49 || text[k] == 0x56 || text[k] == 0x58) { k += 1 }  // I V X
+        guard k > i, k < limit, text[k] == UInt8(ascii: ".") || text[k] == UInt8(ascii: ")") else { return nil }
+        var code = 0  // the letters as base-4 digits, I = 1, V = 2, X = 3: no allocation
+        for b in i ..< k { code = code * 4 + (text[b] == 0x49 ? 1 : text[b] == 0x56 ? 2 : 3) }
+        let value: Int
+        switch code {
+        case 1: value = 1  // I
+        case 5: value = 2  // II
+        case 21: value = 3  // III
+        case 6: value = 4  // IV
+        case 2: value = 5  // V
+        case 9: value = 6  // VI
+        case 37: value = 7  // VII
+        case 149: value = 8  // VIII
+        case 7: value = 9  // IX
+        case 3: value = 10  // X
+        case 13: value = 11  // XI
+        case 53: value = 12  // XII
+        default: return nil
+        }
+        return (value, k - i)
     }
 
     /// A list marker at `i` (after optional bullets and spaces), followed by a space or `limit`
@@ -495,6 +528,10 @@ struct SentenceRules {
                 k += 1
             }
             style = .number
+        } else if text[k] == 0x49 || text[k] == 0x56 || text[k] == 0x58, let (roman, length) = romanNumeral(at: k, limit: limit) {
+            style = .roman
+            value = roman
+            k += length
         } else {
             let b = text[k]
             if b >= 0x61 && b <= 0x7A { style = .lowerLetter; value = Int(b - 0x61) }
@@ -514,8 +551,8 @@ struct SentenceRules {
         } else {
             return nil
         }
-        // "1.Abrir la caja": a numbered item may start right after its full stop, with a capital.
-        let glued = style == .number && punctuation == 1 && k < limit && TextView.isUpper(text.scalar(at: k).value)
+        // "1.Abrir la caja", "1)Abrir": a numbered item may start right after its mark, with a capital.
+        let glued = style == .number && punctuation <= 2 && k < limit && TextView.isUpper(text.scalar(at: k).value)
         guard k == limit || text.isSpace(at: k) || glued else { return nil }
         return ListMarker(style: style, value: value, punctuation: punctuation, end: k)
     }
