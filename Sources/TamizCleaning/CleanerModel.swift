@@ -21,7 +21,8 @@ package enum CleanerModel {
     package static let contextFeatureCount = 25
     package static var stageTwoFeatureCount: Int { lineFeatureCount + contextFeatureCount }
 
-    static let ownFeatureCount = 52
+    /// A multiple of four: ``contentLogits`` sums the own columns four at a time.
+    static let ownFeatureCount = 56
     /// Neighbours at -2, -1, +1 and +2 lines.
     static let neighbourOffsets = 4
     static let neighbourFeatureCount = 6
@@ -179,6 +180,13 @@ package enum CleanerModel {
         out[49] = bool(line.headCopies >= 3 && line.words <= 12)
         out[50] = p * stopRatio
         out[51] = Double(min(line.numbers, 6)) / 6
+        // Topic coherence: an article's paragraphs share their topic words; teasers of other
+        // articles and interface text share fewer with them.
+        let perTopicWord = 1 / Double(max(line.topicWords, 1))
+        out[52] = Double(line.sharedTopicWords) * perTopicWord
+        out[53] = Double(line.widelySharedTopicWords) * perTopicWord
+        out[54] = logCount(line.sharedTopicWords)
+        out[55] = logCount(line.topicWords)
     }
 
     /// The own features a neighbour contributes: word count, function-word density,
@@ -482,6 +490,7 @@ package enum CleanerModel {
         let document = statistics(lines)
         var first = [Double](repeating: 0, count: count)
         var second = [Double](repeating: 0, count: count)
+        assert(ownFeatureCount % 4 == 0 && (2 * neighbourFeatureCount) % 4 == 0, "columns are summed four at a time")
         let ownGroups = ownFeatureCount / 4
         let width = neighbourFeatureCount
         // Per line: the lane sums of its own columns, four for stage one and four for stage two.
@@ -511,7 +520,7 @@ package enum CleanerModel {
                     second.withUnsafeMutableBufferPointer { second in
                         for index in 0..<count {
                             var lanes = partial[index]
-                            // Columns 52–63: neighbours -2 and -1; 64–75: +1 and +2.
+                            // After the own columns: neighbours -2 and -1, then +1 and +2.
                             let before = neighbours + index &* width, after = neighbours + (index &+ 3) &* width
                             for group in 0..<(2 * width / 4) {
                                 let offset = group &* 4

@@ -358,10 +358,15 @@ public struct LineCleaner: Sendable {
             var counter = KeyCounter(capacity: lines.count)
             var headCounter = KeyCounter(capacity: lines.count)
             var tailCounter = KeyCounter(capacity: lines.count)
+            var topics = TopicKeyBuffer(capacity: text.count / 8)
+            var topicStarts: [Int32] = []
+            topicStarts.reserveCapacity(lines.count + 1)
             for (index, range) in lines.enumerated() where !range.isEmpty {
                 let line = UnsafeBufferPointer(rebasing: text[range])
-                let scan = LineScan(line, lookup: lookup)
+                let start = Int32(truncatingIfNeeded: topics.count)
+                let scan = LineScan(line, lookup: lookup, topics: &topics)
                 guard scan.hasNonSpace else { continue }
+                topicStarts.append(start)
                 evidence.append(LineEvidence(scan, bytes: line.count, lookup: lookup))
                 indices.append(index)
                 keys.append(scan.lineKey)
@@ -372,6 +377,8 @@ public struct LineCleaner: Sendable {
                 if scan.firstWordKey != 0 { headCounter.add(scan.firstWordKey) }
                 if scan.lastWord != 0 { tailCounter.add(scan.lastWord) }
             }
+            topicStarts.append(Int32(truncatingIfNeeded: topics.count))
+            Self.countSharedTopicWords(&evidence, keys: keys, topics: topics, starts: topicStarts)
             for position in evidence.indices {
                 let copies = counter.count(keys[position])
                 evidence[position].copies = Int32(clamping: max(copies, 1))
@@ -391,6 +398,40 @@ public struct LineCleaner: Sendable {
             return (evidence, indices)
         }
     }
+
+    /// Sets each line's ``LineEvidence/topicWords`` and the two shared counts: how many of its
+    /// topic words occur in at least one / at least two other lines of the document that hold
+    /// `topicLineMinimumWords` words or more (copies of the line do not count as other lines).
+    private static func countSharedTopicWords(
+        _ evidence: inout [LineEvidence], keys: [UInt64], topics: borrowing TopicKeyBuffer, starts: [Int32]
+    ) {
+        var holders = HolderCounter(capacity: topics.count)
+        var seenLines = KeyCounter(capacity: keys.count)
+        for position in evidence.indices
+        where evidence[position].words >= topicLineMinimumWords && seenLines.add(keys[position]) == 1 {
+            topics.withKeys(Int(starts[position])..<Int(starts[position + 1])) { words in
+                for word in words { holders.add(word, line: Int32(truncatingIfNeeded: position)) }
+            }
+        }
+        for position in evidence.indices {
+            let own: Int32 = evidence[position].words >= topicLineMinimumWords ? 1 : 0
+            topics.withKeys(Int(starts[position])..<Int(starts[position + 1])) { words in
+                var once: Int32 = 0, twice: Int32 = 0
+                for word in words {
+                    let others = holders.lines(holding: word) - own
+                    if others >= 1 { once += 1 }
+                    if others >= 2 { twice += 1 }
+                }
+                evidence[position].topicWords = Int32(clamping: words.count)
+                evidence[position].sharedTopicWords = once
+                evidence[position].widelySharedTopicWords = twice
+            }
+        }
+    }
+
+    /// Lines of at least this many words are the ones whose topic words count as shared: an
+    /// article's paragraphs, not menus and tags.
+    static let topicLineMinimumWords: Int32 = 8
 
     // MARK: - Line rules
 
@@ -514,6 +555,55 @@ public struct LineCleaner: Sendable {
 }
 
 /// Counts of 64-bit keys in one flat open-addressing table (one allocation per document).
+/// How many distinct lines hold each key: an open-addressing table that counts a key once per
+/// line, for lines added in increasing order (``LineCleaner``'s shared topic words).
+struct HolderCounter {
+    private var keys: [UInt64]
+    private var holders: [Int32]
+    private var lastLine: [Int32]
+    private let mask: Int
+    private let capacity: Int
+    private var used = 0
+
+    /// A table for up to `capacity` distinct keys; further new keys are ignored (held by no line).
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        holders = [Int32](repeating: 0, count: size)
+        lastLine = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        self.capacity = capacity
+    }
+
+    /// Notes that `line` holds `key` (never 0); `line` is never smaller than a previous one.
+    @inline(__always)
+    mutating func add(_ key: UInt64, line: Int32) {
+        var slot = Int(truncatingIfNeeded: key >> 11) & mask
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        if keys[slot] == 0 {
+            guard used < capacity else { return }
+            keys[slot] = key
+            used += 1
+        }
+        if lastLine[slot] != line {
+            lastLine[slot] = line
+            holders[slot] += 1
+        }
+    }
+
+    /// The number of distinct lines that hold `key`.
+    @inline(__always)
+    func lines(holding key: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: key >> 11) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return holders[slot] }
+            slot = (slot + 1) & mask
+        }
+        return 0
+    }
+}
+
 struct KeyCounter {
     private var keys: [UInt64]
     private var counts: [Int32]

@@ -28,6 +28,11 @@ package struct LineEvidence: Sendable, Equatable {
     package var tailCopies: Int32 = 0
     /// ``Flag`` bits.
     package var flags: UInt16 = 0
+    /// Topic words of the line (4+ bytes, not a function word), and how many of them occur in at
+    /// least one / two other lines of 8+ words in the document (`LineCleaner.evidence`).
+    package var topicWords: Int32 = 0
+    package var sharedTopicWords: Int32 = 0
+    package var widelySharedTopicWords: Int32 = 0
 
     package init() {}
 
@@ -88,14 +93,15 @@ package struct LineEvidence: Sendable, Equatable {
     /// The evidence fields in table order (``fieldNames``).
     package var fields: [Int32] {
         [bytes, spacedWords, words, numbers, stops, englishStops, spanishStops, capitalized, contentWords,
-         glued, separators, sentenceBreaks, dateWords, copies, headCopies, tailCopies, Int32(flags)]
+         glued, separators, sentenceBreaks, dateWords, copies, headCopies, tailCopies, Int32(flags),
+         topicWords, sharedTopicWords, widelySharedTopicWords]
     }
 
     /// Column names of ``fields`` in the feature table.
     package static let fieldNames = [
         "bytes", "spaced_words", "words", "numbers", "stops", "english_stops", "spanish_stops", "capitalized",
         "content_words", "glued", "separators", "sentence_breaks", "date_words", "copies", "head_copies", "tail_copies",
-        "flags",
+        "flags", "topic_words", "shared_topic_words", "widely_shared_topic_words",
     ]
 
     /// Rebuilds evidence from ``fields`` (`nil` when the count is wrong).
@@ -105,5 +111,6 @@ package struct LineEvidence: Sendable, Equatable {
         englishStops = fields[5]; spanishStops = fields[6]; capitalized = fields[7]; contentWords = fields[8]
         glued = fields[9]; separators = fields[10]; sentenceBreaks = fields[11]; dateWords = fields[12]
         copies = fields[13]; headCopies = fields[14]; tailCopies = fields[15]; flags = flagBits
+        topicWords = fields[17]; sharedTopicWords = fields[18]; widelySharedTopicWords = fields[19]
     }
 }
