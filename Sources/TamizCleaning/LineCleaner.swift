@@ -378,7 +378,6 @@ public struct LineCleaner: Sendable {
                 if scan.lastWord != 0 { tailCounter.add(scan.lastWord) }
             }
             topicStarts.append(Int32(truncatingIfNeeded: topics.count))
-            Self.countSharedTopicWords(&evidence, keys: keys, topics: topics, starts: topicStarts)
             for position in evidence.indices {
                 let copies = counter.count(keys[position])
                 evidence[position].copies = Int32(clamping: max(copies, 1))
@@ -395,37 +394,41 @@ public struct LineCleaner: Sendable {
                     evidence[position - 1].flags |= LineEvidence.Flag.nextSameTail
                 }
             }
+            Self.countSharedTopicWords(&evidence, topics: topics, starts: topicStarts)
             return (evidence, indices)
         }
     }
 
     /// Sets each line's ``LineEvidence/topicWords`` and the two shared counts: how many of its
     /// topic words occur in at least one / at least two other lines of the document that hold
-    /// `topicLineMinimumWords` words or more (copies of the line do not count as other lines).
+    /// `topicLineMinimumWords` words or more; copies of the line are not other lines. (Only the
+    /// first copy of a repeated line is added as a holder: it reads ``LineEvidence/copies`` and
+    /// the first-copy flag, so it runs after they are set.)
     private static func countSharedTopicWords(
-        _ evidence: inout [LineEvidence], keys: [UInt64], topics: borrowing TopicKeyBuffer, starts: [Int32]
+        _ evidence: inout [LineEvidence], topics: borrowing TopicKeyBuffer, starts: [Int32]
     ) {
-        var holders = HolderCounter(capacity: topics.count)
-        var seenLines = KeyCounter(capacity: keys.count)
-        for position in evidence.indices
-        where evidence[position].words >= topicLineMinimumWords && seenLines.add(keys[position]) == 1 {
+        func isHolder(_ line: LineEvidence) -> Bool {
+            line.words >= topicLineMinimumWords && (line.copies <= 1 || line.flags & LineEvidence.Flag.firstCopy != 0)
+        }
+        var holderKeys = 0
+        for position in evidence.indices where isHolder(evidence[position]) {
+            holderKeys += Int(starts[position + 1] - starts[position])
+        }
+        var holders = HolderCounter(capacity: holderKeys)
+        for position in evidence.indices where isHolder(evidence[position]) {
             topics.withKeys(Int(starts[position])..<Int(starts[position + 1])) { words in
-                for word in words { holders.add(word, line: Int32(truncatingIfNeeded: position)) }
+                holders.add(words, line: Int32(truncatingIfNeeded: position))
             }
         }
         for position in evidence.indices {
+            // A line of holder length counts its own holding once, whichever copy it is.
             let own: Int32 = evidence[position].words >= topicLineMinimumWords ? 1 : 0
-            topics.withKeys(Int(starts[position])..<Int(starts[position + 1])) { words in
-                var once: Int32 = 0, twice: Int32 = 0
-                for word in words {
-                    let others = holders.lines(holding: word) - own
-                    if others >= 1 { once += 1 }
-                    if others >= 2 { twice += 1 }
-                }
-                evidence[position].topicWords = Int32(clamping: words.count)
-                evidence[position].sharedTopicWords = once
-                evidence[position].widelySharedTopicWords = twice
+            let (once, twice) = topics.withKeys(Int(starts[position])..<Int(starts[position + 1])) { words in
+                holders.sharedCounts(words, beyond: own)
             }
+            evidence[position].topicWords = Int32(clamping: starts[position + 1] - starts[position])
+            evidence[position].sharedTopicWords = once
+            evidence[position].widelySharedTopicWords = twice
         }
     }
 
@@ -554,56 +557,63 @@ public struct LineCleaner: Sendable {
     }
 }
 
-/// Counts of 64-bit keys in one flat open-addressing table (one allocation per document).
-/// How many distinct lines hold each key: an open-addressing table that counts a key once per
-/// line, for lines added in increasing order (``LineCleaner``'s shared topic words).
+/// How many distinct lines hold each key, counted up to three: one flat open-addressing table of
+/// `(key, last line + 1, holders)` slots (all zero when empty), for lines added in increasing order (``LineCleaner``'s
+/// shared topic words).
 struct HolderCounter {
-    private var keys: [UInt64]
-    private var holders: [Int32]
-    private var lastLine: [Int32]
-    private let mask: Int
-    private let capacity: Int
-    private var used = 0
+    private struct Slot {
+        var key: UInt64 = 0
+        var lineAfterLast: Int32 = 0
+        var holders: Int32 = 0
+    }
 
-    /// A table for up to `capacity` distinct keys; further new keys are ignored (held by no line).
+    private var slots: [Slot]
+    private let mask: Int
+
+    /// A table for up to `capacity` distinct keys (the number of keys that will be added bounds
+    /// it; a word repeats within a paragraph, so most tables stay under half full).
     init(capacity: Int) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        holders = [Int32](repeating: 0, count: size)
-        lastLine = [Int32](repeating: -1, count: size)
+        while size * 2 < capacity * 3 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
-        self.capacity = capacity
     }
 
-    /// Notes that `line` holds `key` (never 0); `line` is never smaller than a previous one.
-    @inline(__always)
-    mutating func add(_ key: UInt64, line: Int32) {
-        var slot = Int(truncatingIfNeeded: key >> 11) & mask
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == 0 {
-            guard used < capacity else { return }
-            keys[slot] = key
-            used += 1
-        }
-        if lastLine[slot] != line {
-            lastLine[slot] = line
-            holders[slot] += 1
+    /// Notes that `line` holds each of `keys` (never 0); `line` is never smaller than a previous one.
+    mutating func add(_ keys: UnsafeBufferPointer<UInt64>, line: Int32) {
+        let mask = mask, next = line &+ 1
+        slots.withUnsafeMutableBufferPointer { slots in
+            for key in keys {
+                var slot = Int(truncatingIfNeeded: key >> 11) & mask
+                while slots[slot].key != 0 && slots[slot].key != key { slot = (slot &+ 1) & mask }
+                slots[slot].key = key
+                if slots[slot].lineAfterLast != next {
+                    slots[slot].lineAfterLast = next
+                    slots[slot].holders = min(slots[slot].holders &+ 1, 3)
+                }
+            }
         }
     }
 
-    /// The number of distinct lines that hold `key`.
-    @inline(__always)
-    func lines(holding key: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: key >> 11) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key { return holders[slot] }
-            slot = (slot + 1) & mask
+    /// How many of `keys` are held by at least one / at least two lines besides the `own` (0 or
+    /// 1) holding that the asking line contributed.
+    func sharedCounts(_ keys: UnsafeBufferPointer<UInt64>, beyond own: Int32) -> (once: Int32, twice: Int32) {
+        let mask = mask
+        return slots.withUnsafeBufferPointer { slots in
+            var once: Int32 = 0, twice: Int32 = 0
+            for key in keys {
+                var slot = Int(truncatingIfNeeded: key >> 11) & mask
+                while slots[slot].key != 0 && slots[slot].key != key { slot = (slot &+ 1) & mask }
+                let others = slots[slot].key == 0 ? 0 : slots[slot].holders &- own
+                once &+= others >= 1 ? 1 : 0
+                twice &+= others >= 2 ? 1 : 0
+            }
+            return (once, twice)
         }
-        return 0
     }
 }
 
+/// Counts of 64-bit keys in one flat open-addressing table (one allocation per document).
 struct KeyCounter {
     private var keys: [UInt64]
     private var counts: [Int32]
