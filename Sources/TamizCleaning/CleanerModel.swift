@@ -185,8 +185,8 @@ package enum CleanerModel {
         let perTopicWord = 1 / Double(max(line.topicWords, 1))
         out[52] = Double(line.sharedTopicWords) * perTopicWord
         out[53] = Double(line.widelySharedTopicWords) * perTopicWord
-        out[54] = logCount(line.sharedTopicWords)
-        out[55] = logCount(line.topicWords)
+        out[54] = logCount(Int32(line.sharedTopicWords))
+        out[55] = logCount(Int32(line.topicWords))
     }
 
     /// The own features a neighbour contributes: word count, function-word density,

@@ -359,15 +359,17 @@ public struct LineCleaner: Sendable {
             var headCounter = KeyCounter(capacity: lines.count)
             var tailCounter = KeyCounter(capacity: lines.count)
             var topics = TopicKeyBuffer(capacity: text.count / 8)
-            var topicStarts: [Int32] = []
-            topicStarts.reserveCapacity(lines.count + 1)
             for (index, range) in lines.enumerated() where !range.isEmpty {
                 let line = UnsafeBufferPointer(rebasing: text[range])
-                let start = Int32(truncatingIfNeeded: topics.count)
+                let start = topics.count
                 let scan = LineScan(line, lookup: lookup, topics: &topics)
-                guard scan.hasNonSpace else { continue }
-                topicStarts.append(start)
+                guard scan.hasNonSpace else {
+                    topics.removeLast(topics.count - start)
+                    continue
+                }
                 evidence.append(LineEvidence(scan, bytes: line.count, lookup: lookup))
+                evidence[evidence.count - 1].topicWords = UInt16(clamping: topics.count - start)
+                topics.removeLast(topics.count - start - Int(evidence[evidence.count - 1].topicWords))
                 indices.append(index)
                 keys.append(scan.lineKey)
                 counter.add(scan.lineKey)
@@ -377,7 +379,6 @@ public struct LineCleaner: Sendable {
                 if scan.firstWordKey != 0 { headCounter.add(scan.firstWordKey) }
                 if scan.lastWord != 0 { tailCounter.add(scan.lastWord) }
             }
-            topicStarts.append(Int32(truncatingIfNeeded: topics.count))
             for position in evidence.indices {
                 let copies = counter.count(keys[position])
                 evidence[position].copies = Int32(clamping: max(copies, 1))
@@ -394,41 +395,42 @@ public struct LineCleaner: Sendable {
                     evidence[position - 1].flags |= LineEvidence.Flag.nextSameTail
                 }
             }
-            Self.countSharedTopicWords(&evidence, topics: topics, starts: topicStarts)
+            Self.countSharedTopicWords(&evidence, topics: topics)
             return (evidence, indices)
         }
     }
 
-    /// Sets each line's ``LineEvidence/topicWords`` and the two shared counts: how many of its
-    /// topic words occur in at least one / at least two other lines of the document that hold
-    /// `topicLineMinimumWords` words or more; copies of the line are not other lines. (Only the
-    /// first copy of a repeated line is added as a holder: it reads ``LineEvidence/copies`` and
-    /// the first-copy flag, so it runs after they are set.)
-    private static func countSharedTopicWords(
-        _ evidence: inout [LineEvidence], topics: borrowing TopicKeyBuffer, starts: [Int32]
-    ) {
+    /// Sets each line's two shared topic-word counts: how many of its topic words occur in at
+    /// least one / at least two other lines of the document that hold `topicLineMinimumWords`
+    /// words or more; copies of the line are not other lines. Line `i`'s keys follow line
+    /// `i - 1`'s in `topics` (``LineEvidence/topicWords`` of each). Only the first copy of a
+    /// repeated line is added as a holder: it reads ``LineEvidence/copies`` and the first-copy
+    /// flag, so it runs after they are set.
+    private static func countSharedTopicWords(_ evidence: inout [LineEvidence], topics: borrowing TopicKeyBuffer) {
         func isHolder(_ line: LineEvidence) -> Bool {
             line.words >= topicLineMinimumWords && (line.copies <= 1 || line.flags & LineEvidence.Flag.firstCopy != 0)
         }
+        // Words repeat across an article's paragraphs: half its keys is a generous guess of
+        // the distinct ones.
         var holderKeys = 0
-        for position in evidence.indices where isHolder(evidence[position]) {
-            holderKeys += Int(starts[position + 1] - starts[position])
+        for line in evidence where isHolder(line) { holderKeys += Int(line.topicWords) }
+        var holders = HolderCounter(expectedKeys: holderKeys / 2)
+        var start = 0
+        for line in evidence.indices {
+            let keys = start..<(start + Int(evidence[line].topicWords))
+            start = keys.upperBound
+            guard isHolder(evidence[line]) else { continue }
+            topics.withKeys(keys) { holders.add($0, line: Int32(truncatingIfNeeded: line)) }
         }
-        var holders = HolderCounter(capacity: holderKeys)
-        for position in evidence.indices where isHolder(evidence[position]) {
-            topics.withKeys(Int(starts[position])..<Int(starts[position + 1])) { words in
-                holders.add(words, line: Int32(truncatingIfNeeded: position))
-            }
-        }
-        for position in evidence.indices {
+        start = 0
+        for line in evidence.indices {
+            let keys = start..<(start + Int(evidence[line].topicWords))
+            start = keys.upperBound
             // A line of holder length counts its own holding once, whichever copy it is.
-            let own: Int32 = evidence[position].words >= topicLineMinimumWords ? 1 : 0
-            let (once, twice) = topics.withKeys(Int(starts[position])..<Int(starts[position + 1])) { words in
-                holders.sharedCounts(words, beyond: own)
-            }
-            evidence[position].topicWords = Int32(clamping: starts[position + 1] - starts[position])
-            evidence[position].sharedTopicWords = once
-            evidence[position].widelySharedTopicWords = twice
+            let own: Int32 = evidence[line].words >= topicLineMinimumWords ? 1 : 0
+            let (once, twice) = topics.withKeys(keys) { holders.sharedCounts($0, beyond: own) }
+            evidence[line].sharedTopicWords = UInt16(clamping: once)
+            evidence[line].widelySharedTopicWords = UInt16(clamping: twice)
         }
     }
 
@@ -558,8 +560,9 @@ public struct LineCleaner: Sendable {
 }
 
 /// How many distinct lines hold each key, counted up to three: one flat open-addressing table of
-/// `(key, last line + 1, holders)` slots (all zero when empty), for lines added in increasing order (``LineCleaner``'s
-/// shared topic words).
+/// `(key, last line + 1, holders)` slots (all zero when empty), for lines added in increasing
+/// order (``LineCleaner``'s shared topic words). It doubles when half full, so its size follows
+/// the document's vocabulary, not its length (`ResourceTests`' large records).
 struct HolderCounter {
     private struct Slot {
         var key: UInt64 = 0
@@ -568,38 +571,44 @@ struct HolderCounter {
     }
 
     private var slots: [Slot]
-    private let mask: Int
+    private var used = 0
 
-    /// A table for up to `capacity` distinct keys (the number of keys that will be added bounds
-    /// it; a word repeats within a paragraph, so most tables stay under half full).
-    init(capacity: Int) {
-        var size = 16
-        while size * 2 < capacity * 3 { size <<= 1 }
+    /// A table that holds `expectedKeys` distinct keys without growing (at most 32,768 of
+    /// them: beyond that it grows as keys arrive).
+    init(expectedKeys: Int) {
+        var size = 64
+        while size < min(expectedKeys, 1 << 15) * 2 { size <<= 1 }
         slots = [Slot](repeating: Slot(), count: size)
-        mask = size - 1
     }
 
     /// Notes that `line` holds each of `keys` (never 0); `line` is never smaller than a previous one.
     mutating func add(_ keys: UnsafeBufferPointer<UInt64>, line: Int32) {
-        let mask = mask, next = line &+ 1
+        if (used &+ keys.count) &* 4 > slots.count &* 3 { grow(toHold: used &+ keys.count) }
+        let next = line &+ 1
+        var added = 0
         slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count &- 1
             for key in keys {
                 var slot = Int(truncatingIfNeeded: key >> 11) & mask
                 while slots[slot].key != 0 && slots[slot].key != key { slot = (slot &+ 1) & mask }
-                slots[slot].key = key
+                if slots[slot].key == 0 {
+                    slots[slot].key = key
+                    added &+= 1
+                }
                 if slots[slot].lineAfterLast != next {
                     slots[slot].lineAfterLast = next
                     slots[slot].holders = min(slots[slot].holders &+ 1, 3)
                 }
             }
         }
+        used &+= added
     }
 
     /// How many of `keys` are held by at least one / at least two lines besides the `own` (0 or
     /// 1) holding that the asking line contributed.
     func sharedCounts(_ keys: UnsafeBufferPointer<UInt64>, beyond own: Int32) -> (once: Int32, twice: Int32) {
-        let mask = mask
-        return slots.withUnsafeBufferPointer { slots in
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count &- 1
             var once: Int32 = 0, twice: Int32 = 0
             for key in keys {
                 var slot = Int(truncatingIfNeeded: key >> 11) & mask
@@ -610,6 +619,20 @@ struct HolderCounter {
             }
             return (once, twice)
         }
+    }
+
+    /// Rehashes into a table that stays at most half full with `keys` distinct keys.
+    private mutating func grow(toHold keys: Int) {
+        var size = slots.count
+        while size < keys * 2 { size <<= 1 }
+        var grown = [Slot](repeating: Slot(), count: size)
+        let mask = size - 1
+        for old in slots where old.key != 0 {
+            var slot = Int(truncatingIfNeeded: old.key >> 11) & mask
+            while grown[slot].key != 0 { slot = (slot &+ 1) & mask }
+            grown[slot] = old
+        }
+        slots = grown
     }
 }
 

@@ -28,11 +28,12 @@ package struct LineEvidence: Sendable, Equatable {
     package var tailCopies: Int32 = 0
     /// ``Flag`` bits.
     package var flags: UInt16 = 0
-    /// Topic words of the line (4+ bytes, not a function word), and how many of them occur in at
-    /// least one / two other lines of 8+ words in the document (`LineCleaner.evidence`).
-    package var topicWords: Int32 = 0
-    package var sharedTopicWords: Int32 = 0
-    package var widelySharedTopicWords: Int32 = 0
+    /// Topic words of the line (4+ bytes, not a function word; at most 65,535 are counted), and
+    /// how many of them occur in at least one / two other lines of 8+ words in the document
+    /// (`LineCleaner.evidence`). Two bytes each: a window holds up to 65,536 lines (`ResourceTests`).
+    package var topicWords: UInt16 = 0
+    package var sharedTopicWords: UInt16 = 0
+    package var widelySharedTopicWords: UInt16 = 0
 
     package init() {}
 
@@ -94,7 +95,7 @@ package struct LineEvidence: Sendable, Equatable {
     package var fields: [Int32] {
         [bytes, spacedWords, words, numbers, stops, englishStops, spanishStops, capitalized, contentWords,
          glued, separators, sentenceBreaks, dateWords, copies, headCopies, tailCopies, Int32(flags),
-         topicWords, sharedTopicWords, widelySharedTopicWords]
+         Int32(topicWords), Int32(sharedTopicWords), Int32(widelySharedTopicWords)]
     }
 
     /// Column names of ``fields`` in the feature table.
@@ -111,6 +112,7 @@ package struct LineEvidence: Sendable, Equatable {
         englishStops = fields[5]; spanishStops = fields[6]; capitalized = fields[7]; contentWords = fields[8]
         glued = fields[9]; separators = fields[10]; sentenceBreaks = fields[11]; dateWords = fields[12]
         copies = fields[13]; headCopies = fields[14]; tailCopies = fields[15]; flags = flagBits
-        topicWords = fields[17]; sharedTopicWords = fields[18]; widelySharedTopicWords = fields[19]
+        topicWords = UInt16(clamping: fields[17]); sharedTopicWords = UInt16(clamping: fields[18])
+        widelySharedTopicWords = UInt16(clamping: fields[19])
     }
 }

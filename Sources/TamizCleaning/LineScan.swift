@@ -597,6 +597,13 @@ struct TopicKeyBuffer: ~Copyable {
         count += keys
     }
 
+    /// Forgets the last `keys` keys (a line that turned out blank, or keys beyond what a line's
+    /// count can record).
+    mutating func removeLast(_ keys: Int) {
+        precondition(keys >= 0 && keys <= count)
+        count -= keys
+    }
+
     /// Calls `body` with the keys in `range` (positions as ``count`` stood).
     func withKeys<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
         precondition(range.lowerBound >= 0 && range.upperBound <= count)
