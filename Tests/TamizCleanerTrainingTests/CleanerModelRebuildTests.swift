@@ -97,7 +97,7 @@ struct LeaveSiteOutTests {
             let kept = CleanerFitting.decisions(page, logits: pageLogits, bias: settings.bias, switchPenalty: settings.switchPenalty)
             for (row, keep) in zip(page, kept) { scores[Int(row.language)].add(kept: keep, gold: row.gold) }
         }
-        #expect(scores[0].f1 >= 0.84, "en: P \(scores[0].precision) R \(scores[0].recall) F1 \(scores[0].f1)")
-        #expect(scores[1].f1 >= 0.82, "es: P \(scores[1].precision) R \(scores[1].recall) F1 \(scores[1].f1)")
+        #expect(scores[0].f1 >= 0.85, "en: P \(scores[0].precision) R \(scores[0].recall) F1 \(scores[0].f1)")
+        #expect(scores[1].f1 >= 0.85, "es: P \(scores[1].precision) R \(scores[1].recall) F1 \(scores[1].f1)")
     }
 }

@@ -195,7 +195,7 @@ struct SampleScrapeTests {
         }
     }
 
-    @Test("El País scrape: keep en gives every article sentence and no Spanish or debris",
+    @Test("El País scrape: keep en gives the headline and every article paragraph, and no Spanish or debris",
           .enabled(if: ProjectFiles.hasElpaisScrape, "../shared/samples is not beside the project"))
     func elpaisEnglish() throws {
         let input = try String(contentsOfFile: ProjectFiles.elpaisScrape, encoding: .utf8)
@@ -207,6 +207,9 @@ struct SampleScrapeTests {
         for paragraph in paragraphs {
             #expect(keptLines.contains(String(paragraph)), "missing: \(paragraph.prefix(60))…")
         }
+        // The headline: the page's first line of eight words or more.
+        let headline = input.split(separator: "\n").first { $0.split(separator: " ").count >= 8 }
+        #expect(headline.map { keptLines.contains(String($0)) } == true, "missing the headline")
         for debris in ["Skip to content", "Most viewed", "Archived In", "Recomendaciones", "suscripción", "¿"] {
             #expect(!output.contains(debris), "\(debris) should be dropped")
         }
