@@ -126,6 +126,48 @@ package enum CleanerFitting {
     }
 }
 
+/// The decoder's two settings, chosen by measurement: over a grid, the pair whose decisions on
+/// the given out-of-fold logits score the best micro F1 over all scored lines.
+package enum DecoderSelection {
+    package static let biases: [Double] = stride(from: -1.0, through: 1.5, by: 0.25).map { $0 }
+    package static let switchPenalties: [Double] = [0, 0.5, 1, 1.5, 2, 3]
+
+    /// The best (bias, switch penalty) on `pages` with their `logits` (ties: the first in grid order).
+    package static func best(_ pages: [ArraySlice<FeatureRow>], logits: [[Double]]) -> (bias: Double, switchPenalty: Double) {
+        var best = (bias: 0.5, switchPenalty: 1.0), bestF1 = -1.0
+        for bias in biases {
+            for switchPenalty in switchPenalties {
+                var score = LineScore()
+                for (page, pageLogits) in zip(pages, logits) {
+                    let kept = CleanerFitting.decisions(page, logits: pageLogits, bias: bias, switchPenalty: switchPenalty)
+                    for (row, keep) in zip(page, kept) { score.add(kept: keep, gold: row.gold) }
+                }
+                if score.f1 > bestF1 { bestF1 = score.f1; best = (bias, switchPenalty) }
+            }
+        }
+        return best
+    }
+
+    /// Nested selection: each site group's pages are decoded with the settings that score best
+    /// on the other groups' out-of-fold logits, so the choice never sees the group it is scored
+    /// on. Returns the decisions per page and the settings each page got.
+    package static func nested(
+        _ pages: [ArraySlice<FeatureRow>], logits: [[Double]]
+    ) -> [(kept: [Bool], bias: Double, switchPenalty: Double)] {
+        var result = [(kept: [Bool], bias: Double, switchPenalty: Double)](repeating: ([], 0, 0), count: pages.count)
+        let sites = Array(Set(pages.map { $0.first!.site })).sorted()
+        for site in sites {
+            let others = pages.indices.filter { pages[$0].first!.site != site }
+            let chosen = best(others.map { pages[$0] }, logits: others.map { logits[$0] })
+            for index in pages.indices where pages[index].first!.site == site {
+                let kept = CleanerFitting.decisions(pages[index], logits: logits[index], bias: chosen.bias, switchPenalty: chosen.switchPenalty)
+                result[index] = (kept, chosen.bias, chosen.switchPenalty)
+            }
+        }
+        return result
+    }
+}
+
 /// Line-level precision, recall and F1 of kept content lines, as `score.py` counts them.
 package struct LineScore: Sendable {
     package var truePositives = 0, falsePositives = 0, falseNegatives = 0

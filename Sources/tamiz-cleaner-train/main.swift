@@ -8,7 +8,7 @@ let usage = """
     usage: tamiz-cleaner-train table [--scrapes DIR]... [--output FILE]
            tamiz-cleaner-train fit [--table FILE] [--output FILE]
            tamiz-cleaner-train cv [--table FILE] [--folds K] [--penalty X] [--bias X] [--switch X]
-                                  [--grid] [--without GROUP]... [--predictions DIR] [--rules DIR]...
+                                  [--grid] [--select] [--without GROUP]... [--predictions DIR] [--rules DIR]...
                                   [--logits FILE]
            tamiz-cleaner-train export [--table FILE] [--output FILE]
       table   one row of numbers per non-blank line of the scrapes (default ../shared/samples/scrapes
@@ -16,7 +16,8 @@ let usage = """
       fit     fits the model on the table -> Sources/TamizCleaning/CleanerModelWeights.swift
       cv      leave-site-out cross-validation (sites in K folds; 0 = one fold per site, the default):
               micro F1 per page language; --predictions writes DIR/model/NNN.tsv for score.py, and
-              --without leaves a feature group out (its value by CV);
+              --without leaves a feature group out (its value by CV); --select also picks the decoder's
+          bias and switch penalty for each held-out site group on the other groups only (nested);
               with --rules SCRAPES_DIR also DIR/rules/NNN.tsv from the built-in LineCleaner (fitted on all pages);
               --logits writes the out-of-fold stage-two logit of every line as TSV (page, site, language,
               line, gold, logit, words, hasLetter, kept) for decoder experiments
@@ -37,7 +38,7 @@ var flags: Set<String> = []
 while let argument = arguments.first {
     arguments.removeFirst()
     guard argument.hasPrefix("--") else { fail("unexpected argument \(argument)\n" + usage, code: 2) }
-    if argument == "--grid" { flags.insert(argument); continue }
+    if argument == "--grid" || argument == "--select" { flags.insert(argument); continue }
     guard let value = arguments.first else { fail("\(argument) needs a value\n" + usage, code: 2) }
     arguments.removeFirst()
     parsed[argument, default: []].append(value)
@@ -113,6 +114,28 @@ do {
             }
         }
         let decisions = report(bias: settings.bias, switchPenalty: settings.switchPenalty)
+        if flags.contains("--select") {
+            // The decoder settings chosen per held-out site group on the other groups only.
+            let nested = DecoderSelection.nested(pages, logits: logits)
+            var scores = [LineScore](repeating: LineScore(), count: 3)
+            var all = LineScore()
+            var chosen: [String: Int] = [:]
+            for (page, decided) in zip(pages, nested) {
+                chosen[String(format: "%.2f/%.2f", decided.bias, decided.switchPenalty), default: 0] += 1
+                for (row, keep) in zip(page, decided.kept) {
+                    scores[Int(row.language)].add(kept: keep, gold: row.gold)
+                    all.add(kept: keep, gold: row.gold)
+                }
+            }
+            var line = "nested selection |"
+            for (name, score) in zip(names, scores) {
+                line += String(format: " %@ P %.3f R %.3f F1 %.3f |", name, score.precision, score.recall, score.f1)
+            }
+            print(line + String(format: " all F1 %.3f", all.f1))
+            print("pages per chosen bias/switch: " + chosen.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            let overall = DecoderSelection.best(pages, logits: logits)
+            print(String(format: "best on all groups: bias %.2f switch %.2f", overall.bias, overall.switchPenalty))
+        }
         if let path = options["--logits"]?.last {
             var text = ""
             for ((page, pageLogits), kept) in zip(zip(pages, logits), decisions) {
