@@ -364,12 +364,14 @@ public struct LineCleaner: Sendable {
                 let start = topics.count
                 let scan = LineScan(line, lookup: lookup, topics: &topics)
                 guard scan.hasNonSpace else {
-                    topics.removeLast(topics.count - start)
+                    assert(topics.count == start, "a line of only space holds no topic word")
                     continue
                 }
-                evidence.append(LineEvidence(scan, bytes: line.count, lookup: lookup))
-                evidence[evidence.count - 1].topicWords = UInt16(clamping: topics.count - start)
-                topics.removeLast(topics.count - start - Int(evidence[evidence.count - 1].topicWords))
+                var lineEvidence = LineEvidence(scan, bytes: line.count, lookup: lookup)
+                lineEvidence.topicWords = UInt16(clamping: topics.count - start)
+                // Keys beyond what the count records are dropped, so line i's keys follow line i - 1's.
+                topics.removeLast(topics.count - start - Int(lineEvidence.topicWords))
+                evidence.append(lineEvidence)
                 indices.append(index)
                 keys.append(scan.lineKey)
                 counter.add(scan.lineKey)
@@ -561,8 +563,8 @@ public struct LineCleaner: Sendable {
 
 /// How many distinct lines hold each key, counted up to three: one flat open-addressing table of
 /// `(key, last line + 1, holders)` slots (all zero when empty), for lines added in increasing
-/// order (``LineCleaner``'s shared topic words). It doubles when half full, so its size follows
-/// the document's vocabulary, not its length (`ResourceTests`' large records).
+/// order (``LineCleaner``'s shared topic words). It doubles when three quarters full, so its size
+/// follows the document's vocabulary, not its length (`ResourceTests`' large records).
 struct HolderCounter {
     private struct Slot {
         var key: UInt64 = 0
@@ -587,10 +589,8 @@ struct HolderCounter {
         let next = line &+ 1
         var added = 0
         slots.withUnsafeMutableBufferPointer { slots in
-            let mask = slots.count &- 1
             for key in keys {
-                var slot = Int(truncatingIfNeeded: key >> 11) & mask
-                while slots[slot].key != 0 && slots[slot].key != key { slot = (slot &+ 1) & mask }
+                let slot = Self.slot(of: key, in: UnsafeBufferPointer(slots))
                 if slots[slot].key == 0 {
                     slots[slot].key = key
                     added &+= 1
@@ -608,11 +608,9 @@ struct HolderCounter {
     /// 1) holding that the asking line contributed.
     func sharedCounts(_ keys: UnsafeBufferPointer<UInt64>, beyond own: Int32) -> (once: Int32, twice: Int32) {
         slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count &- 1
             var once: Int32 = 0, twice: Int32 = 0
             for key in keys {
-                var slot = Int(truncatingIfNeeded: key >> 11) & mask
-                while slots[slot].key != 0 && slots[slot].key != key { slot = (slot &+ 1) & mask }
+                let slot = Self.slot(of: key, in: slots)
                 let others = slots[slot].key == 0 ? 0 : slots[slot].holders &- own
                 once &+= others >= 1 ? 1 : 0
                 twice &+= others >= 2 ? 1 : 0
@@ -626,13 +624,20 @@ struct HolderCounter {
         var size = slots.count
         while size < keys * 2 { size <<= 1 }
         var grown = [Slot](repeating: Slot(), count: size)
-        let mask = size - 1
-        for old in slots where old.key != 0 {
-            var slot = Int(truncatingIfNeeded: old.key >> 11) & mask
-            while grown[slot].key != 0 { slot = (slot &+ 1) & mask }
-            grown[slot] = old
+        grown.withUnsafeMutableBufferPointer { grown in
+            for old in slots where old.key != 0 { grown[Self.slot(of: old.key, in: UnsafeBufferPointer(grown))] = old }
         }
         slots = grown
+    }
+
+    /// The slot that holds `key`, or the empty slot where it would go (linear probing from the
+    /// key's bits 11 and up; the table is never full).
+    @inline(__always)
+    private static func slot(of key: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Int {
+        let mask = slots.count &- 1
+        var slot = Int(truncatingIfNeeded: key >> 11) & mask
+        while slots[slot].key != 0 && slots[slot].key != key { slot = (slot &+ 1) & mask }
+        return slot
     }
 }
 

@@ -30,7 +30,8 @@ package struct LineEvidence: Sendable, Equatable {
     package var flags: UInt16 = 0
     /// Topic words of the line (4+ bytes, not a function word; at most 65,535 are counted), and
     /// how many of them occur in at least one / two other lines of 8+ words in the document
-    /// (`LineCleaner.evidence`). Two bytes each: a window holds up to 65,536 lines (`ResourceTests`).
+    /// (`LineCleaner.evidence`). Two bytes each, so a window's per-line table stays small
+    /// (`ResourceTests`).
     package var topicWords: UInt16 = 0
     package var sharedTopicWords: UInt16 = 0
     package var widelySharedTopicWords: UInt16 = 0

@@ -597,8 +597,7 @@ struct TopicKeyBuffer: ~Copyable {
         count += keys
     }
 
-    /// Forgets the last `keys` keys (a line that turned out blank, or keys beyond what a line's
-    /// count can record).
+    /// Forgets the last `keys` keys (those of a line beyond what its count can record).
     mutating func removeLast(_ keys: Int) {
         precondition(keys >= 0 && keys <= count)
         count -= keys
