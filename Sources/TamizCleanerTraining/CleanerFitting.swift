@@ -132,20 +132,12 @@ package enum DecoderSelection {
     package static let biases: [Double] = stride(from: -1.0, through: 1.5, by: 0.25).map { $0 }
     package static let switchPenalties: [Double] = [0, 0.5, 1, 1.5, 2, 3]
 
+    /// The grid in search order: biases outside, switch penalties inside.
+    static let grid: [(bias: Double, switchPenalty: Double)] = biases.flatMap { bias in switchPenalties.map { (bias, $0) } }
+
     /// The best (bias, switch penalty) on `pages` with their `logits` (ties: the first in grid order).
     package static func best(_ pages: [ArraySlice<FeatureRow>], logits: [[Double]]) -> (bias: Double, switchPenalty: Double) {
-        var best = (bias: 0.5, switchPenalty: 1.0), bestF1 = -1.0
-        for bias in biases {
-            for switchPenalty in switchPenalties {
-                var score = LineScore()
-                for (page, pageLogits) in zip(pages, logits) {
-                    let kept = CleanerFitting.decisions(page, logits: pageLogits, bias: bias, switchPenalty: switchPenalty)
-                    for (row, keep) in zip(page, kept) { score.add(kept: keep, gold: row.gold) }
-                }
-                if score.f1 > bestF1 { bestF1 = score.f1; best = (bias, switchPenalty) }
-            }
-        }
-        return best
+        grid[bestSetting(scores(pages, logits: logits), pages: pages.indices)]
     }
 
     /// Nested selection: each site group's pages are decoded with the settings that score best
@@ -154,17 +146,40 @@ package enum DecoderSelection {
     package static func nested(
         _ pages: [ArraySlice<FeatureRow>], logits: [[Double]]
     ) -> [(kept: [Bool], bias: Double, switchPenalty: Double)] {
+        // Each page is decoded once per setting; a site's choice sums the other pages' counts.
+        let scores = scores(pages, logits: logits)
         var result = [(kept: [Bool], bias: Double, switchPenalty: Double)](repeating: ([], 0, 0), count: pages.count)
-        let sites = Array(Set(pages.map { $0.first!.site })).sorted()
-        for site in sites {
-            let others = pages.indices.filter { pages[$0].first!.site != site }
-            let chosen = best(others.map { pages[$0] }, logits: others.map { logits[$0] })
+        for site in Set(pages.map { $0.first!.site }) {
+            let chosen = grid[bestSetting(scores, pages: pages.indices.filter { pages[$0].first!.site != site })]
             for index in pages.indices where pages[index].first!.site == site {
                 let kept = CleanerFitting.decisions(pages[index], logits: logits[index], bias: chosen.bias, switchPenalty: chosen.switchPenalty)
                 result[index] = (kept, chosen.bias, chosen.switchPenalty)
             }
         }
         return result
+    }
+
+    /// The line counts of every page under every grid setting: `scores[setting][page]`.
+    private static func scores(_ pages: [ArraySlice<FeatureRow>], logits: [[Double]]) -> [[LineScore]] {
+        grid.map { setting in
+            zip(pages, logits).map { page, pageLogits in
+                var score = LineScore()
+                let kept = CleanerFitting.decisions(page, logits: pageLogits, bias: setting.bias, switchPenalty: setting.switchPenalty)
+                for (row, keep) in zip(page, kept) { score.add(kept: keep, gold: row.gold) }
+                return score
+            }
+        }
+    }
+
+    /// The grid index whose summed counts over `pages` give the best micro F1 (ties: the first).
+    private static func bestSetting(_ scores: [[LineScore]], pages: some Sequence<Int>) -> Int {
+        var best = 0, bestF1 = -1.0
+        for (setting, pageScores) in scores.enumerated() {
+            var sum = LineScore()
+            for page in pages { sum.add(pageScores[page]) }
+            if sum.f1 > bestF1 { bestF1 = sum.f1; best = setting }
+        }
+        return best
     }
 }
 
@@ -177,6 +192,12 @@ package struct LineScore: Sendable {
         if kept && gold == 1 { truePositives += 1 }
         if kept && gold == 0 { falsePositives += 1 }
         if !kept && gold == 1 { falseNegatives += 1 }
+    }
+    /// Adds another score's counts (micro-averaging over pages).
+    package mutating func add(_ other: LineScore) {
+        truePositives += other.truePositives
+        falsePositives += other.falsePositives
+        falseNegatives += other.falseNegatives
     }
     package var precision: Double { Double(truePositives) / Double(max(1, truePositives + falsePositives)) }
     package var recall: Double { Double(truePositives) / Double(max(1, truePositives + falseNegatives)) }

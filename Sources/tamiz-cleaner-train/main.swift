@@ -17,7 +17,7 @@ let usage = """
       cv      leave-site-out cross-validation (sites in K folds; 0 = one fold per site, the default):
               micro F1 per page language; --predictions writes DIR/model/NNN.tsv for score.py, and
               --without leaves a feature group out (its value by CV); --select also picks the decoder's
-          bias and switch penalty for each held-out site group on the other groups only (nested);
+              bias and switch penalty for each held-out site group on the other groups only (nested);
               with --rules SCRAPES_DIR also DIR/rules/NNN.tsv from the built-in LineCleaner (fitted on all pages);
               --logits writes the out-of-fold stage-two logit of every line as TSV (page, site, language,
               line, gold, logit, words, hasLetter, kept) for decoder experiments
@@ -89,23 +89,27 @@ do {
         let folds = Int(number("--folds", 0))
         let logits = CleanerFitting.crossValidatedLogits(pages, folds: folds, settings: settings)
         let names = ["en", "es", "mixed"]
-        func report(bias: Double, switchPenalty: Double) -> [[Bool]] {
+        // One line of micro scores per page language and over all pages, after `label`.
+        func printScores(_ label: String, decisions: [[Bool]]) {
             var scores = [LineScore](repeating: LineScore(), count: 3)
             var all = LineScore()
-            var decisions: [[Bool]] = []
-            for (page, pageLogits) in zip(pages, logits) {
-                let kept = CleanerFitting.decisions(page, logits: pageLogits, bias: bias, switchPenalty: switchPenalty)
-                decisions.append(kept)
+            for (page, kept) in zip(pages, decisions) {
                 for (row, keep) in zip(page, kept) {
                     scores[Int(row.language)].add(kept: keep, gold: row.gold)
                     all.add(kept: keep, gold: row.gold)
                 }
             }
-            var line = String(format: "bias %5.2f switch %4.2f |", bias, switchPenalty)
+            var line = label + " |"
             for (name, score) in zip(names, scores) {
                 line += String(format: " %@ P %.3f R %.3f F1 %.3f |", name, score.precision, score.recall, score.f1)
             }
             print(line + String(format: " all F1 %.3f", all.f1))
+        }
+        func report(bias: Double, switchPenalty: Double) -> [[Bool]] {
+            let decisions = zip(pages, logits).map {
+                CleanerFitting.decisions($0, logits: $1, bias: bias, switchPenalty: switchPenalty)
+            }
+            printScores(String(format: "bias %5.2f switch %4.2f", bias, switchPenalty), decisions: decisions)
             return decisions
         }
         if flags.contains("--grid") {
@@ -117,21 +121,9 @@ do {
         if flags.contains("--select") {
             // The decoder settings chosen per held-out site group on the other groups only.
             let nested = DecoderSelection.nested(pages, logits: logits)
-            var scores = [LineScore](repeating: LineScore(), count: 3)
-            var all = LineScore()
+            printScores("nested selection", decisions: nested.map(\.kept))
             var chosen: [String: Int] = [:]
-            for (page, decided) in zip(pages, nested) {
-                chosen[String(format: "%.2f/%.2f", decided.bias, decided.switchPenalty), default: 0] += 1
-                for (row, keep) in zip(page, decided.kept) {
-                    scores[Int(row.language)].add(kept: keep, gold: row.gold)
-                    all.add(kept: keep, gold: row.gold)
-                }
-            }
-            var line = "nested selection |"
-            for (name, score) in zip(names, scores) {
-                line += String(format: " %@ P %.3f R %.3f F1 %.3f |", name, score.precision, score.recall, score.f1)
-            }
-            print(line + String(format: " all F1 %.3f", all.f1))
+            for decided in nested { chosen[String(format: "%.2f/%.2f", decided.bias, decided.switchPenalty), default: 0] += 1 }
             print("pages per chosen bias/switch: " + chosen.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             let overall = DecoderSelection.best(pages, logits: logits)
             print(String(format: "best on all groups: bias %.2f switch %.2f", overall.bias, overall.switchPenalty))
