@@ -4,8 +4,9 @@
 ///
 /// 1. *Line features*: each line's generic numbers (word count and bins, function-word density
 ///    and language, capitals, digits, punctuation, cue classes of ``PhraseLists``, copies in the
-///    document), the same relative to the document (its median line, its function-word density,
-///    its language), its position, and a few of its neighbours' numbers (two lines either side).
+///    document, topic words shared with other lines, the symbols and calls of program code), the
+///    same relative to the document (its median line, its function-word density, its language),
+///    its position, and a few of its neighbours' numbers (two lines either side).
 /// 2. *Context features*: stage one's log-odds of the neighbours (three either side), mean
 ///    probabilities over windows before and after, the distance to the document's main block
 ///    (the run of lines with the largest weighted surplus of content probability) and the length
@@ -22,7 +23,7 @@ package enum CleanerModel {
     package static var stageTwoFeatureCount: Int { lineFeatureCount + contextFeatureCount }
 
     /// A multiple of four: ``contentLogits`` sums the own columns four at a time.
-    static let ownFeatureCount = 56
+    package static let ownFeatureCount = 60
     /// Neighbours at -2, -1, +1 and +2 lines.
     static let neighbourOffsets = 4
     static let neighbourFeatureCount = 6
@@ -187,6 +188,11 @@ package enum CleanerModel {
         out[53] = Double(line.widelySharedTopicWords) * perTopicWord
         out[54] = logCount(Int32(line.sharedTopicWords))
         out[55] = logCount(Int32(line.topicWords))
+        // Program code: symbols prose rarely holds, calls, and line ends of code.
+        out[56] = min(Double(line.codeSymbols) / Double(max(line.bytes, 1)) * 10, 1)
+        out[57] = bool(line.calls > 0)
+        out[58] = flag(LineEvidence.Flag.codeEnding)
+        out[59] = logCount(Int32(line.codeSymbols))
     }
 
     /// The own features a neighbour contributes: word count, function-word density,
@@ -479,7 +485,7 @@ package enum CleanerModel {
     /// A stage-one row is the line's own features, then four neighbours' six, then two edge flags;
     /// its dot products (with stage one's weights and with stage two's line part) are four lane
     /// sums each, column `c` going to lane `c % 4` in column order (``dot(_:_:_:count:)``). The own
-    /// columns (0–51, 13 whole groups of four) come first in every lane, so their partial sums are
+    /// columns (``ownFeatureCount``, whole groups of four) come first in every lane, so their partial sums are
     /// taken once per line, as its own features are computed, and no row is copied: the
     /// neighbour columns continue the lanes from a flat array of every line's six (zero rows pad
     /// the document's ends), then the edge flags go to lane 0, as in the row.

@@ -35,6 +35,9 @@ package struct LineEvidence: Sendable, Equatable {
     package var topicWords: UInt16 = 0
     package var sharedTopicWords: UInt16 = 0
     package var widelySharedTopicWords: UInt16 = 0
+    /// Symbols of program code and calls (`name(`) in the line (``LineScan``), at most 65,535.
+    package var codeSymbols: UInt16 = 0
+    package var calls: UInt16 = 0
 
     package init() {}
 
@@ -59,6 +62,8 @@ package struct LineEvidence: Sendable, Equatable {
         package static let nextSameHead: UInt16 = 1 << 11
         package static let previousSameTail: UInt16 = 1 << 12
         package static let nextSameTail: UInt16 = 1 << 13
+        /// The line ends like a line of code (``LineScan/codeEnding``).
+        package static let codeEnding: UInt16 = 1 << 14
     }
 
     /// The numbers of one scanned line (its copies are counted over the document afterwards).
@@ -76,6 +81,8 @@ package struct LineEvidence: Sendable, Equatable {
         separators = Int32(clamping: scan.separators)
         sentenceBreaks = Int32(clamping: scan.sentenceBreaks)
         dateWords = Int32(clamping: scan.dateWords)
+        codeSymbols = UInt16(clamping: scan.codeSymbols)
+        calls = UInt16(clamping: scan.calls)
         var bits: UInt16 = 0
         if scan.punctuated { bits |= Flag.punctuated }
         if scan.hasLetter { bits |= Flag.hasLetter }
@@ -86,6 +93,7 @@ package struct LineEvidence: Sendable, Equatable {
         if scan.leadingCues.contains(.linkCue) { bits |= Flag.leadingLinkCue }
         if scan.cues.contains(.creditCue) { bits |= Flag.creditCue }
         if scan.firstWord.contains(.bylineOpener) { bits |= Flag.bylineOpener }
+        if scan.codeEnding { bits |= Flag.codeEnding }
         flags = bits
     }
 
@@ -96,14 +104,14 @@ package struct LineEvidence: Sendable, Equatable {
     package var fields: [Int32] {
         [bytes, spacedWords, words, numbers, stops, englishStops, spanishStops, capitalized, contentWords,
          glued, separators, sentenceBreaks, dateWords, copies, headCopies, tailCopies, Int32(flags),
-         Int32(topicWords), Int32(sharedTopicWords), Int32(widelySharedTopicWords)]
+         Int32(topicWords), Int32(sharedTopicWords), Int32(widelySharedTopicWords), Int32(codeSymbols), Int32(calls)]
     }
 
     /// Column names of ``fields`` in the feature table.
     package static let fieldNames = [
         "bytes", "spaced_words", "words", "numbers", "stops", "english_stops", "spanish_stops", "capitalized",
         "content_words", "glued", "separators", "sentence_breaks", "date_words", "copies", "head_copies", "tail_copies",
-        "flags", "topic_words", "shared_topic_words", "widely_shared_topic_words",
+        "flags", "topic_words", "shared_topic_words", "widely_shared_topic_words", "code_symbols", "calls",
     ]
 
     /// Rebuilds evidence from ``fields`` (`nil` when the count is wrong).
@@ -115,5 +123,6 @@ package struct LineEvidence: Sendable, Equatable {
         copies = fields[13]; headCopies = fields[14]; tailCopies = fields[15]; flags = flagBits
         topicWords = UInt16(clamping: fields[17]); sharedTopicWords = UInt16(clamping: fields[18])
         widelySharedTopicWords = UInt16(clamping: fields[19])
+        codeSymbols = UInt16(clamping: fields[20]); calls = UInt16(clamping: fields[21])
     }
 }

@@ -50,6 +50,14 @@ struct LineScan {
     /// Month, weekday and dateline words.
     var dateWords: Int { get { Int(_dateWords) } set { _dateWords = Int32(truncatingIfNeeded: newValue) } }
     private var _dateWords: Int32 = 0
+    /// ASCII symbols that are common in program code and rare in prose (``isCodeSymbol(_:)``),
+    /// and the `(` right after a letter or `_` (a call, `open_url(`; not `121(1)` of a citation).
+    var codeSymbols: Int { get { Int(_codeSymbols) } set { _codeSymbols = Int32(truncatingIfNeeded: newValue) } }
+    private var _codeSymbols: Int32 = 0
+    var calls: Int { get { Int(_calls) } set { _calls = Int32(truncatingIfNeeded: newValue) } }
+    private var _calls: Int32 = 0
+    /// Whether the last non-space byte is `{`, `}`, `;`, `(` or `[`, as lines of code end.
+    var codeEnding = false
     /// The union of the flags of all words and phrases in the line (function-word flags excluded).
     var cues: WordFlags = []
     /// The flags of the first word.
@@ -99,6 +107,20 @@ struct LineScan {
         guard let last = Self.lastScalar(line, before: line.count) else { return }
         hasNonSpace = true
         punctuated = Self.endsWithSentencePunctuation(line, last: last)
+        switch last.bytes.0 {
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: "["): codeEnding = true
+        default: codeEnding = false
+        }
+    }
+
+    /// `# $ & * + ; < = > @ [ \ ^ _ ` { } ~`: two 64-bit masks over ASCII. `(` is common in prose, so it
+    /// counts only as part of a call.
+    @inline(__always)
+    static func isCodeSymbol(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 1 << 35 | 1 << 36 | 1 << 38 | 1 << 42 | 1 << 43 | 1 << 59 | 1 << 60 | 1 << 61 | 1 << 62
+        let high: UInt64 = 1 << (64 - 64) | 1 << (91 - 64) | 1 << (92 - 64) | 1 << (94 - 64) | 1 << (95 - 64)
+            | 1 << (96 - 64) | 1 << (123 - 64) | 1 << (125 - 64) | 1 << (126 - 64)
+        return byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : byte < 128 && (high >> UInt64(byte - 64)) & 1 != 0
     }
 
     // MARK: - The line's end
@@ -372,6 +394,8 @@ private struct LineScanner {
         var sentenceBreaks = 0
         var separators = 0
         var spacedWords = 0
+        var codeSymbols = 0
+        var calls = 0
         var index = 0
         // One pass to `count` inclusive: the line's end is read as a space, so a word ends in
         // exactly one place (and `endWord` is inlined once).
@@ -485,8 +509,14 @@ private struct LineScanner {
                         terminalPending = false  // closing quotes and brackets keep a pending break
                         if kind & LineScan.pipe != 0 {
                             separators += 1
-                        } else if kind & LineScan.slash != 0 && index > 0 && base[index - 1] == 0x20 {
-                            separators += 1  // `Tag /Tag`
+                        } else if kind & LineScan.slash != 0 {
+                            if index > 0 && base[index - 1] == 0x20 { separators += 1 }  // `Tag /Tag`
+                        } else if LineScan.isCodeSymbol(byte) {
+                            codeSymbols += 1
+                        } else if byte == UInt8(ascii: "("), index > 0, base[index - 1] < 0x80,
+                            classes[Int(base[index - 1])] & LineScan.letter != 0 || base[index - 1] == UInt8(ascii: "_")
+                        {
+                            calls += 1
                         }
                     }
                 }
@@ -545,6 +575,8 @@ private struct LineScanner {
         result.sentenceBreaks = sentenceBreaks
         result.separators = separators
         result.spacedWords = spacedWords
+        result.codeSymbols = codeSymbols
+        result.calls = calls
         result.lastWord = previous1
         result.words = Int(truncatingIfNeeded: wordsAndStops & 0xFFFF_FFFF)
         result.stops = Int(truncatingIfNeeded: wordsAndStops >> 32)

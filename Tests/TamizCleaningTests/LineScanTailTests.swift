@@ -14,6 +14,7 @@ struct LineScanTailTests {
         "NewsSportCulture | Weather • Opinión · Economía",
         "Read more about it", "Skip to content", "abcdefgh", "abcdefg", "Menu", "x y z w v u",
         "The end. Then", "Zoë's café — “naïve” façade, 東京 😀 word",
+        "subprocess.run([\"osascript\", \"-e\", script]) { x = a_b; }",
     ]
 
     /// Everything the scan measures, as numbers.
@@ -32,8 +33,9 @@ struct LineScanTailTests {
                 return [
                     scan.spacedWords, scan.words, scan.numbers, scan.englishStops, scan.spanishStops, scan.stops,
                     scan.contentWords, scan.capitalized, scan.glued, scan.separators, scan.sentenceBreaks, scan.dateWords,
+                    scan.codeSymbols, scan.calls,
                 ].map { UInt64($0) } + [
-                    scan.hasLetter ? 1 : 0, scan.hasNonSpace ? 1 : 0, scan.punctuated ? 1 : 0,
+                    scan.hasLetter ? 1 : 0, scan.hasNonSpace ? 1 : 0, scan.punctuated ? 1 : 0, scan.codeEnding ? 1 : 0,
                     UInt64(scan.cues.rawValue), UInt64(scan.firstWord.rawValue), UInt64(scan.leadingCues.rawValue),
                     scan.lineKey, scan.lastWord, scan.firstWordKey,
                 ] + keys
