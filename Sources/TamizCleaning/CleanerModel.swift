@@ -652,7 +652,7 @@ package enum CleanerModel {
     /// and a kept prose line in the minority language of the kept text around it (3 : 1 by words
     /// within 40 lines, at least 60 words of the other) is `otherLanguage`. A dropped line's reason
     /// is its strongest cue: a navigation label, a banner cue, a comments cue (and the lines up to
-    /// 30 after it), a byline or credit, a copy, one or two words; else `list` when it reads like
+    /// 30 after it), a call or line end of program code, a byline or credit, a copy, one or two words; else `list` when it reads like
     /// a sentence and `navigation` when it reads like a label.
     package static func verdicts<Lines: RandomAccessCollection<LineEvidence>>(_ decisions: [Bool], evidence: Lines) -> [DebrisReason?]
     where Lines.Index == Int {
@@ -685,6 +685,7 @@ package enum CleanerModel {
         if line.has(Flag.navigationLine) { return .navigation }
         if line.has(Flag.boilerplateCue) && line.spacedWords <= 60 { return .boilerplate }
         if line.has(Flag.commentCue) || afterCommentsCue { return .comments }
+        if line.calls > 0 || line.has(Flag.codeEnding) { return .code }
         if (line.has(Flag.bylineOpener) || line.has(Flag.creditCue) || line.dateWords > 0) && line.spacedWords <= 12 {
             return .byline
         }

@@ -29,4 +29,7 @@ public enum DebrisReason: String, Sendable, CaseIterable, Hashable {
     /// Prose in the other language than the text around it, where that text is clearly in one
     /// language: a Spanish comment or teaser under an English article, and vice versa.
     case otherLanguage = "other-language"
+    /// A line of program code pasted into the page: it calls something (`open_url(`) or ends as
+    /// code lines do (`{`, `}`, `;`). Given by the learned model only (`CodeListingTests`).
+    case code
 }

@@ -51,7 +51,8 @@ struct LineScan {
     var dateWords: Int { get { Int(_dateWords) } set { _dateWords = Int32(truncatingIfNeeded: newValue) } }
     private var _dateWords: Int32 = 0
     /// ASCII symbols that are common in program code and rare in prose (``isCodeSymbol(_:)``),
-    /// and the `(` right after a letter or `_` (a call, `open_url(`; not `121(1)` of a citation).
+    /// and the `(` right after a word with a letter or after `_` (a call: `open_url(`, `copy2(`; not
+    /// `121(1)` of a citation).
     var codeSymbols: Int { get { Int(_codeSymbols) } set { _codeSymbols = Int32(truncatingIfNeeded: newValue) } }
     private var _codeSymbols: Int32 = 0
     var calls: Int { get { Int(_calls) } set { _calls = Int32(truncatingIfNeeded: newValue) } }
@@ -111,6 +112,16 @@ struct LineScan {
         case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: "["): codeEnding = true
         default: codeEnding = false
         }
+    }
+
+    /// Whether the `(` at `p` opens one or two lower-case letters and `)`: a plural or gender
+    /// ending (`item(s)`, `estrella(s)`, `amigo(as)`), not a call.
+    @inline(__always)
+    static func isWordEndingMarker(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
+        @inline(__always) func lower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
+        guard count >= 3, lower(p[1]) else { return false }
+        if p[2] == UInt8(ascii: ")") { return true }
+        return count >= 4 && lower(p[2]) && p[3] == UInt8(ascii: ")")
     }
 
     /// `# $ & * + ; < = > @ [ \ ^ _ ` { } ~`: two 64-bit masks over ASCII. `(` is common in prose, so it
@@ -514,8 +525,12 @@ private struct LineScanner {
                         } else if LineScan.isCodeSymbol(byte) {
                             codeSymbols += 1
                         } else if byte == UInt8(ascii: "("), index > 0, base[index - 1] < 0x80,
-                            classes[Int(base[index - 1])] & LineScan.letter != 0 || base[index - 1] == UInt8(ascii: "_")
+                            (classes[Int(base[index - 1])] & (LineScan.letter | LineScan.digit) != 0 && wordHasLetter)
+                                || base[index - 1] == UInt8(ascii: "_"),
+                            !LineScan.isWordEndingMarker(base + index, count: count - index)
                         {
+                            // Right after a word with a letter (`open_url(`, `copy2(`; the word
+                            // just ended, so `wordHasLetter` is still its own), not `121(1)`.
                             calls += 1
                         }
                     }

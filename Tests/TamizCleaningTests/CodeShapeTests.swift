@@ -20,6 +20,19 @@ struct CodeShapeTests {
         #expect(!scan.codeEnding)
     }
 
+    @Test("a call of a name that ends in a digit is a call")
+    func callOfNameWithDigit() {
+        #expect(Self.scan("shutil.copy2(path, copy)").calls == 1)
+    }
+
+    @Test("a plural or gender ending in parentheses is no call")
+    func wordEndingMarkersAreNoCalls() {
+        #expect(Self.scan("Select the attachment(s) you want to send.").calls == 0)
+        #expect(Self.scan("Actualmente puntuada con 3 estrella(s) sobre 5").calls == 0)
+        #expect(Self.scan("Estimado(a) cliente, bienvenido(as) todos").calls == 0)
+        #expect(Self.scan("print(total)").calls == 1)
+    }
+
     @Test("a function header and a block opener end like code")
     func codeEndings() {
         #expect(Self.scan("function start() {").codeEnding)

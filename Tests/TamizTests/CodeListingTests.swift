@@ -81,3 +81,13 @@ struct CodeListingTests {
         }
     }
 }
+
+extension CodeListingTests {
+    @Test("label gives the code listing's calls the reason code")
+    func callsAreLabelledCode() throws {
+        let records = TSVRecord.parse(try harness.run(.label(.tsv, unit: .line), input: Self.page(paragraphsBefore: 4)).output)
+        let calls = records.filter { $0.text.contains("(") && Self.code.contains($0.text) }
+        #expect(calls.count == 10)
+        #expect(calls.allSatisfy { $0.debris == "code" }, "\(calls.map { ($0.text, $0.debris) })")
+    }
+}
