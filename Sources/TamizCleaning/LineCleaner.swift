@@ -671,8 +671,7 @@ struct KeyCounter {
     /// Adds one occurrence of `key` (never 0) and returns its count so far.
     @discardableResult @inline(__always)
     mutating func add(_ key: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: key >> 11) & mask
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        let slot = slot(of: key)
         if keys[slot] == 0 {
             guard used < capacity else { return 0 }  // full
             keys[slot] = key
@@ -684,26 +683,26 @@ struct KeyCounter {
 
     @inline(__always)
     func count(_ key: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: key >> 11) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key { return Int(counts[slot] & Self.countMask) }
-            slot = (slot + 1) & mask
-        }
-        return 0
+        let slot = slot(of: key)
+        return keys[slot] == 0 ? 0 : Int(counts[slot] & Self.countMask)
     }
 
     /// Whether this is the first call for `key` (a key already added): a mark kept beside its count.
     mutating func firstVisit(_ key: UInt64) -> Bool {
+        let slot = slot(of: key)
+        guard keys[slot] != 0 else { return true }
+        let first = counts[slot] & Self.visited == 0
+        counts[slot] |= Self.visited
+        return first
+    }
+
+    /// The slot that holds `key`, or the empty slot where it would go (linear probing from the
+    /// key's bits 11 and up, as in ``HolderCounter``; the table is never full).
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: key >> 11) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key {
-                let first = counts[slot] & Self.visited == 0
-                counts[slot] |= Self.visited
-                return first
-            }
-            slot = (slot + 1) & mask
-        }
-        return true
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot &+ 1) & mask }
+        return slot
     }
 
     private static let visited: Int32 = 1 << 30
