@@ -68,13 +68,15 @@ public struct LanguageClassifier: Sendable {
     /// each a capital followed by letters, lower-case ones among them, with `'` or `-` allowed
     /// inside, or an initial (`T`, `T.`), and at least two words that are not initials:
     /// `Kay Mann`, `Bart De Wever`, `José Luis Núñez,`, `Jean-Luc O'Neill`, `Jeffrey T Hodge`.
+    /// A comma may end any word: each one allows two more words, up to eight, and one word that
+    /// is not an initial is then enough (`Smith, John`, `Kaminski, V.`, `Ana Ruiz, Tom Hill`).
     static func isFullName(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b &- 9) < 5 }
         guard var first = utf8.firstIndex(where: { !isSpace($0) }), var last = utf8.lastIndex(where: { !isSpace($0) }) else {
             return false
         }
         if utf8[last] == UInt8(ascii: ",") { last -= 1 }
-        var words = 0, initials = 0
+        var words = 0, initials = 0, commas = 0
         while first <= last {
             // One word: a capital, then letters (ASCII or Latin-1 `C3 xx`), `'` or `-` inside.
             let wordStart = first
@@ -101,19 +103,25 @@ public struct LanguageClassifier: Sendable {
                     first += 1
                 } else if b == UInt8(ascii: "."), first - wordStart == 1, first == last || isSpace(utf8[first + 1]) {
                     first += 1
+                } else if b == UInt8(ascii: ","), first > wordStart + 1, first < last, isSpace(utf8[first + 1]) {
+                    // `Smith, John`: a comma ends a word that a space follows.
+                    commas += 1
+                    first += 1
+                    break
                 } else {
                     return false
                 }
             }
+            let length = first - wordStart - (utf8[first - 1] == UInt8(ascii: ",") ? 1 : 0)
             if !lower {
                 // An initial: one ASCII capital, perhaps with a full stop.
-                guard first - wordStart == 1 || (first - wordStart == 2 && utf8[first - 1] == UInt8(ascii: ".")) else { return false }
+                guard length == 1 || (length == 2 && utf8[wordStart + 1] == UInt8(ascii: ".")) else { return false }
                 initials += 1
             }
             words += 1
             while first <= last && isSpace(utf8[first]) { first += 1 }
         }
-        return words <= 4 && words - initials >= 2
+        return words <= 4 + 2 * commas && words <= 8 && words - initials >= (commas > 0 ? 1 : 2)
     }
 
     /// True when the text is one whitespace-free token once outer whitespace is trimmed (`Sara,`).

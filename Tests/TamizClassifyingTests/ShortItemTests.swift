@@ -119,6 +119,28 @@ import TamizClassifying
         #expect(guess.language == .undetermined, "\(text) → \(guess)")
     }
 
+    /// A name written surname first, and a list of names, are names too: a comma may end any
+    /// word (the model alone said `en` 0.999 for `Smith, John`, `es` 0.999 for `Tanaka, Yuki`).
+    @Test(arguments: ["Smith, John", "Tanaka, Yuki", "García, María", "Okafor, Chidi N.", "Kaminski, V.",
+                      "Ines Moreau, Dario Celli", "Beth Ware, Raúl Ibarra, Kenji Mori"])
+    func aNameWrittenSurnameFirstOrAListOfNamesIsNeverConfident(_ text: String) {
+        let guess = classifier.classify(text)
+        #expect(guess.language == .undetermined || guess.confidence < 0.98, "\(text) → \(guess)")
+    }
+
+    /// Without a capitalised word that is also a frequent word (`Ware`, `Dario`), such a name is `und`.
+    @Test(arguments: ["Smith, John", "Tanaka, Yuki", "García, María", "Okafor, Chidi N.", "Kaminski, V.", "Ana Ruiz, Tom Hill"])
+    func aNameWrittenSurnameFirstIsUndetermined(_ text: String) {
+        let guess = classifier.classify(text)
+        #expect(guess.language == .undetermined, "\(text) → \(guess)")
+    }
+
+    /// A comma does not make a greeting a name: its frequent word keeps the language.
+    @Test(arguments: [("Thanks, Carla", Language.english), ("Gracias, Pedro", .spanish), ("Hello, Marcus", .english)])
+    func aGreetingWithACommaKeepsItsLanguage(_ text: String, _ language: Language) {
+        #expect(classifier.classify(text).language == language, "\(text) → \(classifier.classify(text))")
+    }
+
     /// Capitalised words with digits or marks are not a name: a time stamp keeps its answer.
     @Test func capitalisedWordsWithDigitsAreNotAName() {
         #expect(classifier.classify("08/16/2000 03:48 PM").language == .english)
