@@ -45,7 +45,25 @@ extension EvidenceWords {
                   w.allSatisfy({ $0.isLetter && $0.isLowercase }), seen[c].insert(w).inserted else { continue }
             lists[c].append(w)
         }
-        return (lists[0], lists[1])
+        // A scrape that lost its accents still writes the word: each accented evidence word's
+        // stripped and deleted forms (`también` → `tambien`, `tambin`) are evidence too, by the
+        // same margin against the other list, unless that form is a listed word of either language.
+        let listed = [Set(lists[0]), Set(lists[1])]
+        var variants: [[String]] = [[], []]
+        for c in 0..<2 {
+            for w in lists[c] where !w.utf8.allSatisfy({ $0 < 0x80 }) {
+                let z = zipf[c][w] ?? 0
+                for bytes in [stripAccents(Array(w.utf8)), deleteAccents(Array(w.utf8))] {
+                    let v = String(decoding: bytes, as: UTF8.self)
+                    guard v.unicodeScalars.count >= 2, z - (zipf[1 - c][v] ?? 0) >= minimumMargin, !names.contains(v),
+                          !listed[0].contains(v), !listed[1].contains(v), seen[c].insert(v).inserted else { continue }
+                    variants[c].append(v)
+                }
+            }
+        }
+        // A form that both languages' words produce is evidence for neither.
+        let shared = Set(variants[0]).intersection(variants[1])
+        return (lists[0] + variants[0].filter { !shared.contains($0) }, lists[1] + variants[1].filter { !shared.contains($0) })
     }
 
     /// `lists(corpus)` as the model file stores them: each word's `fingerprint`, ascending,

@@ -31,6 +31,19 @@ import Testing
         #expect(has("ÚLTIMA", .spanish))
     }
 
+    /// An accented evidence word still counts when a scrape stripped or deleted its accents
+    /// (`también` → `tambien`, `tambin`), unless that form is frequent in the other language:
+    /// `así` stripped is the English `as`.
+    @Test(arguments: ["tambien", "tambin", "despues", "despus", "adems", "segn", "educacin"])
+    func accentlessFormsOfAccentedWordsAreEvidence(_ word: String) {
+        #expect(has(word, .spanish) && !has(word, .english), "\(word)")
+    }
+
+    @Test func anAccentlessFormThatIsAFrequentWordOfTheOtherLanguageIsNotEvidence() {
+        #expect(has("así", .spanish))
+        #expect(!has("as", .spanish))
+    }
+
     @Test func urlsAndAddressesAreNotWords() {
         #expect(!has("http://dear.example.com/hello", .english))
         #expect(!has("hola@example.com", .spanish))

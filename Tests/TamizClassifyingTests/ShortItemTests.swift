@@ -154,7 +154,7 @@ import TamizClassifying
 
     /// Spanish words and phrases whose accented letters were deleted by an encoding loss.
     @Test(arguments: ["informacin", "situacin", "despus", "tambin", "la poblacin", "el ao pasado",
-                      "Dnde est la estacin de tren?"])
+                      "Dnde est la estacin de tren?", "Tambin", "Adems", "Segn"])
     func spanishWithDeletedAccentsIsStillSpanish(_ text: String) {
         #expect(classifier.classify(text).language == .spanish, "\(text) → \(classifier.classify(text))")
     }
