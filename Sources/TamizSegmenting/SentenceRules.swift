@@ -35,6 +35,10 @@ struct SentenceRules {
             if endsWithNextListMarker(after: first, end: e) { return .merge }  // emit splits before it.
         }
 
+        // An emoticon after final punctuation belongs to the sentence before: "Best pizza! ;) The"
+        // (`emit` splits after it, before the capital).
+        if isEmoticon(at: text.skipSpace(from: boundary, to: text.hi)) { return .merge }
+
         // A closing bracket or quote after a space belongs to the sentence before: "next day. )"
         let afterSpace = text.skipSpace(from: boundary, to: text.hi)
         if afterSpace < text.hi, TextView.isCloser(text.scalar(at: afterSpace).value), text[afterSpace] != 0x22,
@@ -57,6 +61,7 @@ struct SentenceRules {
         }
         if last == 0x2E {  // "."
             if endsWithSpacedEllipsis(e, floor: s) { return .merge }
+            if isInlineListMark(dotAt: e - 1, floor: s) || isLetteredItemAfterSentence(dotAt: e - 1, floor: s) { return .merge }
             if e == boundary && endsWithGluedListNumber(dotAt: e - 1, floor: s) { return .merge }
             if endsWithListNumberAfterColon(dotAt: e - 1, floor: s) { return .merge }
             switch abbreviationKind(dotAt: e - 1, floor: s) {
@@ -324,6 +329,7 @@ struct SentenceRules {
         let (next, _) = text.scalar(at: k)
         let nextIsDigit = next < 0x80 && TextView.isDigit(UInt8(next))
         guard nextIsDigit || TextView.isLower(next) else { return nil }
+        if isInlineListMark(dotAt: dot, floor: floor) { return nil }
         let (before, _) = text.scalar(before: dot)
         if before < 0x80 && TextView.isDigit(UInt8(before)) { return k }
         guard TextView.isLetter(before) else { return nil }
@@ -349,11 +355,23 @@ struct SentenceRules {
         return k
     }
 
-    /// Whether a numbered list item ("2. Fold", "2.Remove") follows the spaces at `boundary`.
+    /// Whether a numbered list item follows the spaces at `boundary`: a number glued to its item
+    /// ("2.Remove"), the first one ("1. Fold"), or one whose predecessor opens an earlier item in
+    /// the 2,000 bytes before it ("1. Open the lid. 2. Rinse"). Without that a number after a period is part of
+    /// a reference: "compare Fig. 3 with Tab. 2. The authors".
     private func nextIsListNumber(_ boundary: Int) -> Bool {
         let j = text.skipSpace(from: boundary, to: text.hi)
-        guard let marker = listMarker(at: j, limit: text.hi) else { return false }
-        return marker.style == .number && marker.end < text.hi
+        guard let marker = listMarker(at: j, limit: text.hi), marker.style == .number, marker.end < text.hi else { return false }
+        if marker.value == 1 || !text.isSpace(at: marker.end) { return true }
+        var i = max(text.lo, j - 2000)  // a bounded look back: an item's text is not longer
+        while i < j {
+            if (i == text.lo || text.isSpace(at: i - 1)), TextView.isDigit(text[i]), let earlier = listMarker(at: i, limit: j),
+               earlier.style == .number, earlier.value == marker.value - 1 {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Before a number, a word of two to five letters (lower case after the first) that ends no
@@ -392,6 +410,7 @@ struct SentenceRules {
         return letters >= 2 && letters <= 4 && !EmbeddedWordList.shortWords.contains(text.bytes + t, count: dot - t)
     }
 
+
     /// "er", "do", "ra", "da", "ro", "to", "vo", "no", "mo": the letters after the digits of a
     /// Spanish ordinal ("1er", "2do", "3ra"). English "5th." ends sentences ("saturday Nov 5th. preferably").
     private func isSpanishOrdinalSuffix(_ t: Int, _ dot: Int) -> Bool {
@@ -402,6 +421,19 @@ struct SentenceRules {
         default:
             return false
         }
+    }
+
+    /// Whether an emoticon (":)", ";-)", ":D", ":(", ":P") stands at `i`, followed by a space or the end.
+    private func isEmoticon(at i: Int) -> Bool {
+        guard i + 1 < text.hi, text[i] == UInt8(ascii: ":") || text[i] == UInt8(ascii: ";") else { return false }
+        var j = i + 1
+        if text[j] == UInt8(ascii: "-") { j += 1 }
+        guard j < text.hi else { return false }
+        switch text[j] {
+        case UInt8(ascii: ")"), UInt8(ascii: "("), UInt8(ascii: "D"), UInt8(ascii: "P"): break
+        default: return false
+        }
+        return j + 1 == text.hi || text.isSpace(at: j + 1)
     }
 
     /// An emoticon (":)", ";-)", ":D", ":(") at `i` followed by a space and a capital ends a sentence:
@@ -488,25 +520,99 @@ struct SentenceRules {
         var k = i
         while k < limit && k - i < 4 && (text[k] == 0x49 || text[k] == 0x56 || text[k] == 0x58) { k += 1 }  // I V X
         guard k > i, k < limit, text[k] == UInt8(ascii: ".") || text[k] == UInt8(ascii: ")") else { return nil }
+        guard let value = romanValue(from: i, to: k) else { return nil }
+        return (value, k - i)
+    }
+
+    /// The value of the Roman numeral I…XII (or i…xii) written in `start..<end`, if it is one.
+    private func romanValue(from start: Int, to end: Int) -> Int? {
+        guard end > start, end - start <= 4 else { return nil }
         var code = 0  // the letters as base-4 digits, I = 1, V = 2, X = 3: no allocation
-        for b in i ..< k { code = code * 4 + (text[b] == 0x49 ? 1 : text[b] == 0x56 ? 2 : 3) }
-        let value: Int
+        for b in start ..< end {
+            switch text[b] | 0x20 {
+            case 0x69: code = code * 4 + 1
+            case 0x76: code = code * 4 + 2
+            case 0x78: code = code * 4 + 3
+            default: return nil
+            }
+        }
         switch code {
-        case 1: value = 1  // I
-        case 5: value = 2  // II
-        case 21: value = 3  // III
-        case 6: value = 4  // IV
-        case 2: value = 5  // V
-        case 9: value = 6  // VI
-        case 37: value = 7  // VII
-        case 149: value = 8  // VIII
-        case 7: value = 9  // IX
-        case 3: value = 10  // X
-        case 13: value = 11  // XI
-        case 53: value = 12  // XII
+        case 1: return 1  // I
+        case 5: return 2  // II
+        case 21: return 3  // III
+        case 6: return 4  // IV
+        case 2: return 5  // V
+        case 9: return 6  // VI
+        case 37: return 7  // VII
+        case 149: return 8  // VIII
+        case 7: return 9  // IX
+        case 3: return 10  // X
+        case 13: return 11  // XI
+        case 53: return 12  // XII
         default: return nil
         }
-        return (value, k - i)
+    }
+
+    /// How an item of a list written inside a sentence is numbered.
+    private enum InlineNumbering: Equatable { case digits, upperRoman, lowerRoman }
+
+    /// The numbering and value of the list mark written in `start..<end` (before its period): one
+    /// or two digits, or a Roman numeral all in capitals or all in lower case.
+    private func inlineMark(from start: Int, to end: Int) -> (numbering: InlineNumbering, value: Int)? {
+        guard end > start else { return nil }
+        if TextView.isDigit(text[start]) {
+            guard end - start <= 2, (start ..< end).allSatisfy({ TextView.isDigit(text[$0]) }) else { return nil }
+            let value = (start ..< end).reduce(0) { $0 * 10 + Int(text[$1] - 0x30) }
+            return value > 0 ? (.digits, value) : nil
+        }
+        let upper = text[start] < 0x60
+        guard (start ..< end).allSatisfy({ (text[$0] < 0x60) == upper }), let value = romanValue(from: start, to: end) else { return nil }
+        return (upper ? .upperRoman : .lowerRoman, value)
+    }
+
+    /// Whether the period at `dot` closes a lettered list mark that opens a sentence ICU did not
+    /// break before: "Answer both questions. a. Explain the causes." (the break before the letter
+    /// comes from `emit`, as before any lower-case word after a period).
+    private func isLetteredItemAfterSentence(dotAt dot: Int, floor: Int) -> Bool {
+        guard dot - 3 >= floor, text[dot - 1] >= 0x61, text[dot - 1] <= 0x7A, text[dot - 2] == 0x20 else { return false }
+        let t = startOfTrailingSpaceAndClosers(before: dot - 1, floor: floor)
+        guard t - 3 >= floor else { return false }
+        let (v, _) = text.scalar(before: t)
+        if v == 0x3F || v == 0x21 { return true }
+        // A period after a word of two letters or more: not the "p." of "7 p. m.".
+        return v == 0x2E && TextView.isLetter(text.scalar(before: t - 1).value) && TextView.isLetter(text.scalar(before: t - 1 - text.scalar(before: t - 1).length).value)
+    }
+
+    /// Whether the period at `dot` closes the mark of a list written inside a sentence: "remember
+    /// to 1. lock the door, 2. feed the cat", "tres partes: I. Antecedentes, II. Métodos y III.
+    /// Resultados". The mark follows a word and a space, and the list's next mark comes later in
+    /// the paragraph or its previous one earlier in the sentence (within 400 bytes), each as a
+    /// word of its own with a period and a space after it. A sentence seldom ends in such a run.
+    func isInlineListMark(dotAt dot: Int, floor: Int) -> Bool {
+        var t = dot
+        while t > floor && TextView.isLetter(UInt32(text[t - 1])) || (t > floor && TextView.isDigit(text[t - 1])) { t -= 1 }
+        guard t - floor >= 2, text[t - 1] == 0x20, text[t - 2] != 0x20, text[t - 2] != UInt8(ascii: "."),
+              let mark = inlineMark(from: t, to: dot) else { return false }
+        func isMark(_ value: Int, at start: Int, _ end: Int) -> Bool {
+            guard value > 0, start > text.lo, text[start - 1] == 0x20, end + 1 < text.hi, text[end] == UInt8(ascii: "."),
+                  text[end + 1] == 0x20, let other = inlineMark(from: start, to: end) else { return false }
+            return other.numbering == mark.numbering && other.value == value
+        }
+        // Marks are at most four bytes long: try each word start followed by a period within that.
+        func hasMark(_ value: Int, in range: Range<Int>) -> Bool {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if text[i] == 0x20 {
+                    var end = i + 1
+                    while end < range.upperBound && end - i <= 5 && text[end] != UInt8(ascii: ".") && text[end] != 0x20 { end += 1 }
+                    if end < range.upperBound && text[end] == UInt8(ascii: ".") && isMark(value, at: i + 1, end) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        return hasMark(mark.value + 1, in: dot + 1 ..< max(dot + 1, min(text.hi - 1, dot + 400)))
+            || hasMark(mark.value - 1, in: max(floor, t - 400) ..< t - 1)
     }
 
     /// A list marker at `i` (after optional bullets and spaces), followed by a space or `limit`
