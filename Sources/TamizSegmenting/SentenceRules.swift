@@ -118,13 +118,20 @@ struct SentenceRules {
 
     enum NumberBefore { case none, integer, decimal }
 
-    /// Whether the word at `t` follows a number and a space ("300 lts.", "3,5 °C.", with an optional
-    /// degree or ordinal sign before the word), and whether that number has a decimal part.
+    /// Whether the word at `t` follows a number and a space ("300 lts.", "3,5 °C.", "5th fl.", with an
+    /// optional degree or ordinal sign before the word), and whether that number has a decimal part.
     func numberBefore(wordAt t: Int, floor: Int) -> NumberBefore {
         var end = t
         if end - 2 >= floor && text[end - 2] == 0xC2 && (text[end - 1] == 0xB0 || text[end - 1] == 0xBA) { end -= 2 }  // ° º
         guard end - 2 >= floor, text[end - 1] == 0x20 else { return .none }
         end -= 1
+        // An English ordinal counts as its number: "the 5th fl. of", "the 3rd fl. or".
+        if end - 3 >= floor, TextView.isDigit(text[end - 3]) {
+            switch (text[end - 2], text[end - 1]) {
+            case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): end -= 2  // st nd rd th
+            default: break
+            }
+        }
         var start = end
         while start > floor && (TextView.isDigit(text[start - 1]) || text[start - 1] == 0x2C || text[start - 1] == 0x2E) { start -= 1 }
         while start < end && !TextView.isDigit(text[start]) { start += 1 }

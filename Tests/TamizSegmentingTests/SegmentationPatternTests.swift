@@ -74,6 +74,7 @@ let englishPatternCases: [PatternCase] = [
     .init(.referenceNumber, "The bound follows from Eq. 12 and the lemma.", ["The bound follows from Eq. 12 and the lemma."]),
     .init(.referenceNumber, "We waited for an hour. 20 minutes later the bus came.", ["We waited for an hour.", "20 minutes later the bus came."]),
     .init(.referenceNumber, "1. Check the lid. 2. Rinse the filter.", ["1. Check the lid.", "2. Rinse the filter."]),
+    .init(.referenceNumber, "Her desk is on the 2nd fl. near the lifts.", ["Her desk is on the 2nd fl. near the lifts."]),
     .init(.referenceNumber, "Compare Fig. 4 with Tab. 3. The second one is newer.", ["Compare Fig. 4 with Tab. 3.", "The second one is newer."]),
     .init(.referenceNumber, "Pack a torch, 2. a map and 3. spare socks.", ["Pack a torch, 2. a map and 3. spare socks."]),
     .init(.referenceNumber, "The plan has three parts: I. Costs, II. Staff and III. Timing.",
