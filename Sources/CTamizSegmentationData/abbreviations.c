@@ -28,6 +28,13 @@ const unsigned char tamiz_embedded_final_words[] = {
 };
 const size_t tamiz_embedded_final_words_size = sizeof(tamiz_embedded_final_words);
 
+// The frequent words no training sentence writes (Data/segmentation/unseen-words.txt): capitalised
+// after an ambiguous abbreviation that is no initial, one of them begins a sentence (`EmbeddedWordList.unseenWords`).
+const unsigned char tamiz_embedded_unseen_words[] = {
+#embed "../../Data/segmentation/unseen-words.txt"
+};
+const size_t tamiz_embedded_unseen_words_size = sizeof(tamiz_embedded_unseen_words);
+
 // The word frequency lists (Data/corpus/words), the evidence for joining a word that a line
 // break split at a hyphen (`SoftWraps`).
 const unsigned char tamiz_embedded_english_words[] = {

@@ -66,7 +66,8 @@ struct SentenceRules {
             if endsWithListNumberAfterColon(dotAt: e - 1, floor: s) { return .merge }
             switch abbreviationKind(dotAt: e - 1, floor: s) {
             case .title?: return .merge
-            case .ambiguous?: return nextStartsSentence(boundary) ? .split : .merge
+            case .ambiguous?:
+                return nextStartsSentence(boundary, afterInitial: isInitial(before: e - 1, floor: s)) ? .split : .merge
             case .beforeNumber?, .trailing?:
                 if nextIsDigit(boundary) || nextIsRomanNumeral(boundary) { return .merge }
                 return isLowercaseLetter(before: e - 1, floor: s) && nextIsInitial(boundary) ? .merge : .split
@@ -200,8 +201,9 @@ struct SentenceRules {
     /// After an ambiguous abbreviation: does the next word begin a new sentence?
     /// Yes for an opening quote, `¿`, `¡` or a dash, a capitalised common sentence opener ("The",
     /// "He", "Pero") or a capitalised word that text writes in lower case (`EmbeddedWordList.lowercaseWords`: "a.m.
-    /// Lunch"); no for names and the words of names ("U.S. Army").
-    func nextStartsSentence(_ boundary: Int) -> Bool {
+    /// Lunch") or a frequent word the training sentences never write (`EmbeddedWordList.unseenWords`),
+    /// unless `afterInitial`; no for names and the words of names ("U.S. Army").
+    func nextStartsSentence(_ boundary: Int, afterInitial: Bool = false) -> Bool {
         let j = text.skipSpace(from: boundary, to: text.hi)
         guard j < text.hi else { return false }
         let (v, n) = text.scalar(at: j)
@@ -220,7 +222,19 @@ struct SentenceRules {
         if k < text.hi && text[k] == 0x20 && nextIsDigit(k) { return false }
         if k < text.hi && text[k] == UInt8(ascii: "-") { return false }  // part of a name: "M.S. Al-Sahaf"
         if continuesTitleCase(after: k) { return false }  // "U.S. Food and Drug Administration"
-        return k - j > n && EmbeddedWordList.lowercaseWords.contains(text.bytes + j, count: k - j)
+        guard k - j > n else { return false }
+        if EmbeddedWordList.lowercaseWords.contains(text.bytes + j, count: k - j) { return true }
+        // After an initial a surname is likelier than a sentence ("E. Pardo", "J. Walker"), and a
+        // word with its own period is an abbreviation too ("Elm Ave. Apt. 3").
+        if afterInitial || (k < text.hi && text[k] == UInt8(ascii: ".")) { return false }
+        return EmbeddedWordList.unseenWords.contains(text.bytes + j, count: k - j)
+    }
+
+    /// The abbreviation ending at `dot` is one letter ("J", "E"), a name's initial.
+    private func isInitial(before dot: Int, floor: Int) -> Bool {
+        guard dot > floor else { return false }
+        let (v, n) = text.scalar(before: dot)
+        return TextView.isLetter(v) && (dot - n == floor || !TextView.isLetter(text.scalar(before: dot - n).value))
     }
 
     /// Whether the word after `end` (past a space and at most one lower-case word of up to three

@@ -16,6 +16,12 @@ package struct EmbeddedWordList: @unchecked Sendable {  // Immutable bytes of th
     /// sentence ("near Harbor Rd. Expect delays"); names and the words of names do not ("U.S. Army").
     package static let lowercaseWords = EmbeddedWordList(tamiz_embedded_lowercase_words_bytes(), count: tamiz_embedded_lowercase_words_size)
 
+    /// Frequent words of the word lists that no training sentence writes (unseen-words.txt): the
+    /// training sentences cannot say how text capitalises them, and most are common words, so
+    /// capitalised after an ambiguous abbreviation that is not an initial, one of them begins a
+    /// sentence too ("late Aug. Organizers blamed"; `SegmentationPatternTests`).
+    package static let unseenWords = EmbeddedWordList(tamiz_embedded_unseen_words_bytes(), count: tamiz_embedded_unseen_words_size)
+
     /// Words of two to five letters that end a training sentence with their period (final-words.txt).
     /// Before a number, a period after a short word that is none of them reads as an abbreviation's:
     /// "Eq. 12", "la secc. 5" (`SegmentationPatternTests`).

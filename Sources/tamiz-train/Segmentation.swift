@@ -41,6 +41,9 @@ struct SegmentationBuild: ParsableCommand {
         let finalWords = try data.finalWordsFile()
         try writeTextFile(data.finalWordsPath, finalWords)
         print("wrote \(data.finalWordsPath): \(EmbeddedWordList.parse(finalWords).count) words")
+        let unseenWords = try data.unseenWordsFile()
+        try writeTextFile(data.unseenWordsPath, unseenWords)
+        print("wrote \(data.unseenWordsPath): \(EmbeddedWordList.parse(unseenWords).count) words")
     }
 }
 

@@ -45,8 +45,20 @@ let icuVersionMatchesCommittedLists: Bool = {
         #expect(EmbeddedWordList.finalWords.words == EmbeddedWordList.parse(try readTextFile(data.finalWordsPath)))
     }
 
+    @Test func theCommittedUnseenWordListEqualsARebuildFromTheWordListsAndTrainingSentences() throws {
+        #expect(try data.unseenWordsFile() == readTextFile(data.unseenWordsPath))
+        #expect(EmbeddedWordList.unseenWords.words == EmbeddedWordList.parse(try readTextFile(data.unseenWordsPath)))
+    }
+
+    /// A word both lists hold at a similar frequency is most often a name, and stays out.
+    @Test func unseenWordsAreFrequentInOneLanguageOnly() {
+        let lists = ["word\tzipf\norganizers\t3.63\nluke\t4.30\nrare\t2.0\n", "word\tzipf\nluke\t3.60\n"]
+        #expect(SegmentationData.unseenFrequentWords(inLists: lists, trainingLines: []) == ["organizers"])
+        #expect(SegmentationData.unseenFrequentWords(inLists: lists, trainingLines: ["The Organizers met."]) == [])
+    }
+
     @Test func everyEmbeddedWordIsFoundAndItsNeighboursAreNot() {
-        for list in [EmbeddedWordList.shortWords, .lowercaseWords, .finalWords] {
+        for list in [EmbeddedWordList.shortWords, .lowercaseWords, .finalWords, .unseenWords] {
             let words = list.words
             let set = Set(words)
             #expect(words == words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })

@@ -68,6 +68,8 @@ let englishPatternCases: [PatternCase] = [
     .init(.capitalAfterAbbreviation, "Doors open at 8 p.m. Seating is first come, first served.", ["Doors open at 8 p.m.", "Seating is first come, first served."]),
     .init(.capitalAfterAbbreviation, "He served in the U.S. Army for ten years.", ["He served in the U.S. Army for ten years."]),
     .init(.capitalAfterAbbreviation, "Send it to P.O. Box 1187 in Dayton.", ["Send it to P.O. Box 1187 in Dayton."]),
+    .init(.capitalAfterAbbreviation, "Applications close in Nov. Graduates of any field may apply.",
+          ["Applications close in Nov.", "Graduates of any field may apply."]),
     .init(.capitalAfterAbbreviation, "The former minister, M.S. Al-Sahaf, spoke last.", ["The former minister, M.S. Al-Sahaf, spoke last."]),
     .init(.capitalAfterAbbreviation, "Its labels were checked by the U.S. Food and Drug Administration in May.",
           ["Its labels were checked by the U.S. Food and Drug Administration in May."]),

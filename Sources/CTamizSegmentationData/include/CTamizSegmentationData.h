@@ -18,6 +18,10 @@ static inline const unsigned char *tamiz_embedded_lowercase_words_bytes(void) { 
 extern const unsigned char tamiz_embedded_final_words[];
 extern const size_t tamiz_embedded_final_words_size;
 static inline const unsigned char *tamiz_embedded_final_words_bytes(void) { return tamiz_embedded_final_words; }
+/// The bytes of Data/segmentation/unseen-words.txt (one word a line, `#` comments).
+extern const unsigned char tamiz_embedded_unseen_words[];
+extern const size_t tamiz_embedded_unseen_words_size;
+static inline const unsigned char *tamiz_embedded_unseen_words_bytes(void) { return tamiz_embedded_unseen_words; }
 /// The bytes of Data/corpus/words/en.words.tsv and es.words.tsv (word<TAB>zipf lines).
 extern const unsigned char tamiz_embedded_english_words[];
 extern const size_t tamiz_embedded_english_words_size;
