@@ -519,7 +519,7 @@ struct SentenceRules {
     // MARK: List items ("1. … 2. …", "a) … b) …", "• 9. … • 10. …")
 
     struct ListMarker {
-        enum Style: Equatable { case number, lowerLetter, upperLetter, roman }
+        enum Style: Equatable { case number, lowerLetter, upperLetter, roman, lowerRoman }
         var style: Style
         var value: Int
         /// 1 = ".", 2 = ")", 3 = ".)"
@@ -542,6 +542,16 @@ struct SentenceRules {
         while k < limit && k - i < 4 && (text[k] == 0x49 || text[k] == 0x56 || text[k] == 0x58) { k += 1 }  // I V X
         guard k > i, k < limit, text[k] == UInt8(ascii: ".") || text[k] == UInt8(ascii: ")") else { return nil }
         guard let value = romanValue(from: i, to: k) else { return nil }
+        return (value, k - i)
+    }
+
+    /// The value and length of a lower-case Roman numeral of two letters or more, ii…xii, at `i`,
+    /// if a list mark follows it ("iii. The lessee"); one letter ("i.", "v.") reads as a lettered item.
+    func lowercaseRomanNumeral(at i: Int, limit: Int) -> (value: Int, length: Int)? {
+        var k = i
+        while k < limit && k - i < 4 && (text[k] == 0x69 || text[k] == 0x76 || text[k] == 0x78) { k += 1 }  // i v x
+        guard k - i >= 2, k < limit, text[k] == UInt8(ascii: ".") || text[k] == UInt8(ascii: ")"),
+              let value = romanValue(from: i, to: k) else { return nil }
         return (value, k - i)
     }
 
@@ -657,6 +667,10 @@ struct SentenceRules {
             style = .number
         } else if text[k] == 0x49 || text[k] == 0x56 || text[k] == 0x58, let (roman, length) = romanNumeral(at: k, limit: limit) {
             style = .roman
+            value = roman
+            k += length
+        } else if let (roman, length) = lowercaseRomanNumeral(at: k, limit: limit) {
+            style = .lowerRoman
             value = roman
             k += length
         } else {
@@ -798,6 +812,8 @@ struct SentenceRules {
     private func invertedMarkStartsSentence(_ i: Int, floor: Int, end: Int) -> Bool {
         let t = startOfTrailingSpaceAndClosers(before: i, floor: floor)
         guard t > floor else { return false }
+        // A list mark opens the question: "1. ¿Cuál es la capital?", "b) ¡Nunca!".
+        if let mark = listMarker(at: floor, limit: end), mark.end == t { return false }
         let (v, n) = text.scalar(before: t)
         guard TextView.isTerminal(v) else { return false }
         let isEllipsis = v == 0x2026 || (v == 0x2E && t - n > floor && text[t - n - 1] == 0x2E)
