@@ -620,6 +620,12 @@ struct SentenceRules {
     /// the paragraph or its previous one earlier in the sentence (within 400 bytes), each as a
     /// word of its own with a period and a space after it. A sentence seldom ends in such a run.
     func isInlineListMark(dotAt dot: Int, floor: Int) -> Bool {
+        // Most periods end a word whose last letter can end no list mark.
+        guard dot > floor else { return false }
+        switch text[dot - 1] | 0x20 {
+        case 0x30 ... 0x39, 0x69, 0x76, 0x78: break  // digits (0x30...0x39 | 0x20 is itself), i, v, x
+        default: return false
+        }
         var t = dot
         while t > floor && TextView.isLetter(UInt32(text[t - 1])) || (t > floor && TextView.isDigit(text[t - 1])) { t -= 1 }
         guard t - floor >= 2, text[t - 1] == 0x20, text[t - 2] != 0x20, text[t - 2] != UInt8(ascii: "."),
