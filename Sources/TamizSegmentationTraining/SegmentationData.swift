@@ -77,14 +77,21 @@ extension SegmentationData {
     package static func frequentShortWords(inLists lists: [String]) -> [String] {
         var words = Set<String>()
         for list in lists {
-            for line in list.split(separator: "\n").dropFirst() {
-                let fields = line.split(separator: "\t")
-                guard fields.count == 2, let zipf = Double(fields[1]), zipf >= shortWordMinimumZipf else { continue }
-                let letters = fields[0].unicodeScalars.count
-                if letters >= 2 && letters <= 4 { words.insert(String(fields[0])) }
+            for (word, zipf) in zipfEntries(list) where zipf >= shortWordMinimumZipf {
+                let letters = word.unicodeScalars.count
+                if letters >= 2 && letters <= 4 { words.insert(String(word)) }
             }
         }
         return words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The `word<TAB>zipf` lines of a word-list text, after its header line, in file order.
+    static func zipfEntries(_ list: String) -> [(word: Substring, zipf: Double)] {
+        list.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2, let zipf = Double(fields[1]) else { return nil }
+            return (fields[0], zipf)
+        }
     }
 
     /// The text of short-words.txt built from Data/corpus/words.
@@ -161,11 +168,7 @@ extension SegmentationData {
         var zipf: [[String: Double]] = []
         for list in lists {
             var table: [String: Double] = [:]
-            for line in list.split(separator: "\n").dropFirst() {
-                let fields = line.split(separator: "\t")
-                guard fields.count == 2, let z = Double(fields[1]) else { continue }
-                if table[String(fields[0])] == nil { table[String(fields[0])] = z }
-            }
+            for (word, z) in zipfEntries(list) where table[String(word)] == nil { table[String(word)] = z }
             zipf.append(table)
         }
         var words = Set<String>()

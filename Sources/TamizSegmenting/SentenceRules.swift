@@ -320,10 +320,7 @@ struct SentenceRules {
 
     /// The abbreviation ending at `dot` is one lowercase letter ("a", "d").
     private func isLowercaseLetter(before dot: Int, floor: Int) -> Bool {
-        guard dot > floor else { return false }
-        let (v, n) = text.scalar(before: dot)
-        guard TextView.isLower(v) else { return false }
-        return dot - n == floor || !TextView.isLetter(text.scalar(before: dot - n).value)
+        isInitial(before: dot, floor: floor) && TextView.isLower(text.scalar(before: dot).value)
     }
 
     /// A single capital and a period follow: the second part of "a. C.", "d. C.".
@@ -446,29 +443,28 @@ struct SentenceRules {
 
     /// Whether an emoticon (":)", ";-)", ":D", ":(", ":P") stands at `i`, followed by a space or the end.
     private func isEmoticon(at i: Int) -> Bool {
-        guard i + 1 < text.hi, text[i] == UInt8(ascii: ":") || text[i] == UInt8(ascii: ";") else { return false }
+        guard let e = emoticonEnd(at: i, limit: text.hi) else { return false }
+        return e == text.hi || text.isSpace(at: e)
+    }
+
+    /// The offset just after an emoticon (":)", ";-)", ":D", ":(", ":P") that starts at `i` and
+    /// ends before `limit`, if one does.
+    private func emoticonEnd(at i: Int, limit: Int) -> Int? {
+        guard i < limit, text[i] == UInt8(ascii: ":") || text[i] == UInt8(ascii: ";") else { return nil }
         var j = i + 1
-        if text[j] == UInt8(ascii: "-") { j += 1 }
-        guard j < text.hi else { return false }
+        if j < limit && text[j] == UInt8(ascii: "-") { j += 1 }
+        guard j < limit else { return nil }
         switch text[j] {
-        case UInt8(ascii: ")"), UInt8(ascii: "("), UInt8(ascii: "D"), UInt8(ascii: "P"): break
-        default: return false
+        case UInt8(ascii: ")"), UInt8(ascii: "("), UInt8(ascii: "D"), UInt8(ascii: "P"): return j + 1
+        default: return nil
         }
-        return j + 1 == text.hi || text.isSpace(at: j + 1)
     }
 
     /// An emoticon (":)", ";-)", ":D", ":(") at `i` followed by a space and a capital ends a sentence:
     /// "Iguazu is in Argentina :) How much is a big mac?" Returns the offset of the capital.
     private func sentenceAfterEmoticon(_ i: Int, end: Int) -> Int? {
-        var j = i + 1
-        if j < end && text[j] == UInt8(ascii: "-") { j += 1 }
-        guard j + 1 < end else { return nil }
-        switch text[j] {
-        case UInt8(ascii: ")"), UInt8(ascii: "("), UInt8(ascii: "D"), UInt8(ascii: "P"): break
-        default: return nil
-        }
-        guard text.isSpace(at: j + 1) else { return nil }
-        let k = text.skipSpace(from: j + 1, to: end)
+        guard let e = emoticonEnd(at: i, limit: end), e < end, text.isSpace(at: e) else { return nil }
+        let k = text.skipSpace(from: e, to: end)
         var w = k
         while w < end, TextView.isOpener(text.scalar(at: w).value) { w += text.scalar(at: w).length }
         guard w < end else { return nil }
@@ -537,20 +533,13 @@ struct SentenceRules {
 
     /// The value and length of the Roman numeral I…XII at `i` ("IV." → 4), if one is there and a
     /// list mark ("." or ")") follows it.
-    func romanNumeral(at i: Int, limit: Int) -> (value: Int, length: Int)? {
+    /// With `lowercase`, the same for ii…xii, of two letters or more ("iii. The lessee"): one
+    /// letter ("i.", "v.") reads as a lettered item.
+    func romanNumeral(at i: Int, limit: Int, lowercase: Bool = false) -> (value: Int, length: Int)? {
+        let caseBit: UInt8 = lowercase ? 0x20 : 0
         var k = i
-        while k < limit && k - i < 4 && (text[k] == 0x49 || text[k] == 0x56 || text[k] == 0x58) { k += 1 }  // I V X
-        guard k > i, k < limit, text[k] == UInt8(ascii: ".") || text[k] == UInt8(ascii: ")") else { return nil }
-        guard let value = romanValue(from: i, to: k) else { return nil }
-        return (value, k - i)
-    }
-
-    /// The value and length of a lower-case Roman numeral of two letters or more, ii…xii, at `i`,
-    /// if a list mark follows it ("iii. The lessee"); one letter ("i.", "v.") reads as a lettered item.
-    func lowercaseRomanNumeral(at i: Int, limit: Int) -> (value: Int, length: Int)? {
-        var k = i
-        while k < limit && k - i < 4 && (text[k] == 0x69 || text[k] == 0x76 || text[k] == 0x78) { k += 1 }  // i v x
-        guard k - i >= 2, k < limit, text[k] == UInt8(ascii: ".") || text[k] == UInt8(ascii: ")"),
+        while k < limit && k - i < 4 && (text[k] == 0x49 | caseBit || text[k] == 0x56 | caseBit || text[k] == 0x58 | caseBit) { k += 1 }  // I V X
+        guard k - i >= (lowercase ? 2 : 1), k < limit, text[k] == UInt8(ascii: ".") || text[k] == UInt8(ascii: ")"),
               let value = romanValue(from: i, to: k) else { return nil }
         return (value, k - i)
     }
@@ -611,7 +600,7 @@ struct SentenceRules {
         let (v, _) = text.scalar(before: t)
         if v == 0x3F || v == 0x21 { return true }
         // A period after a word of two letters or more: not the "p." of "7 p. m.".
-        return v == 0x2E && TextView.isLetter(text.scalar(before: t - 1).value) && TextView.isLetter(text.scalar(before: t - 1 - text.scalar(before: t - 1).length).value)
+        return v == 0x2E && TextView.isLetter(text.scalar(before: t - 1).value) && !isInitial(before: t - 1, floor: floor)
     }
 
     /// Whether the period at `dot` closes the mark of a list written inside a sentence: "remember
@@ -627,7 +616,7 @@ struct SentenceRules {
         default: return false
         }
         var t = dot
-        while t > floor && TextView.isLetter(UInt32(text[t - 1])) || (t > floor && TextView.isDigit(text[t - 1])) { t -= 1 }
+        while t > floor && (TextView.isLetter(UInt32(text[t - 1])) || TextView.isDigit(text[t - 1])) { t -= 1 }
         guard t - floor >= 2, text[t - 1] == 0x20, text[t - 2] != 0x20, text[t - 2] != UInt8(ascii: "."),
               let mark = inlineMark(from: t, to: dot) else { return false }
         func isMark(_ value: Int, at start: Int, _ end: Int) -> Bool {
@@ -675,7 +664,7 @@ struct SentenceRules {
             style = .roman
             value = roman
             k += length
-        } else if let (roman, length) = lowercaseRomanNumeral(at: k, limit: limit) {
+        } else if let (roman, length) = romanNumeral(at: k, limit: limit, lowercase: true) {
             style = .lowerRoman
             value = roman
             k += length
