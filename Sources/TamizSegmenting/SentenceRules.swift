@@ -37,10 +37,10 @@ struct SentenceRules {
 
         // An emoticon after final punctuation belongs to the sentence before: "Best pizza! ;) The"
         // (`emit` splits after it, before the capital).
-        if isEmoticon(at: text.skipSpace(from: boundary, to: text.hi)) { return .merge }
+        let afterSpace = text.skipSpace(from: boundary, to: text.hi)
+        if isEmoticon(at: afterSpace) { return .merge }
 
         // A closing bracket or quote after a space belongs to the sentence before: "next day. )"
-        let afterSpace = text.skipSpace(from: boundary, to: text.hi)
         if afterSpace < text.hi, TextView.isCloser(text.scalar(at: afterSpace).value), text[afterSpace] != 0x22,
            text[afterSpace] != 0x27 {
             return .merge
