@@ -5,7 +5,9 @@ import TamizBytes
 /// (`capitalisedWords`: `pedro`, `madrid`). `dear`, `hi`, `wow`, `kudos`, `servers` are English
 /// evidence, `hola`, `gracias`, `felicidades` Spanish; words frequent in both (`no`, `me`, `de`)
 /// and names that web text uses in both languages (`sean` 4.31 / 5.19, `chris`, `john`,
-/// `marlene`) are evidence for neither.
+/// `marlene`) are evidence for neither. An accented word's forms with its accents stripped or
+/// deleted (`tambien`, `tambin`) count for its language too, by the same margin, unless either
+/// list holds that form or both languages produce it (`EvidenceWordsTests`).
 ///
 /// `LanguageClassifier` checks two kinds of answer against them: English or Spanish below 0.98
 /// (`checkedAgainstWordLists`: a word of the answer's language keeps it, one of the other

@@ -53,7 +53,8 @@ public struct LanguageClassifier: Sendable {
     @inlinable static var nameCheckMaximumLetters: Int { 40 }
 
     /// A confident answer on one capitalised token, or on a full name (two to four capitalised
-    /// words of letters: `Kay Mann`, `Rosa Diaz,`, `Bart De Wever`), none of them a frequent word
+    /// words of letters: `Kay Mann`, `Rosa Diaz,`, `Bart De Wever`; more with commas: `Smith,
+    /// John`, `Ana Ruiz, Tom Hill`, see `isFullName`), none of them a frequent word
     /// of its language, is `und`: a bare name carries no language evidence, however the model
     /// scores its letters (`ShortItemTests`). Several words with digits or other marks
     /// (`08/16/2000 03:48 PM`, `- CrudeStocks.pdf`) keep their answer.
